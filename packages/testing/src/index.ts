@@ -1,0 +1,4 @@
+// Private test helpers shared by newsloom packages.
+export { createFakeFetch, type FakeFetch, type FakeResponse } from './fake-fetch';
+export { createFixedClock, type FixedClock } from './fixed-clock';
+export { makeArticle, makeStory, resetBuilders } from './make-article';
