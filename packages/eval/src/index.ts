@@ -1,2 +1,3 @@
-// Public API of this package: named exports only.
-export {};
+// @newsloom/eval — metrics researchers need for news clustering and summarisation.
+export * from './clustering/index';
+export * from './summarization/index';

@@ -1,0 +1,2 @@
+// Clustering metrics: B-cubed, pairwise, ARI, cluster counts; dataset loaders.
+export {};

@@ -1,0 +1,2 @@
+// Summarisation metrics: ROUGE as rouge_score computes it, citation support.
+export {};
