@@ -1,2 +1,5 @@
 // Public API of this package: named exports only.
-export {};
+export { contentTerms } from './tokens/content-terms';
+export { stem } from './tokens/stem';
+export { isStopword, STOPWORDS } from './tokens/stopwords';
+export { tokenize } from './tokens/tokenize';
