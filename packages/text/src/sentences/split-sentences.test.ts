@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from './split-sentences';
+
+const texts = (input: string): string[] => splitSentences(input).map((s) => s.text);
+
+describe('splitSentences', () => {
+  it('splits plain sentences and keeps exact spans', () => {
+    const input = '  The vote passed. Critics objected!  Will it last? ';
+    const sentences = splitSentences(input);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'The vote passed.',
+      'Critics objected!',
+      'Will it last?',
+    ]);
+    for (const s of sentences) expect(input.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('does not split after titles, initials or month abbreviations', () => {
+    expect(
+      texts(
+        'Mr. Smith met Gen. Milley and John F. Kennedy Jr. on Jan. 5 in St. Louis. Then he left.',
+      ),
+    ).toEqual([
+      'Mr. Smith met Gen. Milley and John F. Kennedy Jr. on Jan. 5 in St. Louis.',
+      'Then he left.',
+    ]);
+  });
+
+  it('keeps decimals, money, URLs and version numbers inside a sentence', () => {
+    expect(
+      texts('Inflation rose 3.5% to $4.2 billion, per bls.gov data. Node.js 20.1 shipped.'),
+    ).toEqual(['Inflation rose 3.5% to $4.2 billion, per bls.gov data.', 'Node.js 20.1 shipped.']);
+  });
+
+  it('treats U.S. as an abbreviation unless the next word starts a sentence', () => {
+    expect(texts('The U.S. Army left. Troops stayed in the U.S. The move was new.')).toEqual([
+      'The U.S. Army left.',
+      'Troops stayed in the U.S.',
+      'The move was new.',
+    ]);
+  });
+
+  it('keeps closing quotes with their sentence and does not split before a lowercase word', () => {
+    expect(
+      texts('"We will win." She smiled. "Stop!" he said. He said \u201cno.\u201d Then he left.'),
+    ).toEqual([
+      '"We will win."',
+      'She smiled.',
+      '"Stop!" he said.',
+      'He said \u201cno.\u201d',
+      'Then he left.',
+    ]);
+  });
+
+  it('handles ellipses, numbered items and blank lines', () => {
+    expect(texts('He paused... Then spoke. It was No. 1 in sales\n\nA new paragraph')).toEqual([
+      'He paused...',
+      'Then spoke.',
+      'It was No. 1 in sales',
+      'A new paragraph',
+    ]);
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n ')).toEqual([]);
+  });
+});
