@@ -1,8 +1,40 @@
 // @newsloom/core — the shared model of newsloom. Every type that crosses a package boundary
 // is a zod schema here, with its TypeScript type inferred from it.
 
+export { toIsoUtc } from './article/iso-date';
+export {
+  contentHashOf,
+  parseArticle,
+  type SafeParseArticleResult,
+  safeParseArticle,
+} from './article/parse-article';
+export {
+  ERROR_CODES,
+  isNewsloomError,
+  NewsloomError,
+  type NewsloomErrorCode,
+  type NewsloomErrorOptions,
+} from './errors/newsloom-error';
+export { describeZodIssues } from './errors/zod-issues';
+export { slugify, stableHash } from './ids/hash';
+export {
+  articleIdFromUrl,
+  feedIdFromUrl,
+  outletIdFromName,
+  outletIdFromUrl,
+  storyIdFromSeed,
+} from './ids/ids';
+export { jsonSchemas, PUBLISHED_SCHEMAS } from './json-schema';
+export { type JsonlSource, type ReadJsonlOptions, readJsonl } from './jsonl/read-jsonl';
+export { createJsonlWriter, type JsonlWriter, stringifyJsonl } from './jsonl/write-jsonl';
 export { type Article, type ArticleInput, ArticleSchema } from './model/article';
-export { HttpUrlSchema, type IsoDateTime, IsoDateTimeSchema, type Meta, MetaSchema } from './model/common';
+export {
+  HttpUrlSchema,
+  type IsoDateTime,
+  IsoDateTimeSchema,
+  type Meta,
+  MetaSchema,
+} from './model/common';
 export {
   type CoverageCell,
   CoverageCellSchema,
@@ -21,7 +53,13 @@ export {
 } from './model/coverage-report';
 export { type Diagnostic, DiagnosticSchema } from './model/diagnostic';
 export { type Edition, type EditionInput, EditionSchema } from './model/edition';
-export { type Feed, type FeedFormat, FeedFormatSchema, type FeedInput, FeedSchema } from './model/feed';
+export {
+  type Feed,
+  type FeedFormat,
+  FeedFormatSchema,
+  type FeedInput,
+  FeedSchema,
+} from './model/feed';
 export {
   type ArticleId,
   ArticleIdSchema,
@@ -63,22 +101,13 @@ export {
   type SummarySource,
   SummarySourceSchema,
 } from './model/story-summary';
-
-export { ERROR_CODES, isNewsloomError, NewsloomError, type NewsloomErrorCode, type NewsloomErrorOptions } from './errors/newsloom-error';
-export { describeZodIssues } from './errors/zod-issues';
-
-export { slugify, stableHash } from './ids/hash';
-export { articleIdFromUrl, feedIdFromUrl, outletIdFromName, outletIdFromUrl, storyIdFromSeed } from './ids/ids';
-export { canonicalizeUrl } from './url/canonicalize-url';
-export { registrableDomain } from './url/registrable-domain';
-
-export { toIsoUtc } from './article/iso-date';
-export { contentHashOf, parseArticle, type SafeParseArticleResult, safeParseArticle } from './article/parse-article';
-
-export { type JsonlSource, type ReadJsonlOptions, readJsonl } from './jsonl/read-jsonl';
-export { createJsonlWriter, type JsonlWriter, stringifyJsonl } from './jsonl/write-jsonl';
-
-export type { ArticleQuery, ArticleStore, CoverageSnapshot, StoryQuery, UpsertCounts } from './ports/article-store';
+export type {
+  ArticleQuery,
+  ArticleStore,
+  CoverageSnapshot,
+  StoryQuery,
+  UpsertCounts,
+} from './ports/article-store';
 export { type Clock, systemClock } from './ports/clock';
 export type { Fetch } from './ports/fetch';
 export {
@@ -87,3 +116,5 @@ export {
   type Summarizer,
   type SummarizerInput,
 } from './ports/summarizer';
+export { canonicalizeUrl } from './url/canonicalize-url';
+export { registrableDomain } from './url/registrable-domain';

@@ -25,8 +25,14 @@ export function createFakeFetch(
     const url = String(input);
     requests.push({ url, headers: Object.fromEntries(new Headers(init?.headers).entries()) });
     const route = routes[url];
-    const answer = typeof route === 'function' ? route(url, init) : (route ?? { status: 404, body: 'not found' });
-    return new Response(answer.body ?? null, { status: answer.status ?? 200, headers: answer.headers ?? {} });
+    const answer =
+      typeof route === 'function'
+        ? route(url, init)
+        : (route ?? { status: 404, body: 'not found' });
+    return new Response(answer.body ?? null, {
+      status: answer.status ?? 200,
+      headers: answer.headers ?? {},
+    });
   };
   return { fetch, requests };
 }

@@ -1,4 +1,11 @@
-import { type Article, type ArticleInput, parseArticle, type Story, type StoryInput, StorySchema } from '@newsloom/core';
+import {
+  type Article,
+  type ArticleInput,
+  parseArticle,
+  type Story,
+  type StoryInput,
+  StorySchema,
+} from '@newsloom/core';
 
 let counter = 0;
 
@@ -19,7 +26,10 @@ export function makeArticle(overrides: Partial<ArticleInput> & { outlet?: string
 }
 
 /** Builds a valid {@link Story} over the given articles (ids and times taken from them). */
-export function makeStory(articles: readonly Article[], overrides: Partial<StoryInput> = {}): Story {
+export function makeStory(
+  articles: readonly Article[],
+  overrides: Partial<StoryInput> = {},
+): Story {
   const sorted = [...articles].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
   const first = sorted[0];
   const last = sorted[sorted.length - 1];

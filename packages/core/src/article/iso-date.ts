@@ -15,7 +15,15 @@ export function toIsoUtc(value: unknown): string | undefined {
   if (!match) return undefined;
   const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = match;
   const ms = Math.round(Number(`0.${frac}`) * 1000);
-  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  const local = Date.UTC(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    ms,
+  );
   if (!validParts(local, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s))) {
     return undefined;
   }
@@ -33,8 +41,12 @@ function validParts(time: number, ...parts: number[]): boolean {
   const [y, mo, d, h, mi, s] = parts as [number, number, number, number, number, number];
   const date = new Date(time);
   return (
-    date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d &&
-    h < 24 && mi < 60 && s <= 60
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s <= 60
   );
 }
 

@@ -7,7 +7,10 @@ import { type Article, ArticleSchema } from '../model/article';
 import { canonicalizeUrl } from '../url/canonicalize-url';
 import { toIsoUtc } from './iso-date';
 
-const optionalText = z.string().nullish().transform((value) => value ?? undefined);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
 const optionalTime = z.unknown().optional();
 
 // The interchange form researchers and datasets have (see the README): lenient where it can be,
@@ -119,13 +122,18 @@ function requireTime(value: unknown, field: string, input: unknown): string {
   const iso = toIsoUtc(value);
   if (iso === undefined) {
     const shown = value === undefined ? 'missing' : JSON.stringify(value);
-    throw invalid(`${field}: must be an ISO 8601 date-time such as 2021-04-22T14:00:00Z (got ${shown})`, input);
+    throw invalid(
+      `${field}: must be an ISO 8601 date-time such as 2021-04-22T14:00:00Z (got ${shown})`,
+      input,
+    );
   }
   return iso;
 }
 
 function optionalTimeOrThrow(value: unknown, field: string, input: unknown): string | undefined {
-  return value === undefined || value === null || value === '' ? undefined : requireTime(value, field, input);
+  return value === undefined || value === null || value === ''
+    ? undefined
+    : requireTime(value, field, input);
 }
 
 function invalid(problem: string, input: unknown, cause?: unknown): NewsloomError {

@@ -43,12 +43,23 @@ export async function* readJsonl<T = unknown>(
 
 type Decoded<T> = { ok: true; value: T } | { ok: false };
 
-function decodeLine<T>(line: string, lineNumber: number, subject: string, options: ReadJsonlOptions<T>): Decoded<T> {
+function decodeLine<T>(
+  line: string,
+  lineNumber: number,
+  subject: string,
+  options: ReadJsonlOptions<T>,
+): Decoded<T> {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (cause) {
-    report(options, subject, lineNumber, `line ${lineNumber} is not valid JSON (${(cause as Error).message})`, cause);
+    report(
+      options,
+      subject,
+      lineNumber,
+      `line ${lineNumber} is not valid JSON (${(cause as Error).message})`,
+      cause,
+    );
     return { ok: false };
   }
   if (!options.parse) return { ok: true, value: value as T };
@@ -63,7 +74,12 @@ function decodeLine<T>(line: string, lineNumber: number, subject: string, option
 }
 
 function report<T>(
-  options: ReadJsonlOptions<T>, subject: string, line: number, message: string, cause: unknown, field?: unknown,
+  options: ReadJsonlOptions<T>,
+  subject: string,
+  line: number,
+  message: string,
+  cause: unknown,
+  field?: unknown,
 ): void {
   options.onDiagnostic?.({
     severity: 'error',
@@ -84,7 +100,9 @@ function openSource(source: JsonlSource): AsyncIterable<Uint8Array | string> {
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') {
-        throw new NewsloomError('NOT_FOUND', `JSONL file not found: ${source}; check the path`, { cause });
+        throw new NewsloomError('NOT_FOUND', `JSONL file not found: ${source}; check the path`, {
+          cause,
+        });
       }
       throw NewsloomError.from(cause, 'INVALID_JSONL', `Cannot read ${source}`);
     }

@@ -1,7 +1,7 @@
 import type { Article } from '../model/article';
-import type { ArticleId, FeedId, OutletId, StoryId } from '../model/ids';
 import type { CoverageReport } from '../model/coverage-report';
 import type { Feed } from '../model/feed';
+import type { ArticleId, FeedId, OutletId, StoryId } from '../model/ids';
 import type { Outlet } from '../model/outlet';
 import type { Story } from '../model/story';
 import type { StorySummary } from '../model/story-summary';
