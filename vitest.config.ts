@@ -19,7 +19,7 @@ export default defineConfig({
     projects: projectRoots.map((root) => ({
       extends: true,
       test: {
-        name: root.split('/')[1],
+        name: root.slice(root.indexOf('/') + 1),
         root,
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
         testTimeout: 20_000,
