@@ -47,17 +47,15 @@ function summaryOf(
         ],
       },
     ],
-    sources: articles
-      .slice(0, 2)
-      .map((a, i) => ({
-        n: i + 1,
-        articleId: a.id,
-        outletId: a.outletId,
-        outletName: a.outletName,
-        title: a.title,
-        url: a.url,
-        publishedAt: a.publishedAt,
-      })),
+    sources: articles.slice(0, 2).map((a, i) => ({
+      n: i + 1,
+      articleId: a.id,
+      outletId: a.outletId,
+      outletName: a.outletName,
+      title: a.title,
+      url: a.url,
+      publishedAt: a.publishedAt,
+    })),
     externalResources: [
       {
         url: 'https://unfccc.int/report.pdf',
