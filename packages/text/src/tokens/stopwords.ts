@@ -14,7 +14,7 @@ through thus to too toward towards under until up upon us very via was wasn't we
 we've were weren't what what's whatever when when's where where's whether which while who who's
 whoever whom whose why why's will with within without won't would wouldn't yet you you'd you'll
 you're you've your yours yourself yourselves told according reported report reports reuters
-ap news new mr mrs ms dr`;
+ap mr mrs ms dr`;
 
 /**
  * The English stop-word list (lower case): function words and news boilerplate such as "said".

@@ -1,0 +1,76 @@
+import { NewsloomError } from '@newsloom/core';
+import { normalize, type SparseVector, termCounts } from '../vectors/sparse-vector';
+
+/** JSON-serialisable state of a {@link TfIdfModel}. */
+export interface TfIdfSnapshot {
+  documentCount: number;
+  /** [term, document frequency] pairs, sorted by term. */
+  documentFrequencies: Array<[string, number]>;
+}
+
+/** An incremental TF-IDF model: it keeps its own document frequencies, O(terms) per update. */
+export interface TfIdfModel {
+  /** Counts one document's distinct terms into the document frequencies. */
+  addDocument(terms: readonly string[]): void;
+  /** Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1. */
+  idf(term: string): number;
+  /** Unit-length TF-IDF vector of a document (sublinear tf: 1 + ln tf), with the current idf. */
+  vector(terms: readonly string[]): Map<string, number>;
+  /** Number of documents added. */
+  readonly documentCount: number;
+  /** Document frequency of a term. */
+  documentFrequency(term: string): number;
+  snapshot(): TfIdfSnapshot;
+}
+
+/**
+ * Creates an incremental TF-IDF model. Unlike natural's `TfIdf`, which rescans every document
+ * on each query, this one updates document frequencies as documents arrive, so streaming
+ * stays linear.
+ *
+ * @example
+ * ```ts
+ * const model = createTfIdfModel();
+ * model.addDocument(['jobless', 'claim']);
+ * model.addDocument(['claim', 'rise']);
+ * model.vector(['jobless', 'claim']); // 'jobless' weighs more than 'claim'
+ * ```
+ * @throws {NewsloomError} `INVALID_INPUT` when `snapshot` is malformed.
+ */
+export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
+  const df = new Map<string, number>();
+  let documentCount = 0;
+  if (snapshot) {
+    if (!Number.isInteger(snapshot.documentCount) || !Array.isArray(snapshot.documentFrequencies)) {
+      throw new NewsloomError(
+        'INVALID_INPUT',
+        'TF-IDF snapshot is malformed: expected documentCount and documentFrequencies',
+      );
+    }
+    documentCount = snapshot.documentCount;
+    for (const [term, count] of snapshot.documentFrequencies) df.set(term, count);
+  }
+  const idf = (term: string): number =>
+    Math.log((1 + documentCount) / (1 + (df.get(term) ?? 0))) + 1;
+  return {
+    addDocument(terms) {
+      documentCount += 1;
+      for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+    },
+    idf,
+    vector(terms): Map<string, number> {
+      const weighted: SparseVector = new Map(
+        [...termCounts(terms)].map(([term, count]) => [term, (1 + Math.log(count)) * idf(term)]),
+      );
+      return normalize(weighted);
+    },
+    get documentCount() {
+      return documentCount;
+    },
+    documentFrequency: (term) => df.get(term) ?? 0,
+    snapshot: () => ({
+      documentCount,
+      documentFrequencies: [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    }),
+  };
+}

@@ -1,0 +1,91 @@
+/** A sparse vector: term → weight. Terms absent from the map weigh zero. */
+export type SparseVector = ReadonlyMap<string, number>;
+
+/**
+ * Dot product of two sparse vectors (iterates the smaller one).
+ *
+ * @example
+ * ```ts
+ * dot(new Map([['a', 1], ['b', 2]]), new Map([['b', 3]])); // 6
+ * ```
+ */
+export function dot(a: SparseVector, b: SparseVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) sum += weight * other;
+  }
+  return sum;
+}
+
+/**
+ * Euclidean norm of a sparse vector.
+ *
+ * @example
+ * ```ts
+ * norm(new Map([['a', 3], ['b', 4]])); // 5
+ * ```
+ */
+export function norm(vector: SparseVector): number {
+  let sum = 0;
+  for (const weight of vector.values()) sum += weight * weight;
+  return Math.sqrt(sum);
+}
+
+/**
+ * Cosine similarity of two sparse vectors, 0 when either is empty.
+ *
+ * @example
+ * ```ts
+ * cosine(new Map([['a', 1]]), new Map([['a', 2]])); // 1
+ * ```
+ */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const denominator = norm(a) * norm(b);
+  return denominator === 0 ? 0 : dot(a, b) / denominator;
+}
+
+/**
+ * The vector scaled to unit length (empty stays empty).
+ *
+ * @example
+ * ```ts
+ * normalize(new Map([['a', 3], ['b', 4]])); // Map { a → 0.6, b → 0.8 }
+ * ```
+ */
+export function normalize(vector: SparseVector): Map<string, number> {
+  const length = norm(vector);
+  const out = new Map<string, number>();
+  if (length === 0) return out;
+  for (const [term, weight] of vector) out.set(term, weight / length);
+  return out;
+}
+
+/**
+ * The `k` heaviest entries, heaviest first, ties broken by term so the result is deterministic.
+ *
+ * @example
+ * ```ts
+ * topTerms(new Map([['a', 1], ['b', 3], ['c', 2]]), 2); // [['b', 3], ['c', 2]]
+ * ```
+ */
+export function topTerms(vector: SparseVector, k: number): Array<[string, number]> {
+  const entries = [...vector];
+  entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  return entries.slice(0, k);
+}
+
+/**
+ * Term counts of a list of terms.
+ *
+ * @example
+ * ```ts
+ * termCounts(['a', 'b', 'a']); // Map { a → 2, b → 1 }
+ * ```
+ */
+export function termCounts(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+}
