@@ -1,0 +1,138 @@
+import { type Article, NewsloomError, type Story } from '@newsloom/core';
+import { splitSentences } from '@newsloom/text';
+import {
+  dot,
+  featuresOf,
+  inverseDocumentFrequencies,
+  type SparseVector,
+  type TextFeatures,
+  tfidfVector,
+} from './features';
+import { rejectReason, stripDateline } from './hygiene';
+import type { ResolvedOptions } from './options';
+
+/** A sentence that may be extracted, with where it came from. */
+export interface Candidate {
+  /** Index into {@link Corpus.members}. */
+  member: number;
+  field: 'title' | 'summary' | 'text';
+  start: number;
+  end: number;
+  text: string;
+  /** 0-based position among the article's sentences. */
+  position: number;
+  words: number;
+  features: TextFeatures;
+  vector: SparseVector;
+}
+
+/** A story's articles prepared for extraction and support checks. */
+export interface Corpus {
+  /** The story's articles found in the input, in story order. */
+  members: Article[];
+  /** For each member, the member index that stands for its syndication group. */
+  representative: number[];
+  /** Features of each member's whole text (title, summary and full text). */
+  docs: TextFeatures[];
+  idf: Map<string, number>;
+  /** Normalised centroid of the representatives' TF-IDF vectors. */
+  centroid: SparseVector;
+  candidates: Candidate[];
+}
+
+/** The story's articles, in story order; throws when none of them was passed in. */
+function storyMembers(story: Story, articles: readonly Article[]): Article[] {
+  const byId = new Map(articles.map((a) => [a.id, a] as const));
+  const members = story.articleIds.flatMap((id) => {
+    const article = byId.get(id);
+    return article ? [article] : [];
+  });
+  if (members.length === 0) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `summarizeStory: none of story ${story.id}'s articles was passed in`,
+      {
+        details: { storyId: story.id },
+      },
+    );
+  }
+  return members;
+}
+
+/** Maps each member to the first member of its duplicate group (itself when not syndicated). */
+function representatives(story: Story, members: readonly Article[]): number[] {
+  const index = new Map(members.map((a, i) => [a.id, i] as const));
+  const rep = members.map((_, i) => i);
+  for (const group of story.duplicateGroups) {
+    const present = group
+      .flatMap((id) => (index.has(id) ? [index.get(id) ?? 0] : []))
+      .sort((a, b) => a - b);
+    for (const i of present) rep[i] = present[0] ?? i;
+  }
+  return rep;
+}
+
+function wholeText(article: Article): string {
+  return [article.title, article.summary ?? '', article.text ?? ''].join('\n\n');
+}
+
+/** Extractable sentences of one article's body (full text when present, else its snippet). */
+function articleCandidates(
+  article: Article,
+  member: number,
+  limit: number,
+): Omit<Candidate, 'vector'>[] {
+  const field = article.text ? 'text' : 'summary';
+  const body = article.text ?? article.summary ?? '';
+  return splitSentences(body)
+    .slice(0, limit)
+    .flatMap((sentence, position) => {
+      const start = sentence.start + stripDateline(sentence.text);
+      const text = body.slice(start, sentence.end);
+      if (rejectReason(text) !== undefined) return [];
+      const words = text.split(/\s+/).length;
+      return [
+        {
+          member,
+          field,
+          start,
+          end: sentence.end,
+          text,
+          position,
+          words,
+          features: featuresOf(text),
+        },
+      ];
+    });
+}
+
+/**
+ * Prepares a story for extraction: its members, syndication groups, features and candidates.
+ *
+ * @throws {NewsloomError} `INVALID_INPUT` when none of the story's articles is in `articles`.
+ */
+export function buildCorpus(
+  story: Story,
+  articles: readonly Article[],
+  options: ResolvedOptions,
+): Corpus {
+  const members = storyMembers(story, articles);
+  const representative = representatives(story, members);
+  const docs = members.map((a) => featuresOf(wholeText(a)));
+  const repIndexes = members.flatMap((_, i) => (representative[i] === i ? [i] : []));
+  const idf = inverseDocumentFrequencies(repIndexes.map((i) => docs[i]?.terms ?? new Map()));
+  const centroid: SparseVector = new Map();
+  for (const i of repIndexes) {
+    for (const [term, w] of tfidfVector(docs[i]?.terms ?? new Map(), idf))
+      centroid.set(term, (centroid.get(term) ?? 0) + w);
+  }
+  const norm = Math.sqrt(dot(centroid, centroid)) || 1;
+  for (const [term, w] of centroid) centroid.set(term, w / norm);
+  const candidates = repIndexes.flatMap((i) =>
+    articleCandidates(members[i] as Article, i, options.sentencesPerArticle).map((c) => ({
+      ...c,
+      vector: tfidfVector(c.features.terms, idf),
+    })),
+  );
+  return { members, representative, docs, idf, centroid, candidates };
+}

@@ -1,0 +1,93 @@
+// Boilerplate and unsafe-sentence filters for extractive summaries.
+
+const DATELINE_PATTERNS = [
+  // "WASHINGTON (AP) — ", "LONDON, Jan 5 (Reuters) - ", "KYIV, Ukraine (CNN) — "
+  /^[\p{Lu}][\p{L}.' -]*(?:,\s*[\p{L}.' ]+)*(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([\p{L}\p{N}. &/]+\)\s*[—–-]{1,2}\s*/u,
+  // "WASHINGTON — ", "NEW YORK, N.Y. -- "
+  /^[\p{Lu}][\p{Lu}.' -]{2,}(?:,\s*[\p{L}.' ]+)?\s*[—–]\s*/u,
+  /^[\p{Lu}][\p{Lu}.' ]{2,}(?:,\s*[\p{L}.' ]+)?\s+-{1,2}\s+/u,
+];
+
+const BOILERPLATE = [
+  /^by\s+[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}(?:\s*(?:,|and)\s*[\p{Lu}][\p{L}. '-]*)*$/iu,
+  /^by\s+[\p{Lu}][\p{L}.'-]+\s+[\p{Lu}][\p{L}.'-]+\s*[|,–—-]/u,
+  /\b(?:photo|image|picture|video)\s*(?:credit)?\s*:/i,
+  /\b(?:getty images|ap photo|afp via getty|reuters\/|shutterstock|file photo)\b/i,
+  /\b(?:read more|sign up|subscribe|click here|follow us|newsletter|advertisement|all rights reserved|copyright|cookie|share this|watch:|listen:|related:|tap here|download the app)\b/i,
+  /^(?:updated|published|posted|last updated)\b/i,
+  /(?:https?:\/\/|www\.)/i,
+  /@\w{2,}/,
+];
+
+const PRONOUN_START =
+  /^(?:he|she|it|they|them|his|her|hers|its|their|theirs|this|that|these|those|him|there|such|both|the two)\b/i;
+const CONNECTIVE_START =
+  /^(?:but|and|or|so|also|however|meanwhile|still|yet|instead|then|thus|therefore)\b/i;
+const SECOND_PERSON = /\b(?:you|your|yours|you're|you'll|we'll tell)\b/i;
+
+/**
+ * Removes a leading dateline from a sentence span and returns the new start offset.
+ *
+ * @example
+ * ```ts
+ * stripDateline('WASHINGTON (AP) — Congress voted.'); // 18
+ * ```
+ */
+export function stripDateline(sentence: string): number {
+  for (const pattern of DATELINE_PATTERNS) {
+    const match = pattern.exec(sentence);
+    if (match && match[0].length < sentence.length - 10) return match[0].length;
+  }
+  return 0;
+}
+
+/** True for bylines, photo credits, calls to action and other non-news boilerplate. */
+export function isBoilerplate(sentence: string): boolean {
+  return BOILERPLATE.some((pattern) => pattern.test(sentence));
+}
+
+/** True when a sentence was cut off ("…" or "..." at its end) by a snippet limit. */
+export function isTruncated(sentence: string): boolean {
+  return /(?:\.\.\.|…)["'”’)\]]*$/u.test(sentence.trimEnd());
+}
+
+/** True for questions and sentences addressing the reader. */
+export function isReaderQuestion(sentence: string): boolean {
+  return /\?["'”’)\]]*$/u.test(sentence) || SECOND_PERSON.test(sentence);
+}
+
+/** True when a sentence starts with a pronoun or connective that needs an antecedent. */
+export function needsAntecedent(sentence: string): boolean {
+  const bare = sentence.replace(/^["'“‘(]+/u, '');
+  return PRONOUN_START.test(bare) || CONNECTIVE_START.test(bare);
+}
+
+/** True when quotation marks in the sentence are unbalanced (a quote cut by the splitter). */
+export function hasUnbalancedQuotes(sentence: string): boolean {
+  const open = (sentence.match(/“/g) ?? []).length;
+  const close = (sentence.match(/”/g) ?? []).length;
+  const straight = (sentence.match(/"/g) ?? []).length;
+  return open !== close || straight % 2 === 1;
+}
+
+/**
+ * Why a sentence may not appear in a summary, or `undefined` when it may.
+ *
+ * @example
+ * ```ts
+ * rejectReason('Read more: our live blog.'); // 'boilerplate'
+ * ```
+ */
+export function rejectReason(sentence: string): string | undefined {
+  const words = sentence.split(/\s+/).length;
+  if (words < 6) return 'too-short';
+  if (words > 60) return 'too-long';
+  if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(sentence)) return 'fragment';
+  if (isTruncated(sentence)) return 'truncated';
+  if (isReaderQuestion(sentence)) return 'question';
+  if (isBoilerplate(sentence)) return 'boilerplate';
+  if (hasUnbalancedQuotes(sentence)) return 'unbalanced-quote';
+  if (needsAntecedent(sentence)) return 'orphan-pronoun';
+  if (!/[.!"'”’)]$/u.test(sentence)) return 'no-terminator';
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/** Options of {@link summarizeStory}; every field has a documented default. */
+export interface SummarizeOptions {
+  /** Most sections (default 5; at least 2 when the story is not tiny). */
+  maxSections?: number;
+  /** Most sentences in a section (default 4). */
+  maxSentencesPerSection?: number;
+  /** Word budget of the whole summary (default 150). */
+  maxWords?: number;
+  /** Most citations on one sentence (default 3); syndicated copies count once. */
+  maxCitations?: number;
+  /** Support a corroborating article needs to be cited, in [0, 1] (default 0.7). */
+  minSupport?: number;
+  /** Longest headline in characters (default 110). */
+  maxHeadlineLength?: number;
+  /** MMR trade-off between relevance and novelty, in [0, 1] (default 0.7). */
+  lambda?: number;
+  /** Sentences considered from each article (default 12, from its start). */
+  sentencesPerArticle?: number;
+}
+
+/** {@link SummarizeOptions} with defaults applied. */
+export type ResolvedOptions = Required<SummarizeOptions>;
+
+/** Applies defaults to {@link SummarizeOptions}. */
+export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions {
+  return {
+    maxSections: options.maxSections ?? 5,
+    maxSentencesPerSection: options.maxSentencesPerSection ?? 4,
+    maxWords: options.maxWords ?? 150,
+    maxCitations: options.maxCitations ?? 3,
+    minSupport: options.minSupport ?? 0.7,
+    maxHeadlineLength: options.maxHeadlineLength ?? 110,
+    lambda: options.lambda ?? 0.7,
+    sentencesPerArticle: options.sentencesPerArticle ?? 12,
+  };
+}

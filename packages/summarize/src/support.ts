@@ -1,0 +1,31 @@
+import type { TextFeatures } from './features';
+
+/**
+ * How far a document supports a sentence, in [0, 1]: the weighted share of the sentence's
+ * content terms found in the document (named entities and numbers weigh double). A number the
+ * document does not contain caps the score at 0.5, below any useful threshold, because a wrong
+ * figure is the worst kind of unsupported claim.
+ *
+ * @example
+ * ```ts
+ * supportScore(featuresOf('Ghani vowed to fight.'), featuresOf('Ghani vowed he would fight on.')); // 1
+ * ```
+ */
+export function supportScore(sentence: TextFeatures, doc: TextFeatures): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of sentence.terms.keys()) {
+    const weight = sentence.entities.has(term) ? 2 : 1;
+    total += weight;
+    if (doc.terms.has(term)) covered += weight;
+  }
+  let missingNumber = false;
+  for (const number of sentence.numbers) {
+    total += 2;
+    if (doc.numbers.has(number)) covered += 2;
+    else missingNumber = true;
+  }
+  if (total === 0) return 0;
+  const score = covered / total;
+  return missingNumber ? Math.min(score, 0.5) : score;
+}
