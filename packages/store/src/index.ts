@@ -1,2 +1,14 @@
-// Public API of this package: named exports only.
-export {};
+// Public API of @newsloom/store: named exports only.
+export { createMemoryStore } from './memory/create-memory-store';
+export { type StoryMembership, StoryMembershipSchema } from './shared/membership';
+export { type Run, type RunInput, RunSchema } from './shared/run';
+export { CSV_COLUMNS } from './shared/transfer';
+export type {
+  ImportJsonlOptions,
+  ImportResult,
+  ListRunsOptions,
+  NewsloomStore,
+  SearchOptions,
+} from './shared/types';
+export { MIGRATIONS, type Migration } from './sqlite/migrations';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open-sqlite-store';

@@ -1,0 +1,130 @@
+import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
+import { articleContent, laterTime, searchTokens, sortableTime } from '../shared/canonical';
+import { decodeRow } from '../shared/decode';
+
+interface Entry {
+  id: string;
+  canonicalUrl: string;
+  outletId: string;
+  feedId: string | undefined;
+  published: string;
+  content: string;
+  fetchedAt: string | undefined;
+  lastSeenAt: string | undefined;
+  words: Set<string>;
+}
+
+/** Articles held in memory with exactly the semantics of the SQLite tables. */
+export function createMemoryArticles(storyMembers: (storyId: string) => ReadonlySet<string>) {
+  const byId = new Map<string, Entry>();
+  const urlOwner = new Map<string, string>();
+  let sorted: Entry[] | undefined;
+
+  function upsertOne(article: Article, content: string, counts: UpsertCounts): void {
+    const existing = byId.get(article.id);
+    if (existing === undefined && urlOwner.has(article.canonicalUrl)) {
+      counts.unchanged += 1;
+      return;
+    }
+    const lastSeenAt = laterTime(existing?.lastSeenAt, article.fetchedAt);
+    if (existing?.content === content) {
+      existing.lastSeenAt = lastSeenAt;
+      counts.unchanged += 1;
+      return;
+    }
+    const owner = urlOwner.get(article.canonicalUrl);
+    if (existing !== undefined && owner !== undefined && owner !== article.id) {
+      counts.unchanged += 1;
+      return;
+    }
+    if (existing !== undefined) urlOwner.delete(existing.canonicalUrl);
+    urlOwner.set(article.canonicalUrl, article.id);
+    byId.set(article.id, entryOf(article, content, lastSeenAt));
+    sorted = undefined;
+    if (existing === undefined) counts.inserted += 1;
+    else counts.updated += 1;
+  }
+
+  function ordered(): Entry[] {
+    sorted ??= [...byId.values()].sort(byPublishedThenId);
+    return sorted;
+  }
+
+  return {
+    upsert(articles: readonly Article[]): UpsertCounts {
+      // Serialise first (the only step that can throw), so a batch applies wholly or not at all.
+      const contents = articles.map(articleContent);
+      const counts = { inserted: 0, updated: 0, unchanged: 0 };
+      for (const [index, article] of articles.entries()) {
+        upsertOne(article, contents[index] ?? '', counts);
+      }
+      return counts;
+    },
+    get(id: string): Article | undefined {
+      const entry = byId.get(id);
+      return entry === undefined ? undefined : decode(entry);
+    },
+    page(
+      query: ArticleQuery,
+      storyId: string | undefined,
+      after: [string, string] | undefined,
+      size: number,
+    ) {
+      const members = storyId === undefined ? undefined : storyMembers(storyId);
+      const page: Article[] = [];
+      for (const entry of ordered()) {
+        if (page.length >= size) break;
+        if (after !== undefined && !isAfter(entry, after)) continue;
+        if (query.since !== undefined && entry.published < query.since) continue;
+        if (query.until !== undefined && entry.published >= query.until) continue;
+        if (query.outletId !== undefined && entry.outletId !== query.outletId) continue;
+        if (query.feedId !== undefined && entry.feedId !== query.feedId) continue;
+        if (members !== undefined && !members.has(entry.id)) continue;
+        page.push(decode(entry));
+      }
+      return page;
+    },
+    search(text: string, limit: number): Article[] {
+      const tokens = searchTokens(text);
+      if (tokens.length === 0) return [];
+      const hits = ordered().filter((entry) => tokens.every((token) => entry.words.has(token)));
+      return hits.sort(byNewestThenId).slice(0, limit).map(decode);
+    },
+  };
+}
+
+function entryOf(article: Article, content: string, lastSeenAt: string | undefined): Entry {
+  const words = new Set(
+    searchTokens(`${article.title} ${article.summary ?? ''} ${article.text ?? ''}`),
+  );
+  return {
+    id: article.id,
+    canonicalUrl: article.canonicalUrl,
+    outletId: article.outletId,
+    feedId: article.feedId,
+    published: sortableTime(article.publishedAt),
+    content,
+    fetchedAt: article.fetchedAt,
+    lastSeenAt,
+    words,
+  };
+}
+
+function decode(entry: Entry): Article {
+  const extra = entry.fetchedAt === undefined ? undefined : { fetchedAt: entry.fetchedAt };
+  return decodeRow(ArticleSchema, entry.content, `articles ${entry.id}`, extra);
+}
+
+function isAfter(entry: Entry, [published, id]: [string, string]): boolean {
+  return entry.published > published || (entry.published === published && entry.id > id);
+}
+
+function byPublishedThenId(a: Entry, b: Entry): number {
+  if (a.published !== b.published) return a.published < b.published ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function byNewestThenId(a: Entry, b: Entry): number {
+  if (a.published !== b.published) return a.published > b.published ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

@@ -1,0 +1,63 @@
+import type { Article } from '@newsloom/core';
+
+/**
+ * JSON with object keys sorted and `undefined` dropped, so equal content gives equal text
+ * whatever the key order it was built with. Upserts compare records by this text.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * The stored form of an article: its content without `fetchedAt`, which changes on every
+ * fetch and is kept beside it (first and last seen) so a re-fetch counts as unchanged.
+ */
+export function articleContent(article: Article): string {
+  const { fetchedAt: _fetchedAt, ...content } = article;
+  return canonicalJson(content);
+}
+
+/** Normalises an ISO time to `YYYY-MM-DDTHH:mm:ss.sssZ`, so string order is time order. */
+export function sortableTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toISOString();
+}
+
+/** The later of two optional ISO times. */
+export function laterTime(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return sortableTime(a) >= sortableTime(b) ? a : b;
+}
+
+/** Words of a text as the FTS5 `unicode61` tokenizer sees them: lower case, accents removed. */
+export function searchTokens(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '');
+}
+
+/** When a story last changed: its latest article or its latest merge/split event. */
+export function storyChangedAt(story: {
+  updatedAt: string;
+  history: readonly { at: string }[];
+}): string {
+  let latest = sortableTime(story.updatedAt);
+  for (const event of story.history) {
+    const at = sortableTime(event.at);
+    if (at > latest) latest = at;
+  }
+  return latest;
+}

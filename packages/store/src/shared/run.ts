@@ -1,0 +1,22 @@
+import { IsoDateTimeSchema, MetaSchema } from '@newsloom/core';
+import { z } from 'zod';
+
+/**
+ * Metadata of one pipeline run: the edition it produced, when, and how much went in. Saved by
+ * `saveRun`, listed by `listRuns`.
+ */
+export const RunSchema = z.object({
+  id: z.string().min(1),
+  startedAt: IsoDateTimeSchema,
+  finishedAt: IsoDateTimeSchema.optional(),
+  status: z.enum(['running', 'ok', 'failed']).default('ok'),
+  /** Edition title. */
+  title: z.string().optional(),
+  /** Named counts: articles, stories, feeds, diagnostics… */
+  counts: z.record(z.string(), z.number()).default({}),
+  meta: MetaSchema.default({}),
+});
+/** A pipeline run (edition metadata). */
+export type Run = z.infer<typeof RunSchema>;
+/** What {@link RunSchema} accepts. */
+export type RunInput = z.input<typeof RunSchema>;

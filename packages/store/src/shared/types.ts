@@ -1,0 +1,71 @@
+import type {
+  Article,
+  ArticleQuery,
+  ArticleStore,
+  Diagnostic,
+  Story,
+  StoryId,
+  UpsertCounts,
+} from '@newsloom/core';
+import type { StoryMembership } from './membership';
+import type { Run } from './run';
+
+/** Options of {@link NewsloomStore.searchArticles}. */
+export interface SearchOptions {
+  /** At most this many results. Default: 100. */
+  limit?: number;
+}
+
+/** Options of {@link NewsloomStore.importJsonl}. */
+export interface ImportJsonlOptions {
+  /** Articles per writer transaction. Default: 500. */
+  batchSize?: number;
+  /** Receives one diagnostic per line that is not a valid article (the line is skipped). */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** Called after each batch is committed, with its 0-based number and counts. */
+  onBatch?: (batch: number, counts: UpsertCounts) => void;
+}
+
+/** What {@link NewsloomStore.importJsonl} did. */
+export interface ImportResult extends UpsertCounts {
+  /** Lines skipped because they were not valid articles. */
+  skipped: number;
+  /** Batches committed. */
+  batches: number;
+}
+
+/** Options of {@link NewsloomStore.listRuns}. */
+export interface ListRunsOptions {
+  /** At most this many runs, newest first. */
+  limit?: number;
+}
+
+/**
+ * The `ArticleStore` port of core plus what researchers and the pipeline need beyond it:
+ * full-text search, stories changed since a time, membership history, runs, export and import.
+ * `openSqliteStore` and `createMemoryStore` both return it, with identical behaviour.
+ */
+export interface NewsloomStore extends ArticleStore {
+  /**
+   * Articles whose title, summary or text contain every word of `query` (case- and
+   * accent-insensitive, whole words), newest first (then id).
+   */
+  searchArticles(query: string, options?: SearchOptions): Promise<Article[]>;
+  /**
+   * Stories changed at or after `since`: a new article (`updatedAt`) or a merge or split
+   * (`history[].at`), in order of that change time, then id.
+   */
+  getStoriesChangedSince(since: string): Promise<Story[]>;
+  /** The current members and merge/split history of a story (an alias resolves to its story). */
+  getStoryMembership(id: StoryId): Promise<StoryMembership | undefined>;
+  /** Saves (inserts or replaces) the metadata of one pipeline run (an edition). */
+  saveRun(run: Run): Promise<UpsertCounts>;
+  /** Runs, newest `startedAt` first (then id). */
+  listRuns(options?: ListRunsOptions): Promise<Run[]>;
+  /** Writes matching articles to a JSON Lines file in publication order; returns the count. */
+  exportJsonl(path: string, query?: ArticleQuery): Promise<number>;
+  /** Writes matching articles to a CSV file (RFC 4180) in publication order; returns the count. */
+  exportCsv(path: string, query?: ArticleQuery): Promise<number>;
+  /** Imports articles from a JSON Lines file, one writer transaction per batch. */
+  importJsonl(path: string, options?: ImportJsonlOptions): Promise<ImportResult>;
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+import type { StoreBackend } from '../shared/backend';
+import { toStoreError } from './errors';
+import { createSqliteArticles } from './sqlite-articles';
+import { createSqliteDocs } from './sqlite-docs';
+import { createSqliteStories } from './sqlite-stories';
+
+/** The SQLite engine of a store, over an open, migrated connection. */
+export function createSqliteBackend(db: Database, path: string): StoreBackend {
+  const articles = createSqliteArticles(db);
+  const stories = createSqliteStories(db);
+  const docs = createSqliteDocs(db);
+  return {
+    label: `SQLite store ${path}`,
+    toError: (thrown, action) => toStoreError(thrown, path, action),
+    upsertArticles: articles.upsert,
+    getArticle: articles.get,
+    articlePage: articles.page,
+    searchArticles: articles.search,
+    upsertStories: stories.upsert,
+    resolveStory: stories.resolve,
+    getStory: stories.getById,
+    storiesUpdatedSince: stories.updatedSince,
+    storiesChangedSince: stories.changedSince,
+    membership: stories.membership,
+    upsertOutlets: docs.outlets.upsert,
+    listOutlets: docs.outlets.all,
+    upsertFeeds: docs.feeds.upsert,
+    listFeeds: docs.feeds.all,
+    saveSummaries: docs.summaries.upsert,
+    getSummary: docs.summaries.get,
+    listSummaries: docs.summaries.all,
+    saveCoverage: docs.saveCoverage,
+    latestCoverage: docs.latestCoverage,
+    saveRuns: docs.runs.upsert,
+    listRuns: docs.runs.all,
+    close: () => db.close(),
+  };
+}
