@@ -75,6 +75,8 @@ export const CoverageReportSchema = z.object({
   matrix: z.array(CoverageCellSchema),
   /** Per-story breadth (outlet families, syndication counted once). */
   breadth: z.record(z.string(), z.number()).default({}),
+  /** Reference time the scores were computed at (recency, velocity): given, or the latest article. */
+  now: IsoDateTimeSchema.optional(),
 });
 /** A coverage report. */
 export type CoverageReport = z.infer<typeof CoverageReportSchema>;

@@ -1,0 +1,80 @@
+import { NewsloomError } from '@newsloom/core';
+import { msOfHours } from './util';
+
+/**
+ * Which articles an analysis counts, by `publishedAt`; both ends inclusive.
+ * - `{ since?, until? }`: any range (ISO 8601 UTC; either end open);
+ * - `{ lastHours }`: the N hours up to the reference time `now`;
+ * - `{ day: 'YYYY-MM-DD' }`: one UTC calendar day.
+ */
+export type CoverageWindow =
+  | { since?: string; until?: string }
+  | { lastHours: number }
+  | { day: string };
+
+/** A window resolved to epoch milliseconds (inclusive bounds) and the ISO strings reported. */
+export interface ResolvedWindow {
+  sinceMs: number;
+  untilMs: number;
+  since?: string;
+  until?: string;
+}
+
+/** Parses an ISO 8601 time to epoch ms. @throws {NewsloomError} `INVALID_INPUT`. */
+export function parseTime(value: string, what: string): number {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `analyzeCoverage: ${what} must be an ISO 8601 date-time such as 2021-04-22T14:00:00Z (got "${value}")`,
+      { details: { field: what } },
+    );
+  }
+  return ms;
+}
+
+/**
+ * Resolves a window. `anchorMs` (the `now` option, else the latest article) anchors `lastHours`.
+ * @throws {NewsloomError} `INVALID_INPUT` for malformed times, days or hours.
+ */
+export function resolveWindow(
+  window: CoverageWindow | undefined,
+  anchorMs: number,
+): ResolvedWindow {
+  if (window === undefined) return { sinceMs: -Infinity, untilMs: Infinity };
+  if ('lastHours' in window) {
+    if (!(window.lastHours > 0 && Number.isFinite(window.lastHours))) {
+      throw new NewsloomError(
+        'INVALID_INPUT',
+        `analyzeCoverage: window.lastHours must be a positive number (got ${window.lastHours})`,
+      );
+    }
+    if (!Number.isFinite(anchorMs)) return { sinceMs: -Infinity, untilMs: Infinity };
+    return bounded(anchorMs - msOfHours(window.lastHours), anchorMs);
+  }
+  if ('day' in window) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(window.day)) {
+      throw new NewsloomError(
+        'INVALID_INPUT',
+        `analyzeCoverage: window.day must look like 2021-04-22 (got "${window.day}")`,
+      );
+    }
+    const start = parseTime(`${window.day}T00:00:00Z`, 'window.day');
+    return bounded(start, start + 86_400_000 - 1);
+  }
+  const sinceMs = window.since === undefined ? -Infinity : parseTime(window.since, 'window.since');
+  const untilMs = window.until === undefined ? Infinity : parseTime(window.until, 'window.until');
+  const resolved: ResolvedWindow = { sinceMs, untilMs };
+  if (window.since !== undefined) resolved.since = new Date(sinceMs).toISOString();
+  if (window.until !== undefined) resolved.until = new Date(untilMs).toISOString();
+  return resolved;
+}
+
+function bounded(sinceMs: number, untilMs: number): ResolvedWindow {
+  return {
+    sinceMs,
+    untilMs,
+    since: new Date(sinceMs).toISOString(),
+    until: new Date(untilMs).toISOString(),
+  };
+}
