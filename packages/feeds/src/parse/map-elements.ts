@@ -1,0 +1,209 @@
+import { resolveUrl } from '../url/resolve-url';
+import type { FeedCommon, FeedItem, FeedLink, FeedMeta } from '../types';
+import type { XmlElement } from '../xml/parse-xml';
+import { applyExtension } from './map-extensions';
+import { formatPerson, parsePersonString, readAtomPerson } from './people';
+import { parseDate } from './parse-date';
+import { type MapContext, readText } from './read-text';
+
+/** A feed or an item while it is being filled. */
+export type Target = (FeedMeta | FeedItem) & { __item?: boolean; __guidLink?: string };
+
+type Handler = (t: Target, el: XmlElement, ctx: MapContext) => void;
+
+const DATE_FIELDS: Record<string, 'published' | 'updated' | 'created' | 'expired'> = {
+  pubdate: 'published', published: 'published', issued: 'published', 'dcterms:issued': 'published',
+  updated: 'updated', modified: 'updated', lastbuilddate: 'updated', 'dc:date': 'updated',
+  'dcterms:modified': 'updated', created: 'created', 'dcterms:created': 'created',
+  expirationdate: 'expired', 'cdf:lastmod': 'updated', lastmod: 'updated',
+};
+
+const HANDLERS: Record<string, Handler> = {
+  title: (t, el, ctx) => setText(t, 'title', el, ctx, 'text/plain'),
+  'dc:title': (t, el, ctx) => t.title === undefined && setText(t, 'title', el, ctx, 'text/plain'),
+  description: (t, el, ctx) => setText(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  'dc:description': (t, el, ctx) => {
+    const key = t.__item ? 'summary' : 'subtitle';
+    if ((t as Record<string, unknown>)[key] === undefined) setText(t, key, el, ctx, 'text/html');
+  },
+  abstract: (t, el, ctx) => setText(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/plain'),
+  subtitle: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
+  tagline: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
+  info: (t, el, ctx) => setText(t, 'info', el, ctx, 'text/plain'),
+  summary: (t, el, ctx) => setText(t, 'summary', el, ctx, 'text/plain'),
+  rights: (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
+  copyright: (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
+  'dc:rights': (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
+  content: (t, el, ctx) => addContent(t, el, ctx, 'text/plain'),
+  'content:encoded': (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
+  'xhtml:body': (t, el, ctx) => addContent(t, el, ctx, 'application/xhtml+xml'),
+  fullitem: (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
+  link: addLink,
+  id: (t, el) => setPlain(t, 'id', el.text),
+  guid: readGuid,
+  author: (t, el, ctx) => addPerson(t, 'authors', el, ctx),
+  'dc:creator': (t, el, ctx) => addPerson(t, 'authors', el, ctx),
+  'dc:author': (t, el, ctx) => addPerson(t, 'authors', el, ctx),
+  managingeditor: (t, el, ctx) => addPerson(t, 'authors', el, ctx),
+  contributor: (t, el, ctx) => addPerson(t, 'contributors', el, ctx),
+  'dc:contributor': (t, el, ctx) => addPerson(t, 'contributors', el, ctx),
+  webmaster: (t, el) => setPublisher(t, el),
+  'dc:publisher': (t, el) => setPublisher(t, el),
+  category: readCategory,
+  'dc:subject': (t, el) => el.text.trim() && t.categories.push({ term: el.text.trim() }),
+  language: (t, el) => setPlain(t, 'language', el.text),
+  'dc:language': (t, el) => t.language === undefined && setPlain(t, 'language', el.text),
+  generator: readGenerator,
+  ttl: (t, el) => setNumber(t, 'ttl', el.text),
+  docs: (t, el, ctx) => setPlain(t, 'docs', resolveUrl(el.text, el.base ?? ctx.docUrl)),
+  comments: (t, el, ctx) => setPlain(t, 'comments', resolveUrl(el.text, el.base ?? ctx.docUrl)),
+  icon: (t, el, ctx) => setPlain(t, 'icon', resolveUrl(el.text, el.base ?? ctx.docUrl)),
+  logo: (t, el, ctx) => setImageUrl(t, resolveUrl(el.text, el.base ?? ctx.docUrl)),
+  image: readImage,
+  enclosure: readEnclosure,
+  cloud: (t, el) => t.__item || ((t as FeedMeta).cloud = { ...el.attrs }),
+};
+
+/**
+ * Applies one child element of a channel, feed, item or entry to the object being built,
+ * in feedparser's normalised vocabulary. Unknown simple elements land in `extensions`.
+ * @example applyElement(item, titleElement, ctx)
+ */
+export function applyElement(t: Target, el: XmlElement, ctx: MapContext): void {
+  const handler = HANDLERS[el.name];
+  if (handler) return void handler(t, el, ctx);
+  const dateField = DATE_FIELDS[el.name];
+  if (dateField) return setDate(t, dateField, el, ctx);
+  applyExtension(t, el, ctx);
+}
+
+/** Sets a text field and records how it was written in `details`. */
+export function setText(t: Target, key: string, el: XmlElement, ctx: MapContext, type: string): void {
+  const { value, ...detail } = readText(el, ctx, type);
+  (t as unknown as Record<string, unknown>)[key] = value;
+  t.details[key] = detail;
+}
+
+function addContent(t: Target, el: XmlElement, ctx: MapContext, type: string): void {
+  if (!t.__item) return setText(t, 'info', el, ctx, type);
+  (t as FeedItem).content.push(readText(el, ctx, type));
+}
+
+function setPlain(t: Target, key: string, value: string | undefined): void {
+  const trimmed = value?.trim();
+  if (trimmed) (t as unknown as Record<string, unknown>)[key] = trimmed;
+}
+
+function setNumber(t: Target, key: string, value: string): void {
+  const n = Number.parseInt(value.trim(), 10);
+  if (Number.isFinite(n)) (t as unknown as Record<string, unknown>)[key] = n;
+}
+
+function setDate(t: Target, key: string, el: XmlElement, ctx: MapContext): void {
+  const raw = el.text.trim();
+  if (!raw) return;
+  const iso = parseDate(raw);
+  if (iso === undefined) {
+    ctx.diagnostics.push({ severity: 'warning', code: 'BAD_DATE', message: `Unreadable date "${raw.slice(0, 60)}" in <${el.name}>; the field is left empty.`, location: { field: el.name } });
+    return;
+  }
+  const record = t as unknown as Record<string, unknown>;
+  if (record[key] === undefined || key === 'updated') record[key] = iso;
+}
+
+function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
+  const base = el.base ?? ctx.docUrl;
+  const href = el.attrs.href ?? el.attrs.url;
+  if (href === undefined) {
+    const url = resolveUrl(el.text, base);
+    if (!url) return;
+    if (t.link === undefined) t.link = url;
+    t.links.push({ href: url, rel: 'alternate', type: 'text/html' });
+    return;
+  }
+  const resolved = resolveUrl(href, base);
+  if (!resolved) return;
+  const link: FeedLink = { href: resolved, rel: el.attrs.rel?.trim() || 'alternate' };
+  if (el.attrs.type) link.type = el.attrs.type;
+  if (el.attrs.title) link.title = el.attrs.title;
+  if (el.attrs.hreflang) link.hreflang = el.attrs.hreflang;
+  const length = Number.parseInt(el.attrs.length ?? '', 10);
+  if (Number.isFinite(length)) link.length = length;
+  t.links.push(link);
+  if (link.rel === 'alternate' && t.link === undefined) t.link = resolved;
+  if (link.rel === 'enclosure' && t.__item) {
+    (t as FeedItem).enclosures.push({ url: resolved, ...(link.type ? { type: link.type } : {}), ...(link.length !== undefined ? { length: link.length } : {}) });
+  }
+}
+
+function readGuid(t: Target, el: XmlElement, ctx: MapContext): void {
+  const id = el.text.trim();
+  if (!id) return;
+  t.id = id;
+  const permalink = (el.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false';
+  if (permalink && /^https?:\/\//i.test(id)) t.__guidLink = resolveUrl(id, el.base ?? ctx.docUrl);
+}
+
+function addPerson(t: Target, key: 'authors' | 'contributors', el: XmlElement, ctx: MapContext): void {
+  const person = el.children.length > 0 ? readAtomPerson(el, el.base ?? ctx.docUrl) : parsePersonString(el.text);
+  if (person.name === undefined && person.email === undefined && person.url === undefined) return;
+  t[key].push(person);
+  if (key === 'authors' && t.author === undefined) {
+    const formatted = el.children.length > 0 ? formatPerson(person) : el.text.trim();
+    if (formatted) t.author = formatted;
+  }
+}
+
+function setPublisher(t: Target, el: XmlElement): void {
+  if (t.__item || !el.text.trim()) return;
+  (t as FeedMeta).publisher = parsePersonString(el.text);
+}
+
+function readCategory(t: Target, el: XmlElement): void {
+  const term = (el.attrs.term ?? el.text).trim();
+  if (!term) return;
+  const scheme = el.attrs.scheme ?? el.attrs.domain;
+  t.categories.push({ term, ...(scheme ? { scheme } : {}), ...(el.attrs.label ? { label: el.attrs.label } : {}) });
+}
+
+function readGenerator(t: Target, el: XmlElement): void {
+  if (t.__item) return;
+  const meta = t as FeedMeta;
+  const name = el.text.trim();
+  if (name) meta.generator = name;
+  const url = el.attrs.uri ?? el.attrs.url;
+  meta.generatorDetail = { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(el.attrs.version ? { version: el.attrs.version } : {}) };
+}
+
+function setImageUrl(t: Target, url: string | undefined): void {
+  if (url) t.image = { ...t.image, url };
+}
+
+function readImage(t: Target, el: XmlElement, ctx: MapContext): void {
+  const base = el.base ?? ctx.docUrl;
+  const get = (name: string) => el.children.find((c) => c.name === name)?.text.trim();
+  const url = resolveUrl(get('url') ?? el.attrs['rdf:resource'] ?? el.attrs.href ?? el.text, base);
+  if (!url) return;
+  const image: FeedCommon['image'] = { url };
+  const title = get('title');
+  const link = resolveUrl(get('link'), base);
+  if (title) image.title = title;
+  if (link) image.link = link;
+  for (const dim of ['width', 'height'] as const) {
+    const n = Number.parseInt(get(dim) ?? '', 10);
+    if (Number.isFinite(n)) image[dim] = n;
+  }
+  t.image = image;
+}
+
+function readEnclosure(t: Target, el: XmlElement, ctx: MapContext): void {
+  if (!t.__item) return;
+  const url = resolveUrl(el.attrs.url ?? el.attrs.href ?? el.attrs['rdf:resource'], el.base ?? ctx.docUrl);
+  if (!url) return;
+  const length = Number.parseInt(el.attrs.length ?? '', 10);
+  (t as FeedItem).enclosures.push({
+    url,
+    ...(el.attrs.type ? { type: el.attrs.type } : {}),
+    ...(Number.isFinite(length) ? { length } : {}),
+  });
+}

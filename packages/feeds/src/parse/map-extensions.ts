@@ -1,0 +1,166 @@
+import { resolveUrl } from '../url/resolve-url';
+import type { FeedItem, FeedItunes, FeedMedia, FeedMeta, MediaObject } from '../types';
+import type { XmlElement } from '../xml/parse-xml';
+import type { Target } from './map-elements';
+import { type MapContext, readText } from './read-text';
+
+/**
+ * Media RSS, iTunes, slash, GeoRSS, RSS/Atom `source`, and any other simple element (kept in
+ * `extensions` under its normalised name).
+ * @example applyExtension(item, mediaContentElement, ctx)
+ */
+export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void {
+  const name = el.name;
+  if (name.startsWith('media:')) return applyMedia(mediaOf(t), el, ctx);
+  if (name.startsWith('itunes:')) return applyItunes(t, el, ctx);
+  if (name === 'source') return readSource(t, el, ctx);
+  if (name === 'slash:comments') {
+    const n = Number.parseInt(el.text, 10);
+    if (Number.isFinite(n) && t.__item) (t as FeedItem).commentCount = n;
+    return;
+  }
+  if (name.startsWith('georss:') || name.startsWith('geo:') || name === 'gml:pos') return readGeo(t, el);
+  if (el.children.length === 0 && !(name in t.extensions)) {
+    const text = el.text.trim();
+    const value = text || el.attrs['rdf:resource'] || el.attrs.href || el.attrs.url || '';
+    t.extensions[name] = value;
+  }
+}
+
+function mediaOf(t: Target): FeedMedia {
+  const holder = t as FeedItem;
+  holder.media ??= { content: [], thumbnails: [], keywords: [], credits: [] };
+  return holder.media;
+}
+
+function applyMedia(media: FeedMedia, el: XmlElement, ctx: MapContext): void {
+  const text = el.text.trim();
+  switch (el.name) {
+    case 'media:group':
+      for (const child of el.children) applyMedia(media, child, ctx);
+      return;
+    case 'media:content': {
+      const object = mediaObject(el, ctx);
+      if (object) media.content.push(object);
+      for (const child of el.children) applyMedia(media, child, ctx);
+      return;
+    }
+    case 'media:thumbnail': {
+      const object = mediaObject(el, ctx);
+      if (object) media.thumbnails.push(object);
+      return;
+    }
+    case 'media:title':
+      if (text) media.title ??= readText(el, ctx, 'text/plain').value;
+      return;
+    case 'media:description':
+      if (text) media.description ??= readText(el, ctx, 'text/plain').value;
+      return;
+    case 'media:keywords':
+      media.keywords.push(...splitList(text));
+      return;
+    case 'media:credit':
+      if (text) media.credits.push({ value: text, ...(el.attrs.role ? { role: el.attrs.role } : {}) });
+      return;
+  }
+}
+
+function mediaObject(el: XmlElement, ctx: MapContext): MediaObject | undefined {
+  const url = resolveUrl(el.attrs.url, el.base ?? ctx.docUrl);
+  if (!url) return undefined;
+  const object: MediaObject = { url };
+  if (el.attrs.type) object.type = el.attrs.type;
+  if (el.attrs.medium) object.medium = el.attrs.medium;
+  for (const [key, attr] of [['width', 'width'], ['height', 'height'], ['duration', 'duration'], ['fileSize', 'filesize']] as const) {
+    const n = Number(el.attrs[attr]);
+    if (el.attrs[attr] && Number.isFinite(n)) object[key] = n;
+  }
+  return object;
+}
+
+function itunesOf(t: Target): FeedItunes {
+  t.itunes ??= { categories: [], keywords: [] };
+  return t.itunes;
+}
+
+function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
+  const it = itunesOf(t);
+  const text = el.text.trim();
+  const local = el.name.slice(7);
+  if (local === 'image') {
+    const url = resolveUrl(el.attrs.href ?? text, el.base ?? ctx.docUrl);
+    if (url) {
+      it.image = url;
+      t.image ??= { url };
+    }
+  } else if (local === 'category') {
+    readItunesCategory(t, it, el);
+  } else if (local === 'keywords') {
+    for (const term of splitList(text)) {
+      it.keywords.push(term);
+      t.categories.push({ term, scheme: 'http://www.itunes.com/' });
+    }
+  } else if (local === 'owner') {
+    const get = (n: string) => el.children.find((c) => c.name === `itunes:${n}`)?.text.trim();
+    const [name, email] = [get('name'), get('email')];
+    it.owner = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
+  } else if (local === 'explicit' || local === 'block') {
+    it[local] = /^(yes|true|explicit)$/i.test(text);
+  } else if (local === 'episode' || local === 'season') {
+    const n = Number.parseInt(text, 10);
+    if (Number.isFinite(n)) it[local] = n;
+  } else if (['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) || local === 'episodetype') {
+    if (text) it[local === 'episodetype' ? 'episodeType' : (local as 'author')] = text;
+    if (local === 'author' && text && t.authors.length === 0) t.authors.push({ name: text });
+  }
+}
+
+function readItunesCategory(t: Target, it: FeedItunes, el: XmlElement): void {
+  const term = el.attrs.text?.trim();
+  if (!term) return;
+  it.categories.push(term);
+  t.categories.push({ term, scheme: 'http://www.itunes.com/' });
+  for (const child of el.children) if (child.name === 'itunes:category') readItunesCategory(t, it, child);
+}
+
+function readSource(t: Target, el: XmlElement, ctx: MapContext): void {
+  if (!t.__item) return;
+  const item = t as FeedItem;
+  if (el.children.length === 0) {
+    const title = el.text.trim();
+    const url = resolveUrl(el.attrs.url, el.base ?? ctx.docUrl);
+    item.source = { ...(title ? { title } : {}), ...(url ? { url } : {}) };
+    return;
+  }
+  item.source = readSourceFeed(el, ctx);
+}
+
+// Filled in by map-feed, which knows how to read a whole Atom feed element.
+let readSourceFeed: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta> = () => ({});
+
+/** Registers how an Atom `source` (a feed inside an entry) is read. */
+export function setSourceReader(reader: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta>): void {
+  readSourceFeed = reader;
+}
+
+function readGeo(t: Target, el: XmlElement): void {
+  const item = t as FeedItem;
+  const numbers = el.text.trim().split(/[\s,]+/).map(Number).filter(Number.isFinite);
+  const pairs: number[][] = [];
+  for (let i = 0; i + 1 < numbers.length; i += 2) pairs.push([numbers[i + 1] as number, numbers[i] as number]);
+  const local = el.name.slice(el.name.indexOf(':') + 1);
+  if ((local === 'point' || local === 'pos') && pairs[0]) item.where = { type: 'Point', coordinates: pairs[0] };
+  else if (local === 'line' && pairs.length >= 2) item.where = { type: 'LineString', coordinates: pairs };
+  else if (local === 'polygon' && pairs.length >= 4) item.where = { type: 'Polygon', coordinates: pairs };
+  else if (local === 'lat' || local === 'long') {
+    const [lon, lat] = (item.where?.type === 'Point' ? item.where.coordinates : [0, 0]) as number[];
+    if (numbers[0] === undefined) return;
+    item.where = { type: 'Point', coordinates: local === 'lat' ? [lon ?? 0, numbers[0]] : [numbers[0], lat ?? 0] };
+  } else if (local === 'where') {
+    for (const child of el.children) readGeo(t, child.name === 'gml:point' ? (child.children[0] ?? child) : child);
+  }
+}
+
+function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,96 @@
+import { type Diagnostic, NewsloomError } from '@newsloom/core';
+import { decodeInput, normalizeCharset } from '../decode/decode-input';
+import type { ParsedFeed, ParseFeedOptions } from '../types';
+import { parseXml, type XmlDocument } from '../xml/parse-xml';
+import { discoverFeeds } from './discover-feeds';
+import { mapJsonFeed } from './map-json-feed';
+import { detectShape, mapFeed } from './map-feed';
+import type { MapContext } from './read-text';
+
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_ITEMS = 10_000;
+const FEEDISH_TYPE = /xml|rss|atom|rdf|json|octet-stream/i;
+
+/**
+ * Parses RSS (0.9x, 1.0, 2.0), Atom (0.3, 1.0), RDF, CDF or JSON Feed (1.0, 1.1), detected from
+ * the content, into feedparser's normalised vocabulary. Pure and synchronous; tolerant of broken
+ * input (repairs are reported in `diagnostics` and make `wellFormed` false); HTML is sanitised,
+ * relative URLs resolved, dates normalised to ISO 8601 UTC. Never reads external entities.
+ *
+ * @example
+ * const parsed = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A</title>' +
+ *   '<link>/a</link></item></channel></rss>', { url: 'https://example.com/feed' })
+ * parsed.items[0]?.link // 'https://example.com/a'
+ * @throws {NewsloomError} `NOT_A_FEED` for an HTML page (with `details.discovered`, the feeds it
+ *   advertises), an empty document or JSON that is not a JSON Feed; `INPUT_TOO_LARGE` past `maxBytes`.
+ */
+export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions = {}): ParsedFeed {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > maxBytes) {
+    throw new NewsloomError('INPUT_TOO_LARGE', `The feed is ${size} bytes, over the ${maxBytes}-byte limit; pass a larger maxBytes if you trust the source.`, { details: { size, maxBytes } });
+  }
+  const diagnostics: Diagnostic[] = [];
+  const subject = options.url;
+  const { text, encoding, problems } = decode(input, options.contentType);
+  let wellFormed = problems.length === 0;
+  for (const problem of problems) diagnostics.push(diag('warning', 'ENCODING', problem, subject));
+  if (options.contentType && !FEEDISH_TYPE.test(options.contentType)) {
+    wellFormed = false;
+    diagnostics.push(diag('warning', 'UNEXPECTED_CONTENT_TYPE', `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`, subject));
+  }
+  const ctx: MapContext = { source: text, docUrl: options.url, atom: false, diagnostics };
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  const start = text.search(/\S/);
+  if (start !== -1 && (text[start] === '{' || text[start] === '[')) {
+    const { version, feed, items } = mapJsonFeed(parseJson(text), ctx, maxItems);
+    return { version, encoding, wellFormed: wellFormed && !diagnostics.some((d) => d.severity === 'error'), diagnostics, feed, items };
+  }
+  const doc = parseXml(text, { baseUrl: options.url });
+  const shape = doc.root ? detectShape(doc.root, doc.doctype) : undefined;
+  if (!doc.root || !shape) throw notAFeed(doc, text, options.url);
+  ctx.atom = shape.atom;
+  for (const p of doc.problems) diagnostics.push(xmlProblem(p, text, subject));
+  const { feed, items } = mapFeed(shape, ctx, { maxItems });
+  wellFormed &&= doc.wellFormed;
+  return { version: shape.version, encoding, wellFormed, diagnostics, feed, items };
+}
+
+function decode(input: string | Uint8Array, contentType: string | undefined) {
+  if (typeof input !== 'string') return decodeInput(input, contentType);
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(text.slice(0, 512))?.[1];
+  return { text, encoding: declared ? normalizeCharset(declared) : 'utf-8', problems: [] as string[] };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new NewsloomError('NOT_A_FEED', `The document looks like JSON but does not parse (${(cause as Error).message}); it is not a JSON Feed.`, { cause });
+  }
+}
+
+function notAFeed(doc: XmlDocument, text: string, url: string | undefined): NewsloomError {
+  const root = doc.root?.name;
+  if (!root) {
+    const empty = !/\S/.test(text.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, ''));
+    return new NewsloomError('NOT_A_FEED', empty ? 'The document is empty: no feed to parse.' : 'The document has no XML root element: it is not a feed.', { details: { url } });
+  }
+  const discovered = discoverFeeds(text, url);
+  const hint = discovered.length > 0 ? ` It advertises ${discovered.length} feed(s): ${discovered.map((d) => d.url).join(', ')}.` : '';
+  const what = root === 'html' || root === 'head' || root === 'body' ? 'an HTML page' : `an XML document with root <${root}>`;
+  return new NewsloomError('NOT_A_FEED', `This is ${what}, not an RSS, Atom, RDF or JSON feed.${hint}`, { details: { url, root, discovered } });
+}
+
+function xmlProblem(p: { message: string; offset: number }, text: string, subject: string | undefined): Diagnostic {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < p.offset; i = text.indexOf('\n', i + 1)) line++;
+  const d = diag('warning', 'MALFORMED_XML', `Repaired: ${p.message}.`, subject);
+  d.location = { line, offset: p.offset };
+  return d;
+}
+
+function diag(severity: Diagnostic['severity'], code: string, message: string, subject: string | undefined): Diagnostic {
+  return subject === undefined ? { severity, code, message } : { severity, code, message, subject };
+}

@@ -1,0 +1,341 @@
+import { decodeEntities, type EntityContext } from './entities';
+import { canonicalPrefix } from './namespaces';
+import { readDoctype } from './doctype';
+
+/** One element of the light tree {@link parseXml} builds. */
+export interface XmlElement {
+  /** Normalised name: lower-case local name, with feedparser's prefix (`dc:creator`). */
+  name: string;
+  /** Namespace URI of the element (`''` when none). */
+  ns: string;
+  /** Attributes, names lower-cased as written (`xml:base`, `rdf:about`). */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Direct text content, entities decoded, CDATA included. */
+  text: string;
+  /** Offsets of the raw content between the start and end tags in the source. */
+  innerStart: number;
+  innerEnd: number;
+  /** Effective `xml:base` and `xml:lang`, inherited. */
+  base: string | undefined;
+  lang: string | undefined;
+}
+
+/** What {@link parseXml} returns. */
+export interface XmlDocument {
+  root: XmlElement | undefined;
+  /** The DOCTYPE's public/system identifiers, when any. */
+  doctype: string | undefined;
+  /** False wherever the parser had to repair the input. */
+  wellFormed: boolean;
+  problems: { message: string; offset: number }[];
+  source: string;
+}
+
+/** Options of {@link parseXml}. */
+export interface ParseXmlOptions {
+  /** Base URL for `xml:base` resolution. */
+  baseUrl?: string | undefined;
+  /** Deepest element nesting kept (default 256). */
+  maxDepth?: number;
+}
+
+interface Scope {
+  map: Map<string, string>;
+  names: Map<string, [string, string]>;
+}
+
+const MAX_PROBLEMS = 50;
+
+/**
+ * A tolerant, single-pass XML parser into a light element tree. Never throws and never reads
+ * external entities: junk, bare `&`, undeclared entities, mismatched or unclosed tags and
+ * truncation are repaired and reported, as feedparser's `bozo` does.
+ * @example parseXml('<rss><channel><title>A &amp; B</title></channel></rss>').root?.name // 'rss'
+ */
+export function parseXml(source: string, options: ParseXmlOptions = {}): XmlDocument {
+  return new XmlParser(source, options).run();
+}
+
+class XmlParser {
+  private readonly s: string;
+  private readonly doc: XmlDocument;
+  private readonly stack: XmlElement[] = [];
+  private readonly scopes: Scope[];
+  private readonly maxDepth: number;
+  private readonly ctx: EntityContext;
+  private rootClosed = false;
+  private skippedDepth = 0;
+
+  constructor(source: string, options: ParseXmlOptions) {
+    this.s = source;
+    this.maxDepth = options.maxDepth ?? 256;
+    this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [], source };
+    const map = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+    this.scopes = [{ map, names: new Map() }];
+    this.ctx = { declared: new Map(), malformed: false, undeclared: false, budget: 1_000_000 + source.length * 2 };
+    this.baseUrl = options.baseUrl;
+  }
+
+  private readonly baseUrl: string | undefined;
+
+  run(): XmlDocument {
+    const s = this.s;
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      if (lt === -1) {
+        this.text(i, n);
+        break;
+      }
+      if (lt > i) this.text(i, lt);
+      const c = s.charCodeAt(lt + 1);
+      if (c === 47 /* / */) i = this.closeTag(lt);
+      else if (c === 33 /* ! */) i = this.bang(lt);
+      else if (c === 63 /* ? */) i = this.skipTo(lt, '?>', 'processing instruction');
+      else if (isNameStart(c)) i = this.openTag(lt);
+      else {
+        this.problem('a "<" that starts no tag', lt);
+        this.appendText('<');
+        i = lt + 1;
+      }
+    }
+    if (this.stack.length > 0) {
+      this.problem(`unclosed element <${this.stack[this.stack.length - 1]?.name}> at end of input`, n);
+      while (this.stack.length > 0) this.pop(n);
+    }
+    if (!this.doc.root) this.problem('no root element', 0);
+    if (this.ctx.malformed) this.problem('bare "&" or unknown entity reference', 0);
+    if (this.ctx.undeclared) this.problem('HTML entity used without a declaration', 0);
+    return this.doc;
+  }
+
+  private problem(message: string, offset: number): void {
+    this.doc.wellFormed = false;
+    if (this.doc.problems.length < MAX_PROBLEMS) this.doc.problems.push({ message, offset });
+  }
+
+  private text(from: number, to: number): void {
+    const raw = this.s.slice(from, to);
+    if (this.stack.length === 0 || this.skippedDepth > 0) {
+      if (this.skippedDepth === 0 && /\S/.test(raw)) this.problem('text outside the root element', from);
+      return;
+    }
+    this.appendText(raw.indexOf('&') === -1 ? raw : decodeEntities(raw, this.ctx));
+  }
+
+  private appendText(value: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top && this.skippedDepth === 0) top.text += value;
+  }
+
+  private skipTo(lt: number, end: string, what: string): number {
+    const close = this.s.indexOf(end, lt + 2);
+    if (close === -1) {
+      this.problem(`unterminated ${what}`, lt);
+      return this.s.length;
+    }
+    return close + end.length;
+  }
+
+  private bang(lt: number): number {
+    const s = this.s;
+    if (s.startsWith('<!--', lt)) return this.skipTo(lt, '-->', 'comment');
+    if (s.startsWith('<![CDATA[', lt)) {
+      const close = s.indexOf(']]>', lt + 9);
+      const end = close === -1 ? s.length : close;
+      if (close === -1) this.problem('unterminated CDATA section', lt);
+      if (this.stack.length > 0) this.appendText(s.slice(lt + 9, end));
+      return close === -1 ? s.length : close + 3;
+    }
+    if (/^<!doctype/i.test(s.slice(lt, lt + 9))) {
+      const doctype = readDoctype(s, lt, this.ctx);
+      this.doc.doctype = doctype.id;
+      if (doctype.problem) this.problem(doctype.problem, lt);
+      return doctype.end;
+    }
+    return this.skipTo(lt, '>', 'declaration');
+  }
+
+  private openTag(lt: number): number {
+    const s = this.s;
+    const n = s.length;
+    let j = lt + 1;
+    let c = s.charCodeAt(j);
+    while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13) c = s.charCodeAt(++j);
+    const rawName = s.slice(lt + 1, j);
+    const attrs: Record<string, string> = {};
+    let declares: [string, string][] | undefined;
+    let selfClosing = false;
+    for (;;) {
+      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      if (j >= n) {
+        this.problem(`truncated start tag <${rawName}>`, lt);
+        return n;
+      }
+      c = s.charCodeAt(j);
+      if (c === 62) break;
+      if (c === 47) {
+        if (s.charCodeAt(j + 1) === 62) {
+          selfClosing = true;
+          j++;
+          break;
+        }
+        j++;
+        continue;
+      }
+      if (c === 60 /* < */) {
+        this.problem(`unterminated start tag <${rawName}>`, lt);
+        j--;
+        break;
+      }
+      j = this.attribute(j, attrs, lt);
+      if (j < 0) return n;
+    }
+    for (const key in attrs) {
+      if (key === 'xmlns' || key.startsWith('xmlns:')) {
+        declares ??= [];
+        declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
+      }
+    }
+    this.push(rawName, attrs, declares, j + 1, lt);
+    if (selfClosing) this.pop(lt, j + 1);
+    return j + 1;
+  }
+
+  private attribute(j: number, attrs: Record<string, string>, lt: number): number {
+    const s = this.s;
+    const n = s.length;
+    const start = j;
+    let c = s.charCodeAt(j);
+    while (j < n && c !== 61 && c !== 62 && c !== 47 && !isSpace(c)) c = s.charCodeAt(++j);
+    let name = s.slice(start, j);
+    if (/[A-Z]/.test(name)) name = name.toLowerCase();
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (s.charCodeAt(j) !== 61) {
+      this.problem(`attribute ${name} without a value`, start);
+      if (!(name in attrs)) attrs[name] = name;
+      return j;
+    }
+    j++;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    const q = s.charCodeAt(j);
+    let value: string;
+    if (q === 34 || q === 39) {
+      const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
+      if (close === -1) {
+        this.problem(`unterminated attribute value in <${s.slice(lt + 1, start).trim()}>`, j);
+        return -1;
+      }
+      value = s.slice(j + 1, close);
+      j = close + 1;
+    } else {
+      const from = j;
+      while (j < n && !isSpace(s.charCodeAt(j)) && s.charCodeAt(j) !== 62) j++;
+      value = s.slice(from, j);
+      this.problem(`unquoted attribute value for ${name}`, from);
+    }
+    if (name in attrs) this.problem(`duplicate attribute ${name}`, start);
+    else attrs[name] = value.indexOf('&') === -1 ? value : decodeEntities(value, this.ctx);
+    return j;
+  }
+
+  private push(
+    rawName: string,
+    attrs: Record<string, string>,
+    declares: [string, string][] | undefined,
+    innerStart: number,
+    lt: number,
+  ): void {
+    if (this.rootClosed || this.skippedDepth > 0 || this.stack.length >= this.maxDepth) {
+      if (this.skippedDepth === 0) this.problem(this.rootClosed ? 'content after the root element' : 'nesting too deep', lt);
+      this.skippedDepth++;
+      return;
+    }
+    let scope = this.scopes[this.scopes.length - 1] as Scope;
+    if (declares) {
+      const map = new Map(scope.map);
+      for (const [prefix, uri] of declares) map.set(prefix, uri);
+      scope = { map, names: new Map() };
+    }
+    this.scopes.push(scope);
+    const [name, ns] = this.resolve(rawName, scope, lt);
+    const parent = this.stack[this.stack.length - 1];
+    const base = xmlBase(attrs['xml:base'], parent ? parent.base : this.baseUrl);
+    const lang = attrs['xml:lang'] ?? parent?.lang;
+    const el: XmlElement = { name, ns, attrs, children: [], text: '', innerStart, innerEnd: innerStart, base, lang };
+    if (parent) parent.children.push(el);
+    else this.doc.root = el;
+    this.stack.push(el);
+  }
+
+  private resolve(rawName: string, scope: Scope, offset: number): [string, string] {
+    const cached = scope.names.get(rawName);
+    if (cached) return cached;
+    const colon = rawName.indexOf(':');
+    const prefix = colon === -1 ? '' : rawName.slice(0, colon);
+    const local = (colon === -1 ? rawName : rawName.slice(colon + 1)).toLowerCase();
+    const uri = scope.map.get(prefix);
+    let result: [string, string];
+    if (uri === undefined) {
+      if (prefix) this.problem(`undeclared namespace prefix "${prefix}"`, offset);
+      result = [prefix ? `${prefix.toLowerCase()}:${local}` : local, ''];
+    } else {
+      const known = canonicalPrefix(uri);
+      const p = known ?? prefix.toLowerCase();
+      result = [p ? `${p}:${local}` : local, uri];
+    }
+    scope.names.set(rawName, result);
+    return result;
+  }
+
+  private closeTag(lt: number): number {
+    const gt = this.s.indexOf('>', lt + 2);
+    const end = gt === -1 ? this.s.length : gt;
+    if (gt === -1) this.problem('truncated end tag', lt);
+    if (this.skippedDepth > 0) {
+      this.skippedDepth--;
+      return end + 1;
+    }
+    const rawName = this.s.slice(lt + 2, end).trim();
+    const scope = this.scopes[this.scopes.length - 1] as Scope;
+    const [name] = this.resolve(rawName, scope, lt);
+    const stack = this.stack;
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k]?.name !== name) k--;
+    if (k < 0) {
+      this.problem(`end tag </${rawName}> matches no open element`, lt);
+      return end + 1;
+    }
+    if (k < stack.length - 1) this.problem(`<${stack[stack.length - 1]?.name}> closed by </${rawName}>`, lt);
+    while (stack.length > k) this.pop(lt, end + 1);
+    return end + 1;
+  }
+
+  private pop(innerEnd: number, after = innerEnd): void {
+    const el = this.stack.pop();
+    this.scopes.pop();
+    if (!el) return;
+    el.innerEnd = Math.max(el.innerStart, innerEnd);
+    if (this.stack.length === 0) this.rootClosed = true;
+    void after;
+  }
+}
+
+function xmlBase(value: string | undefined, parent: string | undefined): string | undefined {
+  if (value === undefined) return parent;
+  try {
+    return new URL(value, parent).href;
+  } catch {
+    return parent ?? value;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+}
