@@ -7,6 +7,9 @@ import { openSqliteStore } from './open-sqlite-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsloom-store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
+let files = 0;
 
-testArticleStore('sqlite', () => openSqliteStore({ path: join(dir, `store-${(n += 1)}.db`) }));
+testArticleStore('sqlite', () => {
+  files += 1;
+  return openSqliteStore({ path: join(dir, `store-${files}.db`) });
+});

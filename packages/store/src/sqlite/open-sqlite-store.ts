@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { createStoreFacade } from '../shared/create-store-facade';
 import type { NewsloomStore } from '../shared/types';
 import { toStoreError } from './errors';
-import { type Migration, migrate } from './migrations';
+import { migrate } from './migrations';
 import { createSqliteBackend } from './sqlite-backend';
 
 /** Options of {@link openSqliteStore}. */
@@ -15,8 +15,6 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** How long to wait for another writer's lock before failing with `STORE_LOCKED`. Default: 5000. */
   busyTimeoutMs?: number;
-  /** Schema steps (tests only). Default: the package's migrations. */
-  migrations?: readonly Migration[];
 }
 
 /**
@@ -55,7 +53,7 @@ export function openSqliteStore(options: SqliteStoreOptions): NewsloomStore {
       timeout: options.busyTimeoutMs ?? 5000,
     });
     configure(db, readonly);
-    migrate(db, path, readonly ? { readonly, ...migrationsOf(options) } : migrationsOf(options));
+    migrate(db, path, { readonly });
     return createStoreFacade(createSqliteBackend(db, path));
   } catch (thrown) {
     db?.close();
@@ -73,8 +71,4 @@ function configure(db: Database.Database, readonly: boolean): void {
   db.pragma('foreign_keys = ON');
   // Touch the schema so a non-database file fails here, with a clear error.
   db.prepare('SELECT count(*) FROM sqlite_master').get();
-}
-
-function migrationsOf(options: SqliteStoreOptions): { migrations?: readonly Migration[] } {
-  return options.migrations === undefined ? {} : { migrations: options.migrations };
 }
