@@ -1,6 +1,20 @@
-// newsloom — the umbrella package: the pipeline, the digest renderer and re-exports of every
-// newsloom package's public API.
+// newsloom — the umbrella package: everything composed (createPipeline, the digest renderer)
+// plus the public API of every newsloom package. The packages' own src/index.ts files are the
+// explicit contract; they are mirrored here with `export *`, and TypeScript rejects any name two
+// of them would both export (TS2308), so the mirror cannot silently shadow anything.
 
+export * from '@newsloom/cluster';
+export * from '@newsloom/core';
+export * from '@newsloom/coverage';
+export * from '@newsloom/eval';
+export * from '@newsloom/feeds';
+export * from '@newsloom/store';
+export * from '@newsloom/summarize';
+export * from '@newsloom/text';
+export { EXIT_CODES, type ExitCode } from './cli/exit-codes';
+export { type CliIo, processIo } from './cli/io';
+export { helpText, main } from './cli/main';
+export { STARTER_FEEDS, type StarterFeed, starterOpml } from './cli/starter-feeds';
 export { type CoverageChartOptions, renderCoverageChart } from './digest/coverage-chart';
 export { createEditionView, type EditionView, storyPath } from './digest/edition-view';
 export { escapeHtml, safeHref } from './digest/html';
@@ -13,3 +27,21 @@ export {
 export { renderIndexPage } from './digest/render-index';
 export { escapeMarkdown, renderJson, renderMarkdown } from './digest/render-markdown';
 export { renderStoryPage } from './digest/render-story';
+
+export type { ClusterStageResult } from './pipeline/cluster-stage';
+export type { PipelineProgress } from './pipeline/context';
+export {
+  createPipeline,
+  type Pipeline,
+  type PipelineOptions,
+  type RunResult,
+} from './pipeline/create-pipeline';
+export type { EditionOptions } from './pipeline/edition-stage';
+export type { ArticleRecord, FeedSource, IngestResult } from './pipeline/ingest';
+export {
+  createFileStateStore,
+  createMemoryStateStore,
+  type PipelineState,
+  type PipelineStateStore,
+} from './pipeline/state';
+export type { SummarizeStageResult } from './pipeline/summarize-stage';

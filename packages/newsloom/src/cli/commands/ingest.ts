@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NewsloomError, type OutletInput } from '@newsloom/core';
+import type { IngestResult } from '../../pipeline/ingest';
+import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
+import { EXIT_CODES } from '../exit-codes';
+
+function summary(result: IngestResult): string {
+  const lines = [
+    `${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged articles${result.feeds ? ` from ${result.feeds} feeds (${result.failedFeeds} failed)` : ''}`,
+  ];
+  for (const d of result.diagnostics.filter((x) => x.severity === 'error').slice(0, 10)) {
+    lines.push(`  ${d.code}: ${d.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** Reads a JSON array of outlets (name, group, attributes such as `lean`). */
+async function readOutlets(path: string): Promise<OutletInput[]> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (cause) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `cannot read outlets from ${path}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (!Array.isArray(value))
+    throw new NewsloomError('INVALID_INPUT', `${path} must hold a JSON array of outlets`);
+  return value as OutletInput[];
+}
+
+/** A feed given on the command line: a URL, or a local file path (read as a `file:` feed). */
+function toFeedUrl(feed: string, cwd: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(feed) ? feed : pathToFileURL(resolve(cwd, feed)).href;
+}
+
+/** Ingests from the sources given on the command line, or the configured OPML, or every registered feed. */
+async function ingestFrom(context: CommandContext): Promise<IngestResult> {
+  const pipeline = context.openPipeline();
+  const cwd = context.io.cwd;
+  const outlets = stringOption(context.values, 'outlets');
+  if (outlets) await pipeline.addOutlets(await readOutlets(resolve(cwd, outlets)));
+  const opml = stringOption(context.values, 'opml');
+  const feeds = stringOptions(context.values, 'feed').map((feed) => toFeedUrl(feed, cwd));
+  const jsonl = stringOption(context.values, 'jsonl');
+  if ([opml, jsonl, feeds.length ? 'feed' : undefined].filter(Boolean).length > 1) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      'give one source: --opml FILE, --feed URL (repeatable) or --jsonl FILE',
+    );
+  }
+  if (jsonl) return pipeline.ingestJsonl(resolve(cwd, jsonl));
+  if (feeds.length > 0) {
+    const outlet = stringOption(context.values, 'outlet');
+    await pipeline.addFeeds(feeds.map((url) => ({ url, ...(outlet ? { outlet } : {}) })));
+    return pipeline.ingestFeeds(feeds);
+  }
+  const file = opml ? resolve(cwd, opml) : context.config.opml;
+  if (file) return pipeline.ingestOpml(file);
+  return pipeline.ingestFeeds();
+}
+
+/** `newsloom ingest`. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary:
+    'fetch feeds (--opml FILE | --feed URL | --jsonl FILE; default: the configured OPML) into the store',
+  usage:
+    'newsloom ingest [--opml FILE | --feed URL [--outlet NAME] | --jsonl FILE] [--outlets OUTLETS.json]',
+  options: {
+    outlets: { type: 'string' },
+    opml: { type: 'string' },
+    feed: { type: 'string', multiple: true },
+    outlet: { type: 'string' },
+    jsonl: { type: 'string' },
+  },
+  async run(context) {
+    const result = await ingestFrom(context);
+    context.progress.done();
+    context.print(summary(result), result);
+    return result.feeds > 0 && result.failedFeeds === result.feeds
+      ? EXIT_CODES.network
+      : EXIT_CODES.ok;
+  },
+};
+
+/** `newsloom poll`: fetch, cluster and summarise on a schedule until Ctrl-C. */
+export const pollCommand: Command = {
+  name: 'poll',
+  summary:
+    'poll the registered feeds politely until Ctrl-C, clustering and summarising after each round',
+  usage: 'newsloom poll [--minutes N] [--rounds N]',
+  options: { minutes: { type: 'string' }, rounds: { type: 'string' } },
+  async run(context) {
+    const minutes = Number(stringOption(context.values, 'minutes') ?? context.config.pollMinutes);
+    const rounds = Number(stringOption(context.values, 'rounds') ?? Number.POSITIVE_INFINITY);
+    if (!(minutes > 0) || !(rounds > 0))
+      throw new NewsloomError('INVALID_INPUT', '--minutes and --rounds must be positive numbers');
+    const pipeline = context.openPipeline();
+    if (context.config.opml && (await pipeline.store.listFeeds()).length === 0)
+      await pipeline.ingestOpml(context.config.opml);
+    for (let round = 1; round <= rounds && !context.signal.aborted; round += 1) {
+      const ingest = await pipeline.ingestFeeds();
+      const cluster = await pipeline.cluster();
+      await pipeline.summarize();
+      context.progress.done();
+      context.print(
+        `round ${round}: ${summary(ingest)}; ${cluster.touchedStoryIds.length} stories updated`,
+        { round, ingest, cluster },
+      );
+      if (round < rounds) await sleep(minutes * 60_000, context.signal);
+    }
+    return context.signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES.ok;
+  },
+};
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}

@@ -1,0 +1,56 @@
+import { type ClustererSnapshot, createClusterer } from '@newsloom/cluster';
+import type { Article, ArticleId, Story } from '@newsloom/core';
+import { type PipelineContext, throwIfAborted } from './context';
+
+/** What {@link clusterNewArticles} did. */
+export interface ClusterStageResult {
+  /** Articles clustered in this run (new since the last run). */
+  newArticles: number;
+  /** Current stories. */
+  stories: number;
+  /** Stories created or changed in this run. */
+  touchedStoryIds: string[];
+}
+
+const BATCH = 200;
+
+function signature(story: Story): string {
+  return JSON.stringify([story.articleIds, story.parentId, story.relatedIds, story.aliases]);
+}
+
+/**
+ * Adds the articles the clusterer has not seen to it (restored from the saved snapshot, so
+ * story ids stay stable), saves the stories that changed and the new snapshot.
+ */
+export async function clusterNewArticles(context: PipelineContext): Promise<ClusterStageResult> {
+  const { store, state, signal } = context;
+  const saved = await state.load();
+  const clusterer = createClusterer(context.clusterOptions);
+  if (saved) clusterer.restore(saved.clusterer as ClustererSnapshot);
+  const seen = new Set<ArticleId>(saved?.clusteredArticleIds ?? []);
+  const fresh: Article[] = [];
+  for await (const article of store.queryArticles()) if (!seen.has(article.id)) fresh.push(article);
+  const before = new Map(clusterer.stories().map((s) => [s.id, signature(s)]));
+  for (let start = 0; start < fresh.length; start += BATCH) {
+    throwIfAborted(signal);
+    clusterer.add(fresh.slice(start, start + BATCH));
+    const done = Math.min(start + BATCH, fresh.length);
+    context.onProgress({ stage: 'cluster', done, total: fresh.length });
+  }
+  throwIfAborted(signal);
+  const stories = clusterer.stories();
+  const touched = stories.filter((s) => before.get(s.id) !== signature(s));
+  if (touched.length > 0) await store.upsertStories(touched);
+  for (const article of fresh) seen.add(article.id);
+  await state.save({
+    version: 1,
+    clusterer: clusterer.snapshot(),
+    clusteredArticleIds: [...seen],
+    storyIds: stories.map((s) => s.id),
+  });
+  return {
+    newArticles: fresh.length,
+    stories: stories.length,
+    touchedStoryIds: touched.map((s) => s.id),
+  };
+}

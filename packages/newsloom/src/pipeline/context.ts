@@ -1,0 +1,62 @@
+import type { ClusterOptions } from '@newsloom/cluster';
+import {
+  type Article,
+  type ArticleStore,
+  type Clock,
+  type Fetch,
+  NewsloomError,
+  type Summarizer,
+} from '@newsloom/core';
+import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
+import type { SummarizeOptions } from '@newsloom/summarize';
+import type { PipelineStateStore } from './state';
+
+/** A step of progress, for progress bars and logs. */
+export interface PipelineProgress {
+  stage: 'ingest' | 'cluster' | 'summarize' | 'coverage' | 'digest';
+  done: number;
+  total: number;
+  /** What is being worked on: a feed URL, a story id. */
+  subject?: string;
+}
+
+/** Everything the stages share; built by `createPipeline` from its options. */
+export interface PipelineContext {
+  store: ArticleStore;
+  state: PipelineStateStore;
+  clock: Clock;
+  fetch: Fetch | undefined;
+  allowFileUrls: boolean;
+  summarizer: Summarizer | undefined;
+  title: string;
+  clusterOptions: ClusterOptions;
+  summarizeOptions: SummarizeOptions;
+  coverageOptions: AnalyzeCoverageOptions;
+  signal: AbortSignal | undefined;
+  onProgress: (progress: PipelineProgress) => void;
+}
+
+/**
+ * Throws `ABORTED` when the run was cancelled. Stages call it between units of work, before
+ * writing, so that an interrupted run leaves the store as the last completed step left it.
+ */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new NewsloomError(
+      'ABORTED',
+      'the run was cancelled; the store holds everything saved before it',
+    );
+  }
+}
+
+/** Reads every stored article into a map by id (publication order kept). */
+export async function loadArticles(store: ArticleStore): Promise<Map<string, Article>> {
+  const articles = new Map<string, Article>();
+  for await (const article of store.queryArticles()) articles.set(article.id, article);
+  return articles;
+}
+
+/** The ISO time of a clock. */
+export function isoNow(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
+}

@@ -1,0 +1,154 @@
+import type { ClusterOptions } from '@newsloom/cluster';
+import {
+  type ArticleStore,
+  type Clock,
+  type Edition,
+  type Feed,
+  type Fetch,
+  type OutletInput,
+  type Summarizer,
+  systemClock,
+  type UpsertCounts,
+} from '@newsloom/core';
+import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
+import { openSqliteStore } from '@newsloom/store';
+import type { SummarizeOptions } from '@newsloom/summarize';
+import { type ClusterStageResult, clusterNewArticles } from './cluster-stage';
+import type { PipelineContext, PipelineProgress } from './context';
+import { buildEdition, type EditionOptions } from './edition-stage';
+import {
+  type ArticleRecord,
+  addFeeds,
+  type FeedSource,
+  type IngestResult,
+  ingestArticles,
+  ingestFeeds,
+  ingestJsonl,
+  toOutlet,
+} from './ingest';
+import { ingestOpml } from './opml';
+import { createFileStateStore, createMemoryStateStore, type PipelineStateStore } from './state';
+import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
+
+/** Options of {@link createPipeline}; every one has a default. */
+export interface PipelineOptions {
+  /** The article store. Default: SQLite at {@link PipelineOptions.databasePath}. */
+  store?: ArticleStore;
+  /** Path of the default SQLite store. Default: `./newsloom.db`. */
+  databasePath?: string;
+  /** Where incremental state lives. Default: `<databasePath>.state.json` beside the default store; in memory for a given store. */
+  state?: PipelineStateStore;
+  /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
+  summarizer?: Summarizer;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Default: `globalThis.fetch`, resolved at call time. */
+  fetch?: Fetch;
+  /** Allow `file:` feed URLs (local files). Default: false. */
+  allowFileUrls?: boolean;
+  /** Edition title. Default: `newsloom`. */
+  title?: string;
+  /** Options of `createClusterer` (thresholds, windows). Default: the cluster package's. */
+  cluster?: ClusterOptions;
+  /** Options of the extractive summariser. Default: the summarize package's. */
+  summarize?: SummarizeOptions;
+  /** Options of `analyzeCoverage`, e.g. `{ minority: { attributes: ['lean'] } }`. Default: the coverage package's. */
+  coverage?: AnalyzeCoverageOptions;
+  /** Cancels the work between units; the store keeps what was saved. */
+  signal?: AbortSignal;
+  onProgress?: (progress: PipelineProgress) => void;
+}
+
+/** What {@link Pipeline.run} did, and the edition it made. */
+export interface RunResult {
+  ingest: IngestResult;
+  cluster: ClusterStageResult;
+  summarize: SummarizeStageResult;
+  edition: Edition;
+}
+
+/** The composed pipeline: source → store → cluster → summarise → coverage → Edition. */
+export interface Pipeline {
+  readonly store: ArticleStore;
+  /** Registers or updates outlets (names, groups, rated attributes such as `lean`). */
+  addOutlets(outlets: readonly OutletInput[]): Promise<UpsertCounts>;
+  /** Registers feeds and their outlets (idempotent; fetch state is kept). */
+  addFeeds(sources: readonly FeedSource[]): Promise<Feed[]>;
+  /** Registers and fetches the feeds of an OPML file (relative URLs resolve against it). */
+  ingestOpml(path: string): Promise<IngestResult>;
+  /** Fetches every registered feed, or those with the given URLs. */
+  ingestFeeds(urls?: readonly string[]): Promise<IngestResult>;
+  /** Streams a JSON Lines file of articles into the store. */
+  ingestJsonl(path: string): Promise<IngestResult>;
+  /** Saves articles given in the interchange form. */
+  ingestArticles(articles: readonly ArticleRecord[]): Promise<UpsertCounts>;
+  /** Clusters the articles not clustered yet; story ids stay stable across runs. */
+  cluster(): Promise<ClusterStageResult>;
+  /** Summarises the stories that are new or changed. */
+  summarize(): Promise<SummarizeStageResult>;
+  /** Scores coverage and assembles the edition. */
+  edition(options?: EditionOptions): Promise<Edition>;
+  /** Fetches registered feeds, then clusters, summarises and builds the edition. */
+  run(options?: EditionOptions & { fetch?: boolean }): Promise<RunResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Composes the newsloom stages with defaults: SQLite at `./newsloom.db`, the extractive
+ * summariser, the system clock. Incremental: each run clusters only new articles, re-summarises
+ * only the stories they touched and keeps story ids stable.
+ * @example
+ * const pipeline = createPipeline({ databasePath: 'news.db' })
+ * await pipeline.addFeeds([{ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' }])
+ * const { edition } = await pipeline.run()
+ * await writeDigest(edition, './out')
+ * await pipeline.close()
+ * @throws {NewsloomError} `STORE_*` when the database cannot be opened.
+ */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const databasePath = options.databasePath ?? './newsloom.db';
+  const store = options.store ?? openSqliteStore({ path: databasePath });
+  const state =
+    options.state ??
+    (options.store || databasePath === ':memory:'
+      ? createMemoryStateStore()
+      : createFileStateStore(`${databasePath}.state.json`));
+  const context: PipelineContext = {
+    store,
+    state,
+    clock: options.clock ?? systemClock,
+    fetch: options.fetch,
+    allowFileUrls: options.allowFileUrls ?? false,
+    summarizer: options.summarizer,
+    title: options.title ?? 'newsloom',
+    clusterOptions: options.cluster ?? {},
+    summarizeOptions: options.summarize ?? {},
+    coverageOptions: options.coverage ?? {},
+    signal: options.signal,
+    onProgress: options.onProgress ?? (() => {}),
+  };
+  return {
+    store,
+    addOutlets: (outlets) => store.upsertOutlets(outlets.map(toOutlet)),
+    addFeeds: (sources) => addFeeds(context, sources),
+    ingestOpml: (path) => ingestOpml(context, path),
+    ingestFeeds: (urls) => ingestFeeds(context, urls),
+    ingestJsonl: (path) => ingestJsonl(context, path),
+    ingestArticles: (articles) => ingestArticles(context, articles),
+    cluster: () => clusterNewArticles(context),
+    summarize: () => summarizeStaleStories(context),
+    edition: (editionOptions) => buildEdition(context, editionOptions),
+    async run(runOptions = {}) {
+      const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
+      const cluster = await clusterNewArticles(context);
+      const summarize = await summarizeStaleStories(context);
+      const edition = await buildEdition(context, runOptions);
+      return { ingest, cluster, summarize, edition };
+    },
+    close: () => store.close(),
+  };
+}
+
+function emptyIngest(): IngestResult {
+  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
+}

@@ -1,0 +1,65 @@
+import type { Article, Edition, Outlet, Story } from '@newsloom/core';
+import { analyzeCoverage } from '@newsloom/coverage';
+import { isoNow, loadArticles, type PipelineContext } from './context';
+
+/** Options of {@link buildEdition}. */
+export interface EditionOptions {
+  /** Only stories updated at or after this time (ISO 8601 UTC). Default: every story. */
+  since?: string;
+}
+
+function outletsFor(stored: readonly Outlet[], articles: readonly Article[]): Outlet[] {
+  const byId = new Map(stored.map((o) => [o.id, o]));
+  for (const article of articles) {
+    if (byId.has(article.outletId)) continue;
+    const name = article.outletName ?? article.outletId;
+    byId.set(article.outletId, { id: article.outletId, name, attributes: [], meta: {} });
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+async function currentStories(
+  context: PipelineContext,
+  since: string | undefined,
+): Promise<Story[]> {
+  const saved = await context.state.load();
+  const ids = saved?.storyIds ?? [];
+  if (ids.length === 0) return [];
+  const stories = await context.store.getStories({ ids });
+  return stories
+    .filter((s) => since === undefined || s.updatedAt >= since)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Scores coverage over the current stories, saves the coverage snapshot and assembles the
+ * {@link Edition} the digest renders.
+ */
+export async function buildEdition(
+  context: PipelineContext,
+  options: EditionOptions = {},
+): Promise<Edition> {
+  const { store } = context;
+  const stories = await currentStories(context, options.since);
+  const all = await loadArticles(store);
+  const members = new Set(stories.flatMap((s) => s.articleIds));
+  const articles = [...all.values()].filter((a) => members.has(a.id));
+  const outlets = outletsFor(await store.listOutlets(), articles);
+  context.onProgress({ stage: 'coverage', done: 0, total: 1 });
+  const coverage = analyzeCoverage({ articles, stories, outlets }, context.coverageOptions);
+  const generatedAt = isoNow(context.clock);
+  await store.saveCoverage(coverage, generatedAt);
+  context.onProgress({ stage: 'coverage', done: 1, total: 1 });
+  const summaries = await store.getSummaries(stories.map((s) => s.id));
+  return {
+    generatedAt,
+    title: context.title,
+    outlets,
+    feeds: await store.listFeeds(),
+    articles,
+    stories,
+    summaries: summaries.sort((a, b) => a.storyId.localeCompare(b.storyId)),
+    coverage,
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,222 @@
+import {
+  type Article,
+  type ArticleInput,
+  type Diagnostic,
+  describeZodIssues,
+  type Feed,
+  feedIdFromUrl,
+  NewsloomError,
+  type Outlet,
+  type OutletInput,
+  OutletSchema,
+  outletIdFromName,
+  outletIdFromUrl,
+  parseArticle,
+  readJsonl,
+  type UpsertCounts,
+} from '@newsloom/core';
+import { fetchFeed } from '@newsloom/feeds';
+import { isoNow, type PipelineContext, throwIfAborted } from './context';
+
+/** A feed to register: its URL and, optionally, its outlet (a display name or a full outlet). */
+export interface FeedSource {
+  url: string;
+  /** The outlet's display name or record. Default: the feed URL's registrable domain. */
+  outlet?: string | OutletInput;
+  title?: string;
+  categories?: string[];
+}
+
+/**
+ * An article in the interchange form of datasets and JSONL archives (`outlet` is the display
+ * name), or already in the model's form. `parseArticle` of core validates either.
+ */
+export type ArticleRecord =
+  | ArticleInput
+  | {
+      id?: string;
+      url: string;
+      outlet?: string;
+      title: string;
+      summary?: string;
+      text?: string;
+      publishedAt: string;
+      language?: string;
+      meta?: Record<string, unknown>;
+    };
+
+/** What an ingest did. */
+export interface IngestResult extends UpsertCounts {
+  /** Feeds fetched (ingestFeeds) or 0. */
+  feeds: number;
+  /** Feeds whose fetch failed (each has a diagnostic and `lastError`). */
+  failedFeeds: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Validates an outlet (its id defaults to the slug of its name).
+ * @throws {NewsloomError} `INVALID_INPUT` naming the field.
+ */
+export function toOutlet(input: Partial<OutletInput>): Outlet {
+  const withId = input.name && !input.id ? { ...input, id: outletIdFromName(input.name) } : input;
+  const parsed = OutletSchema.safeParse(withId);
+  if (parsed.success) return parsed.data;
+  const name = input.name ?? input.id ?? '(unnamed)';
+  throw new NewsloomError('INVALID_INPUT', `outlet ${name}: ${describeZodIssues(parsed.error)}`, {
+    cause: parsed.error,
+  });
+}
+
+/** Turns a {@link FeedSource} into the outlet and feed records the store keeps. */
+export function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
+  const given: Partial<OutletInput> | undefined =
+    typeof source.outlet === 'string' ? { name: source.outlet } : source.outlet;
+  const name = given?.name ?? outletIdFromUrl(source.url);
+  const outlet = toOutlet({ ...given, name });
+  const feed: Feed = {
+    id: feedIdFromUrl(source.url),
+    url: source.url,
+    outletId: outlet.id,
+    categories: source.categories ?? [],
+    consecutiveFailures: 0,
+    meta: {},
+    ...(source.title === undefined ? {} : { title: source.title }),
+  };
+  return { outlet, feed };
+}
+
+/** Registers feeds and their outlets in the store (idempotent). */
+export async function addFeeds(
+  context: PipelineContext,
+  sources: readonly FeedSource[],
+): Promise<Feed[]> {
+  const records = sources.map(feedRecords);
+  const known = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
+  const outlets = records
+    .map((r) => r.outlet)
+    .filter((o) => !known.has(o.id) || known.get(o.id)?.name !== o.name);
+  if (outlets.length > 0) await context.store.upsertOutlets(outlets);
+  const stored = new Map((await context.store.listFeeds()).map((f) => [f.id, f]));
+  // Keep the fetch state (ETag, failures) of feeds already known.
+  const feeds = records.map((r) => ({ ...r.feed, ...pickState(stored.get(r.feed.id)) }));
+  await context.store.upsertFeeds(feeds);
+  return feeds;
+}
+
+function pickState(feed: Feed | undefined): Partial<Feed> {
+  if (!feed) return {};
+  const {
+    id: _id,
+    url: _url,
+    outletId: _outlet,
+    categories: _categories,
+    title: _title,
+    ...state
+  } = feed;
+  return state;
+}
+
+function emptyResult(): IngestResult {
+  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
+}
+
+function addCounts(result: IngestResult, counts: UpsertCounts): void {
+  result.inserted += counts.inserted;
+  result.updated += counts.updated;
+  result.unchanged += counts.unchanged;
+}
+
+/**
+ * Fetches feeds (every registered feed, or those with the given URLs) one after another,
+ * saving each feed's articles and fetch state as soon as it is fetched. A failed feed becomes a
+ * diagnostic and its `lastError`; it never stops the others.
+ */
+export async function ingestFeeds(
+  context: PipelineContext,
+  urls?: readonly string[],
+): Promise<IngestResult> {
+  const wanted = urls ? new Set(urls.map(feedIdFromUrl)) : undefined;
+  const feeds = (await context.store.listFeeds()).filter((f) => !wanted || wanted.has(f.id));
+  const outlets = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
+  const result = emptyResult();
+  for (const [index, feed] of feeds.entries()) {
+    throwIfAborted(context.signal);
+    const fetched = await fetchFeed(feed, {
+      ...(context.fetch ? { fetch: context.fetch } : {}),
+      clock: context.clock,
+      allowFileUrls: context.allowFileUrls,
+      ...(outlets.get(feed.outletId) ? { outlet: outlets.get(feed.outletId) } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    if (fetched.articles.length > 0)
+      addCounts(result, await context.store.upsertArticles(fetched.articles));
+    await context.store.upsertFeeds([fetched.feed]);
+    result.feeds += 1;
+    if (fetched.status === 'error') result.failedFeeds += 1;
+    result.diagnostics.push(...fetched.diagnostics);
+    context.onProgress({
+      stage: 'ingest',
+      done: index + 1,
+      total: feeds.length,
+      subject: feed.url,
+    });
+  }
+  return result;
+}
+
+/** Validates articles in the interchange form and saves them with the outlets they name. */
+export async function ingestArticles(
+  context: PipelineContext,
+  inputs: readonly ArticleRecord[],
+): Promise<UpsertCounts> {
+  return saveArticles(
+    context,
+    inputs.map((input) => parseArticle(input)),
+  );
+}
+
+async function saveArticles(
+  context: PipelineContext,
+  articles: readonly Article[],
+): Promise<UpsertCounts> {
+  const known = new Set((await context.store.listOutlets()).map((o) => o.id));
+  const outlets = new Map<string, Outlet>();
+  for (const a of articles) {
+    if (known.has(a.outletId) || outlets.has(a.outletId)) continue;
+    outlets.set(a.outletId, toOutlet({ id: a.outletId, name: a.outletName ?? a.outletId }));
+  }
+  if (outlets.size > 0) await context.store.upsertOutlets([...outlets.values()]);
+  return context.store.upsertArticles(articles);
+}
+
+/**
+ * Streams a JSON Lines file of articles (the interchange form) into the store in batches; bad
+ * lines become diagnostics naming the line.
+ */
+export async function ingestJsonl(context: PipelineContext, path: string): Promise<IngestResult> {
+  const result = emptyResult();
+  const fetchedAt = isoNow(context.clock);
+  let batch: Article[] = [];
+  const flush = async () => {
+    throwIfAborted(context.signal);
+    if (batch.length > 0) addCounts(result, await saveArticles(context, batch));
+    context.onProgress({
+      stage: 'ingest',
+      done: result.inserted + result.updated + result.unchanged,
+      total: 0,
+      subject: path,
+    });
+    batch = [];
+  };
+  const records = readJsonl(path, {
+    parse: (value) => parseArticle({ fetchedAt, ...(value as object) }),
+    onDiagnostic: (d) => result.diagnostics.push(d),
+  });
+  for await (const article of records) {
+    batch.push(article);
+    if (batch.length >= 500) await flush();
+  }
+  await flush();
+  return result;
+}

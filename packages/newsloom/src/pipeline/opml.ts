@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NewsloomError } from '@newsloom/core';
+import { parseOpml } from '@newsloom/feeds';
+import type { PipelineContext } from './context';
+import { addFeeds, type FeedSource, type IngestResult, ingestFeeds } from './ingest';
+
+/**
+ * The feeds an OPML document lists, with relative `xmlUrl`s resolved against `baseUrl` (the
+ * OPML file's own `file:` URL, so an OPML can list feed files beside it).
+ */
+export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
+  const document = parseOpml(text);
+  return document.feeds.map((entry) => ({
+    url: new URL(entry.xmlUrl, baseUrl).href,
+    ...((entry.title ?? entry.text) ? { outlet: entry.title ?? entry.text ?? '' } : {}),
+    ...(entry.categories.length > 0 ? { categories: entry.categories } : {}),
+  }));
+}
+
+/** Registers the feeds of an OPML file and fetches them. */
+export async function ingestOpml(context: PipelineContext, path: string): Promise<IngestResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new NewsloomError('NOT_FOUND', `cannot read the OPML file ${path}: check the path`, {
+      cause,
+      details: { path },
+    });
+  }
+  const sources = opmlFeedSources(text, pathToFileURL(resolve(path)).href);
+  const feeds = await addFeeds(context, sources);
+  return ingestFeeds(
+    context,
+    feeds.map((f) => f.url),
+  );
+}

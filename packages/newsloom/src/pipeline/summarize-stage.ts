@@ -1,0 +1,71 @@
+import type { Article, Story, StorySummary } from '@newsloom/core';
+import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
+import { loadArticles, type PipelineContext, throwIfAborted } from './context';
+
+/** What {@link summarizeStaleStories} did. */
+export interface SummarizeStageResult {
+  /** Stories (re)summarised in this run. */
+  summarized: number;
+  /** Stories whose summary was already current. */
+  unchanged: number;
+}
+
+const BATCH = 25;
+
+/** A summary is stale when its story gained articles or changed since it was written. */
+function isStale(story: Story, summary: StorySummary | undefined): boolean {
+  return (
+    !summary ||
+    summary.articleCount !== story.articleIds.length ||
+    summary.updatedAt !== story.updatedAt
+  );
+}
+
+async function summarizeOne(
+  context: PipelineContext,
+  story: Story,
+  articles: readonly Article[],
+): Promise<StorySummary> {
+  const summary = context.summarizer
+    ? await summarizeWithModel(story, articles, context.summarizer)
+    : summarizeStory(story, articles, context.summarizeOptions);
+  if (summary.externalResources.length > 0) return summary;
+  return { ...summary, externalResources: extractExternalResources(story, articles) };
+}
+
+/**
+ * Summarises every current story whose summary is missing or stale (the default summariser is
+ * the extractive one; a `Summarizer` port is used when given, always verified), saving in
+ * batches so an interrupted run keeps what it finished.
+ */
+export async function summarizeStaleStories(
+  context: PipelineContext,
+): Promise<SummarizeStageResult> {
+  const { store, signal } = context;
+  const saved = await context.state.load();
+  const ids = saved?.storyIds ?? [];
+  if (ids.length === 0) return { summarized: 0, unchanged: 0 };
+  const stories = await store.getStories({ ids });
+  const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
+  const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
+  const articles = stale.length > 0 ? await loadArticles(store) : new Map<string, Article>();
+  let batch: StorySummary[] = [];
+  for (const [index, story] of stale.entries()) {
+    throwIfAborted(signal);
+    const members = story.articleIds
+      .map((id) => articles.get(id))
+      .filter((a): a is Article => a !== undefined);
+    if (members.length > 0) batch.push(await summarizeOne(context, story, members));
+    if (batch.length >= BATCH || index === stale.length - 1) {
+      if (batch.length > 0) await store.saveSummaries(batch);
+      batch = [];
+    }
+    context.onProgress({
+      stage: 'summarize',
+      done: index + 1,
+      total: stale.length,
+      subject: story.id,
+    });
+  }
+  return { summarized: stale.length, unchanged: stories.length - stale.length };
+}
