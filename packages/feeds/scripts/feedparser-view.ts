@@ -41,7 +41,7 @@ export function feedparserView(parsed: ParsedFeed): View {
 }
 
 function person(p: FeedPerson): View {
-  return { ...(p.name !== undefined ? { name: p.name } : {}), ...(p.email !== undefined ? { email: p.email } : {}), ...(p.url !== undefined ? { href: p.url } : {}) };
+  return { ...(p.name !== undefined ? { name: p.name } : {}), ...(p.email !== undefined ? { email: p.email } : {}), ...(p.url !== undefined ? { href: p.url, url: p.url } : {}) };
 }
 
 function detail(c: FeedCommon, key: string, value: unknown): View | undefined {
@@ -63,11 +63,13 @@ function common(c: FeedCommon): View {
     authors: c.authors.map(person), contributors: c.contributors.map(person),
     tags: c.categories.map((t) => ({ term: t.term, scheme: t.scheme ?? null, label: t.label ?? null })),
     category: c.categories[0]?.term, language: c.language,
+    publisher: c.publisher ? formatPerson(c.publisher) : undefined,
+    publisher_detail: c.publisher ? person(c.publisher) : undefined,
     image: c.image ? { href: c.image.url, url: c.image.url, title: c.image.title, link: c.image.link, width: c.image.width, height: c.image.height } : undefined,
   };
   if (c.itunes) {
     const it = c.itunes;
-    Object.assign(v, { itunes_explicit: it.explicit, itunes_block: it.block, itunes_duration: it.duration, itunes_author: it.author, itunes_subtitle: it.subtitle, itunes_summary: it.summary, itunes_image: it.image ? { href: it.image } : undefined, itunes_owner: it.owner, itunes_keywords: it.keywords.length > 0 ? it.keywords.join(',') : undefined });
+    Object.assign(v, { itunes_explicit: it.explicit, itunes_block: it.block, itunes_duration: it.duration, itunes_author: it.author, itunes_subtitle: it.subtitle, itunes_summary: it.summary, itunes_image: it.image ? { href: it.image } : undefined, itunes_owner: it.owner });
   }
   for (const [name, value] of Object.entries(c.extensions)) v[name.replace(':', '_')] ??= value;
   return v;
@@ -85,9 +87,7 @@ function feedView(f: FeedMeta): View {
     description: f.subtitle, description_detail: detail(f, 'subtitle', f.subtitle),
     info: f.info, info_detail: detail(f, 'info', f.info),
     generator: f.generator,
-    generator_detail: f.generatorDetail ? { name: f.generatorDetail.name, href: f.generatorDetail.url, version: f.generatorDetail.version } : undefined,
-    publisher: f.publisher ? formatPerson(f.publisher) : undefined,
-    publisher_detail: f.publisher ? person(f.publisher) : undefined,
+    generator_detail: f.generatorDetail ? { name: f.generatorDetail.name, href: f.generatorDetail.url, url: f.generatorDetail.url, version: f.generatorDetail.version } : undefined,
     ttl: f.ttl === undefined ? undefined : String(f.ttl), docs: f.docs, icon: f.icon, logo: f.image?.url,
   };
 }
@@ -95,13 +95,14 @@ function feedView(f: FeedMeta): View {
 function itemView(i: FeedItem): View {
   return {
     ...common(i),
+    subtitle: i.itunes?.subtitle,
     summary: i.summary, summary_detail: detail(i, 'summary', i.summary),
     description: i.summary, description_detail: detail(i, 'summary', i.summary),
     content: i.content.map((c) => ({ ...c })),
     created: i.created, created_parsed: toTimeTuple(i.created), expired: i.expired, expired_parsed: toTimeTuple(i.expired),
-    enclosures: i.enclosures.map((e) => ({ href: e.url, type: e.type, length: e.length === undefined ? undefined : String(e.length) })),
+    enclosures: i.enclosures.map((e) => ({ href: e.url, url: e.url, type: e.type, length: e.length === undefined ? undefined : String(e.length) })),
     comments: i.comments, guidislink: i.guidIsLink ?? false,
-    source: i.source ? { ...common({ links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {}, ...i.source } as FeedCommon), href: i.source.url, url: i.source.url, subtitle: i.source.subtitle, subtitle_detail: i.source.details ? detail(i.source as FeedCommon, 'subtitle', i.source.subtitle) : undefined } : undefined,
+    source: i.source ? { ...feedView({ links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {}, ...i.source }), href: i.source.url, url: i.source.url } : undefined,
     where: i.where, slash_comments: i.commentCount === undefined ? undefined : String(i.commentCount),
     media_content: i.media?.content.map((m) => ({ ...m, url: m.url })), media_thumbnail: i.media?.thumbnails,
     media_title: i.media?.title, media_description: i.media?.description,

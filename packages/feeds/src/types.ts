@@ -115,6 +115,7 @@ export interface FeedCommon {
   categories: FeedCategory[];
   language?: string;
   image?: FeedImage;
+  publisher?: FeedPerson;
   itunes?: FeedItunes;
   /** How each text field (`title`, `subtitle`, `summary`, `rights`, `info`) was written. */
   details: Record<string, TextDetail>;
@@ -129,7 +130,6 @@ export interface FeedMeta extends FeedCommon {
   info?: string;
   generator?: string;
   generatorDetail?: { name?: string; url?: string; version?: string };
-  publisher?: FeedPerson;
   icon?: string;
   docs?: string;
   /** Minutes a reader may cache the feed (RSS `ttl`). */

@@ -135,5 +135,5 @@ export function safeUrl(url: string, base: string | undefined): string | undefin
 
 function escapeText(text: string): string {
   if (text.indexOf('&') === -1) return text;
-  return text.replace(/&(?!(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z][a-z\d]{1,31});)/gi, '&amp;');
+  return text.replace(/&#X/g, '&#x').replace(/&(?!(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z][a-z\d]{1,31});)/gi, '&amp;');
 }

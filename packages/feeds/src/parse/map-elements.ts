@@ -21,25 +21,24 @@ const DATE_FIELDS: Record<string, 'published' | 'updated' | 'created' | 'expired
 const HANDLERS: Record<string, Handler> = {
   title: (t, el, ctx) => setText(t, 'title', el, ctx, 'text/plain'),
   'dc:title': (t, el, ctx) => t.title === undefined && setText(t, 'title', el, ctx, 'text/plain'),
-  description: (t, el, ctx) => setText(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
-  'dc:description': (t, el, ctx) => {
-    const key = t.__item ? 'summary' : 'subtitle';
-    if ((t as Record<string, unknown>)[key] === undefined) setText(t, key, el, ctx, 'text/html');
-  },
+  description: (t, el, ctx) => setOnce(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  'dc:description': (t, el, ctx) => setOnce(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
   abstract: (t, el, ctx) => setText(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/plain'),
   subtitle: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
   tagline: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
   info: (t, el, ctx) => setText(t, 'info', el, ctx, 'text/plain'),
-  summary: (t, el, ctx) => setText(t, 'summary', el, ctx, 'text/plain'),
+  summary: (t, el, ctx) => setOnce(t, 'summary', el, ctx, 'text/plain'),
   rights: (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
   copyright: (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
   'dc:rights': (t, el, ctx) => setText(t, 'rights', el, ctx, 'text/plain'),
   content: (t, el, ctx) => addContent(t, el, ctx, 'text/plain'),
   'content:encoded': (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
   'xhtml:body': (t, el, ctx) => addContent(t, el, ctx, 'application/xhtml+xml'),
+  body: (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
+  'feedburner:browserfriendly': (t, el, ctx) => setText(t, 'info', el, ctx, 'text/plain'),
   fullitem: (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
   link: addLink,
-  id: (t, el) => setPlain(t, 'id', el.text),
+  id: (t, el, ctx) => setPlain(t, 'id', /^\.{0,2}\//.test(el.text.trim()) ? resolveUrl(el.text, el.base ?? ctx.docUrl) : el.text),
   guid: readGuid,
   author: (t, el, ctx) => addPerson(t, 'authors', el, ctx),
   'dc:creator': (t, el, ctx) => addPerson(t, 'authors', el, ctx),
@@ -50,7 +49,7 @@ const HANDLERS: Record<string, Handler> = {
   webmaster: (t, el) => setPublisher(t, el),
   'dc:publisher': (t, el) => setPublisher(t, el),
   category: readCategory,
-  'dc:subject': (t, el) => el.text.trim() && t.categories.push({ term: el.text.trim() }),
+  'dc:subject': (t, el) => addCategory(t, el.text.trim()),
   language: (t, el) => setPlain(t, 'language', el.text),
   'dc:language': (t, el) => t.language === undefined && setPlain(t, 'language', el.text),
   generator: readGenerator,
@@ -84,6 +83,10 @@ export function setText(t: Target, key: string, el: XmlElement, ctx: MapContext,
   t.details[key] = detail;
 }
 
+function setOnce(t: Target, key: string, el: XmlElement, ctx: MapContext, type: string): void {
+  if ((t as unknown as Record<string, unknown>)[key] === undefined) setText(t, key, el, ctx, type);
+}
+
 function addContent(t: Target, el: XmlElement, ctx: MapContext, type: string): void {
   if (!t.__item) return setText(t, 'info', el, ctx, type);
   (t as FeedItem).content.push(readText(el, ctx, type));
@@ -108,7 +111,7 @@ function setDate(t: Target, key: string, el: XmlElement, ctx: MapContext): void 
     return;
   }
   const record = t as unknown as Record<string, unknown>;
-  if (record[key] === undefined || key === 'updated') record[key] = iso;
+  record[key] = iso; // the last value wins, as in feedparser
 }
 
 function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
@@ -121,10 +124,11 @@ function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
     t.links.push({ href: url, rel: 'alternate', type: 'text/html' });
     return;
   }
-  const resolved = resolveUrl(href, base);
+  const resolved = href.trim() === '' ? base : resolveUrl(href, base);
   if (!resolved) return;
   const link: FeedLink = { href: resolved, rel: el.attrs.rel?.trim() || 'alternate' };
-  if (el.attrs.type) link.type = el.attrs.type;
+  const type = el.attrs.type ?? (ctx.atom ? (link.rel === 'self' ? 'application/atom+xml' : 'text/html') : undefined);
+  if (type) link.type = type;
   if (el.attrs.title) link.title = el.attrs.title;
   if (el.attrs.hreflang) link.hreflang = el.attrs.hreflang;
   const length = Number.parseInt(el.attrs.length ?? '', 10);
@@ -140,8 +144,10 @@ function readGuid(t: Target, el: XmlElement, ctx: MapContext): void {
   const id = el.text.trim();
   if (!id) return;
   t.id = id;
-  const permalink = (el.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false';
-  if (permalink && /^https?:\/\//i.test(id)) t.__guidLink = resolveUrl(id, el.base ?? ctx.docUrl);
+  const declared = el.attrs.ispermalink?.trim().toLowerCase();
+  // A guid is the item's link when it says so, or (undeclared) when it is an absolute URL.
+  const link = declared === 'true' || (declared === undefined && /^https?:\/\//i.test(id)) ? resolveUrl(id, el.base ?? ctx.docUrl) : undefined;
+  if (link) t.__guidLink = link;
 }
 
 function addPerson(t: Target, key: 'authors' | 'contributors', el: XmlElement, ctx: MapContext): void {
@@ -155,23 +161,25 @@ function addPerson(t: Target, key: 'authors' | 'contributors', el: XmlElement, c
 }
 
 function setPublisher(t: Target, el: XmlElement): void {
-  if (t.__item || !el.text.trim()) return;
-  (t as FeedMeta).publisher = parsePersonString(el.text);
+  if (el.text.trim()) t.publisher = parsePersonString(el.text);
 }
 
 function readCategory(t: Target, el: XmlElement): void {
-  const term = (el.attrs.term ?? el.text).trim();
-  if (!term) return;
-  const scheme = el.attrs.scheme ?? el.attrs.domain;
-  t.categories.push({ term, ...(scheme ? { scheme } : {}), ...(el.attrs.label ? { label: el.attrs.label } : {}) });
+  addCategory(t, (el.attrs.term ?? el.text).trim(), el.attrs.scheme ?? el.attrs.domain, el.attrs.label);
 }
 
-function readGenerator(t: Target, el: XmlElement): void {
+/** Adds a category unless the same term and scheme is already there. */
+export function addCategory(t: Target, term: string, scheme?: string, label?: string): void {
+  if (!term || t.categories.some((c) => c.term === term && c.scheme === scheme)) return;
+  t.categories.push({ term, ...(scheme ? { scheme } : {}), ...(label ? { label } : {}) });
+}
+
+function readGenerator(t: Target, el: XmlElement, ctx: MapContext): void {
   if (t.__item) return;
   const meta = t as FeedMeta;
   const name = el.text.trim();
   if (name) meta.generator = name;
-  const url = el.attrs.uri ?? el.attrs.url;
+  const url = resolveUrl(el.attrs.uri ?? el.attrs.url, el.base ?? ctx.docUrl);
   meta.generatorDetail = { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(el.attrs.version ? { version: el.attrs.version } : {}) };
 }
 
@@ -201,9 +209,7 @@ function readEnclosure(t: Target, el: XmlElement, ctx: MapContext): void {
   const url = resolveUrl(el.attrs.url ?? el.attrs.href ?? el.attrs['rdf:resource'], el.base ?? ctx.docUrl);
   if (!url) return;
   const length = Number.parseInt(el.attrs.length ?? '', 10);
-  (t as FeedItem).enclosures.push({
-    url,
-    ...(el.attrs.type ? { type: el.attrs.type } : {}),
-    ...(Number.isFinite(length) ? { length } : {}),
-  });
+  const extra = { ...(el.attrs.type ? { type: el.attrs.type } : {}), ...(Number.isFinite(length) ? { length } : {}) };
+  (t as FeedItem).enclosures.push({ url, ...extra });
+  t.links.push({ href: url, rel: 'enclosure', ...extra });
 }

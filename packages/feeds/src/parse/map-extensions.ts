@@ -1,7 +1,7 @@
 import { resolveUrl } from '../url/resolve-url';
 import type { FeedItem, FeedItunes, FeedMedia, FeedMeta, MediaObject } from '../types';
 import type { XmlElement } from '../xml/parse-xml';
-import type { Target } from './map-elements';
+import { addCategory, setText, type Target } from './map-elements';
 import { type MapContext, readText } from './read-text';
 
 /**
@@ -11,6 +11,8 @@ import { type MapContext, readText } from './read-text';
  */
 export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void {
   const name = el.name;
+  if (name === 'media:title' && t.title === undefined) setText(t, 'title', el, ctx, 'text/plain');
+  if (name === 'media:category') return addCategory(t, el.text.trim(), el.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', el.attrs.label);
   if (name.startsWith('media:')) return applyMedia(mediaOf(t), el, ctx);
   if (name.startsWith('itunes:')) return applyItunes(t, el, ctx);
   if (name === 'source') return readSource(t, el, ctx);
@@ -23,9 +25,11 @@ export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void
   if (el.children.length === 0 && !(name in t.extensions)) {
     const text = el.text.trim();
     const value = text || el.attrs['rdf:resource'] || el.attrs.href || el.attrs.url || '';
-    t.extensions[name] = value;
+    t.extensions[name] = URL_EXTENSIONS.has(name) ? (resolveUrl(value, el.base ?? ctx.docUrl) ?? value) : value;
   }
 }
+
+const URL_EXTENSIONS = new Set(['wfw:comment', 'wfw:commentrss', 'trackback:ping', 'feedburner:origlink', 'pingback:server', 'pingback:target']);
 
 function mediaOf(t: Target): FeedMedia {
   const holder = t as FeedItem;
@@ -87,8 +91,8 @@ function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
   const it = itunesOf(t);
   const text = el.text.trim();
   const local = el.name.slice(7);
-  if (local === 'image') {
-    const url = resolveUrl(el.attrs.href ?? text, el.base ?? ctx.docUrl);
+  if (local === 'image' || (local === 'link' && el.attrs.rel === 'image')) {
+    const url = resolveUrl(el.attrs.href ?? el.attrs.url ?? text, el.base ?? ctx.docUrl);
     if (url) {
       it.image = url;
       t.image ??= { url };
@@ -98,20 +102,29 @@ function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
   } else if (local === 'keywords') {
     for (const term of splitList(text)) {
       it.keywords.push(term);
-      t.categories.push({ term, scheme: 'http://www.itunes.com/' });
+      addCategory(t, term, 'http://www.itunes.com/');
     }
   } else if (local === 'owner') {
     const get = (n: string) => el.children.find((c) => c.name === `itunes:${n}`)?.text.trim();
     const [name, email] = [get('name'), get('email')];
     it.owner = { ...(name ? { name } : {}), ...(email ? { email } : {}) };
-  } else if (local === 'explicit' || local === 'block') {
-    it[local] = /^(yes|true|explicit)$/i.test(text);
+    t.publisher ??= it.owner;
+  } else if (local === 'block') {
+    it.block = text.toLowerCase() === 'yes';
+  } else if (local === 'explicit') {
+    const flag = /^(yes|true|explicit)$/i.test(text) ? true : /^(no|false|clean)$/i.test(text) ? false : undefined;
+    if (flag !== undefined) it.explicit = flag;
   } else if (local === 'episode' || local === 'season') {
     const n = Number.parseInt(text, 10);
     if (Number.isFinite(n)) it[local] = n;
   } else if (['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) || local === 'episodetype') {
     if (text) it[local === 'episodetype' ? 'episodeType' : (local as 'author')] = text;
     if (local === 'author' && text && t.authors.length === 0) t.authors.push({ name: text });
+    if (local === 'subtitle' && text && !t.__item) (t as FeedMeta).subtitle ??= text;
+    if (local === 'summary' && text) {
+      if (t.__item) (t as FeedItem).summary ??= text;
+      else (t as FeedMeta).subtitle ??= text;
+    }
   }
 }
 
@@ -119,7 +132,7 @@ function readItunesCategory(t: Target, it: FeedItunes, el: XmlElement): void {
   const term = el.attrs.text?.trim();
   if (!term) return;
   it.categories.push(term);
-  t.categories.push({ term, scheme: 'http://www.itunes.com/' });
+  addCategory(t, term, 'http://www.itunes.com/');
   for (const child of el.children) if (child.name === 'itunes:category') readItunesCategory(t, it, child);
 }
 

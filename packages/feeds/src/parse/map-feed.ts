@@ -7,7 +7,7 @@ import { setSourceReader } from './map-extensions';
 import type { MapContext } from './read-text';
 
 const RSS_VERSIONS: Record<string, FeedVersion> = {
-  '0.90': 'rss090', '0.91': 'rss091u', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094',
+  '0.90': 'rss090', '0.9': 'rss090', '0.91': 'rss091u', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094',
   '2.0': 'rss20', '2.00': 'rss20', '2': 'rss20', '2.0.1': 'rss20', '2.01': 'rss20',
 };
 
@@ -29,13 +29,13 @@ export function detectShape(root: XmlElement, doctype: string | undefined): Feed
   switch (root.name) {
     case 'rss': {
       const declared = root.attrs.version?.trim() ?? '';
-      let version = RSS_VERSIONS[declared] ?? 'rss';
+      let version = RSS_VERSIONS[declared] ?? (declared.startsWith('2.') ? 'rss20' : declared === '1.0' ? 'rss10' : 'rss');
       if (version === 'rss091u' && doctype && /netscape/i.test(doctype)) version = 'rss091n';
       return { version, containers: channel ? [channel] : [root], atom: false };
     }
     case 'rdf:rdf':
     case 'rdf': {
-      const ns = (channel ?? root.children.find((c) => c.name === 'item'))?.ns ?? '';
+      const ns = (channel ?? root.children.find((c) => c.name === 'item'))?.ns ?? Object.values(root.attrs).join(' ');
       const version: FeedVersion = ns.includes('/rss/1.0') ? 'rss10' : ns.includes('netscape.com/rdf/simple/0.9') ? 'rss090' : 'rss';
       return { version, containers: channel ? [channel, root] : [root], atom: false };
     }
@@ -78,7 +78,9 @@ export function mapFeed(shape: FeedShape, ctx: MapContext, limits: MapFeedLimits
       }
     }
   }
-  if (shape.version === 'cdf') applyCdf(feed, shape.containers[0] as XmlElement, ctx);
+  const first = shape.containers[0] as XmlElement;
+  if (shape.version === 'cdf') applyCdf(feed, first, ctx);
+  if (feed.language === undefined && first.lang) feed.language = first.lang;
   return { feed: finish(feed), items };
 }
 
@@ -108,9 +110,10 @@ function mapItem(el: XmlElement, ctx: MapContext): FeedItem {
   const about = el.attrs['rdf:about'];
   if (about) {
     item.id ??= about;
-    item.link ??= resolveUrl(about, el.base ?? ctx.docUrl);
+    const link = resolveUrl(about, el.base ?? ctx.docUrl);
+    if (link && item.link === undefined) item.link = link;
   }
-  if (el.name === 'item' && el.attrs.href) applyCdf(item, el, ctx);
+  if (el.name === 'item' && (el.attrs.href || el.attrs.lastmod)) applyCdf(item, el, ctx);
   return finish(item);
 }
 

@@ -1,8 +1,8 @@
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-  // German, French, Spanish and Dutch abbreviations that real feeds emit
-  mrz: 3, mär: 3, okt: 10, dez: 12, mai: 5, fév: 2, avr: 4, jui: 7, aoû: 8, déc: 12, ene: 1, abr: 4,
-  ago: 8, dic: 12, mei: 5, maa: 3,
+  // German, French, Spanish, Portuguese and Dutch abbreviations that real feeds emit
+  mrz: 3, mär: 3, okt: 10, dez: 12, mai: 5, fév: 2, fev: 2, avr: 4, juin: 6, juil: 7, aoû: 8, déc: 12,
+  ene: 1, abr: 4, ago: 8, dic: 12, set: 9, out: 10, mei: 5, maa: 3,
 };
 
 // Named zones (RFC 822 + common US/European abbreviations), in minutes east of UTC.
@@ -16,9 +16,9 @@ const ZONES: Record<string, number> = {
 
 const W3C = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const RFC822 =
-  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-zà-ü]{3,})\.?[\s-]+(\d{2,4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/i;
+  /^(?:[^\d\s,]+\.?,?\s*)?(\d{1,2})[\s-]+([a-zà-ü]{3,})\.?[\s-]+(\d{2,4}),?(?:\s+(\d{1,2}):?(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/i;
 const ASCTIME =
-  /^(?:[a-z]+,?\s+)?([a-z]{3,})\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*?)(?:\s+(\d{4}))?$/i;
+  /^(?:[a-z]+,?\s+)?([a-z]{3,})\.?\s+(\d{1,2}),?\s+(?:(\d{4})\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([a-z]{1,5}(?:[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2})?(?:\s+(\d{4}))?(?:\s*\(.*\))?$/i;
 
 /**
  * Parses a feed date to an ISO 8601 UTC string: RFC 822/2822 with named, military and numeric
@@ -64,7 +64,8 @@ function parseAsctime(text: string): string | undefined {
 }
 
 function monthOf(name: string): number | undefined {
-  return MONTHS[name.slice(0, 3).toLowerCase()];
+  const lower = name.toLowerCase();
+  return MONTHS[lower.slice(0, 4)] ?? MONTHS[lower.slice(0, 3)];
 }
 
 function fullYear(y: string): number {

@@ -17,8 +17,8 @@ export function parsePersonString(text: string): FeedPerson {
     person.email = email[1];
     const rest = value
       .replace(email[0], '')
+      .replace(/\(\s*\)|<\s*>|\[\s*\]/g, '')
       .replace(/^[\s(<[]+|[\s)>\]]+$/g, '')
-      .replace(/\(\s*\)|<\s*>/g, '')
       .trim();
     if (rest) person.name = rest;
   } else if (value) {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@newsloom/core';
 import { sanitizeHtml } from '../html/sanitize-html';
 import type { FeedContent } from '../types';
+import { decodeEntities, escapeHtml, namedEntity } from '../xml/entities';
 import type { XmlElement } from '../xml/parse-xml';
 
 /** What the element mappers share while reading one document. */
@@ -33,9 +34,9 @@ export function readText(el: XmlElement, ctx: MapContext, fallbackType = 'text/p
   let value: string;
   if (mode === 'base64' || (el.attrs.type && /^(?!text\/|application\/xhtml)/.test(type) && isBase64Type(type))) {
     value = decodeBase64(el.text);
-  } else if (el.children.length > 0 && (type === XHTML || type === 'text/html' || !ctx.atom || mode === 'xml')) {
+  } else if (el.children.length > 0) {
     value = innerXml(el, ctx);
-    if (type === XHTML) value = unwrapDiv(value);
+    if (type === XHTML) value = normalizeXhtml(el.attrs.type === 'xhtml' ? unwrapDiv(value) : value);
     else if (type === 'text/plain') type = 'text/html';
   } else {
     value = el.text;
@@ -45,7 +46,7 @@ export function readText(el: XmlElement, ctx: MapContext, fallbackType = 'text/p
   const base = el.base ?? ctx.docUrl;
   if (type === 'text/html' || type === XHTML) value = sanitizeHtml(value, { base });
   const result: FeedContent = { value, type };
-  if (el.lang !== undefined) result.language = el.lang;
+  if (el.lang) result.language = el.lang;
   if (base !== undefined) result.base = base;
   return result;
 }
@@ -82,6 +83,15 @@ function decodeBase64(text: string): string {
 function unwrapDiv(xml: string): string {
   const m = /^\s*<(?:[\w-]+:)?div\b[^>]*>([\s\S]*)<\/(?:[\w-]+:)?div>\s*$/i.exec(xml);
   return m ? (m[1] ?? '') : xml;
+}
+
+// XHTML is XML: its character references are characters, re-escaped where HTML needs it.
+function normalizeXhtml(xml: string): string {
+  return xml.replace(/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, (ref, body: string) => {
+    const ctx = { declared: new Map<string, string>(), malformed: false, undeclared: false, budget: 0 };
+    const char = body.startsWith('#') ? decodeEntities(ref, ctx) : (namedEntity(body) ?? ref);
+    return char === ref ? ref : escapeHtml(char);
+  });
 }
 
 /** True when plain text is really HTML: closing tags or entities, all from HTML's vocabulary. */

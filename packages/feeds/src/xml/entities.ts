@@ -39,7 +39,7 @@ export function namedEntity(name: string, ctx?: EntityContext): string | undefin
     ctx.malformed = true;
     return '';
   }
-  const html = characterEntities[name];
+  const html = name === 'lang' ? '\u2329' : name === 'rang' ? '\u232a' : characterEntities[name];
   if (html !== undefined && ctx) ctx.undeclared = true;
   return html;
 }

@@ -2,6 +2,7 @@
 // vocabularies (RSS, RSS 1.0, Atom 0.3/1.0) get no prefix, whatever prefix the document used.
 const FEED_CORE = [
   'http://backend.userland.com/rss',
+  'http://backend.userland.com/rss2',
   'http://blogs.law.harvard.edu/tech/rss',
   'http://purl.org/rss/1.0/',
   'http://my.netscape.com/rdf/simple/0.9/',

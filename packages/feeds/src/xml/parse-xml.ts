@@ -263,7 +263,8 @@ class XmlParser {
     const [name, ns] = this.resolve(rawName, scope, lt);
     const parent = this.stack[this.stack.length - 1];
     const base = xmlBase(attrs['xml:base'], parent ? parent.base : this.baseUrl);
-    const lang = attrs['xml:lang'] ?? parent?.lang;
+    const ownLang = attrs['xml:lang'];
+    const lang = ownLang === undefined ? parent?.lang : ownLang.trim().replace(/_/g, '-');
     const el: XmlElement = { name, ns, attrs, children: [], text: '', innerStart, innerEnd: innerStart, base, lang };
     if (parent) parent.children.push(el);
     else this.doc.root = el;
@@ -324,7 +325,7 @@ class XmlParser {
 }
 
 function xmlBase(value: string | undefined, parent: string | undefined): string | undefined {
-  if (value === undefined) return parent;
+  if (value === undefined || /^\s*(?:javascript|vbscript|data):/i.test(value)) return parent;
   try {
     return new URL(value, parent).href;
   } catch {
