@@ -35,6 +35,8 @@ export interface Corpus {
   /** Features of each member's whole text (title, summary and full text). */
   docs: TextFeatures[];
   idf: Map<string, number>;
+  /** Concept (content term or bigram) → how many syndication groups mention it. */
+  conceptGroups: Map<string, number>;
   /** Normalised centroid of the representatives' TF-IDF vectors. */
   centroid: SparseVector;
   candidates: Candidate[];
@@ -128,11 +130,18 @@ export function buildCorpus(
   }
   const norm = Math.sqrt(dot(centroid, centroid)) || 1;
   for (const [term, w] of centroid) centroid.set(term, w / norm);
+  const conceptGroups = new Map<string, number>();
+  for (const i of repIndexes) {
+    const doc = docs[i];
+    if (!doc) continue;
+    for (const k of [...doc.terms.keys(), ...doc.bigrams])
+      conceptGroups.set(k, (conceptGroups.get(k) ?? 0) + 1);
+  }
   const candidates = repIndexes.flatMap((i) =>
     articleCandidates(members[i] as Article, i, options.sentencesPerArticle).map((c) => ({
       ...c,
       vector: tfidfVector(c.features.terms, idf),
     })),
   );
-  return { members, representative, docs, idf, centroid, candidates };
+  return { members, representative, docs, idf, conceptGroups, centroid, candidates };
 }

@@ -4,6 +4,8 @@ import { contentTerms, isStopword, stem } from '@newsloom/text';
 export interface TextFeatures {
   /** Content-term counts (stop words removed, Porter-stemmed). */
   terms: Map<string, number>;
+  /** Pairs of consecutive content terms ("interest rate"): concepts for coverage. */
+  bigrams: Set<string>;
   /** Numbers, normalised ("1,200" → "1200"). */
   numbers: Set<string>;
   /** Stems of capitalised words that are not sentence-initial: likely named entities. */
@@ -28,7 +30,11 @@ function normaliseNumber(token: string): string {
  */
 export function featuresOf(text: string): TextFeatures {
   const terms = new Map<string, number>();
+  const bigrams = new Set<string>();
+  let previous = '';
   for (const term of contentTerms(text)) {
+    if (previous !== '') bigrams.add(`${previous} ${term}`);
+    previous = term;
     if (/^\d/.test(term)) continue;
     terms.set(term, (terms.get(term) ?? 0) + 1);
   }
@@ -39,7 +45,7 @@ export function featuresOf(text: string): TextFeatures {
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (!isStopword(word)) entities.add(stem(word));
   }
-  return { terms, numbers, entities };
+  return { terms, bigrams, numbers, entities };
 }
 
 /** Sparse vector: term → weight. */

@@ -8,6 +8,9 @@ const PREFIX =
 const BAIT =
   /\b(?:you|your|here's|here is|what we know|what to know|everything you need|why it matters|this is why|find out|you won't|must see)\b/iu;
 
+const NEWS_WORDS =
+  /\b(?:news|times|post|journal|daily|press|herald|tribune|guardian|telegraph|reuters|ap|bbc|cnn|npr|fox|nbc|cbs|abc|msnbc|politico|axios|bloomberg|wire|online|today|gazette|review|magazine|report)\b/iu;
+
 /**
  * Removes outlet suffixes (" - BBC News", " | Reuters") and labels ("LIVE:", "Opinion |") from a
  * title; a suffix is only removed when it names one of the story's outlets or looks like a
@@ -27,7 +30,7 @@ export function cleanTitle(title: string, outletNames: readonly string[] = []): 
     const isOutlet = outletNames.some((name) => name.toLowerCase().startsWith(tail.toLowerCase()));
     const brandLike =
       /^(?:[\p{Lu}\d][\p{L}\d.&'’]*\s?){1,4}$/u.test(tail) && tail.split(' ').length <= 4;
-    if (!isOutlet && !(brandLike && /[|]/.test(match[0]))) break;
+    if (!isOutlet && !(brandLike && (NEWS_WORDS.test(tail) || /[|]/.test(match[0])))) break;
     out = out.slice(0, match.index).trim();
   }
   return out.replace(/^["'“‘]+(.*)["'”’]+$/u, '$1').trim();
@@ -89,7 +92,8 @@ export function chooseHeadline(
     if (title === '' || !isRep(member)) return;
     const vector = vectors[member] ?? new Map<string, number>();
     const peers = (dot(vector, titleSum) - dot(vector, vector)) / groups;
-    const score = dot(vector, corpus.centroid) + peers - baitPenalty(title);
+    // Agreement with the other outlets' titles decides; the body centroid only breaks ties.
+    const score = peers + 0.1 * dot(vector, corpus.centroid) - baitPenalty(title);
     if (score > best.score) best = { headline: title, member, score };
   });
   const fallback = best.headline || corpus.members[0]?.title || 'Untitled story';

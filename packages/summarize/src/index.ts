@@ -1,6 +1,9 @@
 // @newsloom/summarize — cited story summaries whose every sentence is verified against its sources.
+export { extractExternalResources } from './external-resources';
+export { cleanTitle } from './headline';
 export type { SummarizeOptions } from './options';
 export { summarizeStory } from './summarize-story';
+export { summarizeWithModel } from './summarize-with-model';
 export {
   type CitationCheck,
   type CitationReport,

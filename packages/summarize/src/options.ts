@@ -4,7 +4,10 @@ export interface SummarizeOptions {
   maxSections?: number;
   /** Most sentences in a section (default 4). */
   maxSentencesPerSection?: number;
-  /** Word budget of the whole summary (default 150). */
+  /**
+   * Word budget of the whole summary. Default: half the distinct source text (syndicated
+   * copies once), at least 50 and at most 150 words.
+   */
   maxWords?: number;
   /** Most citations on one sentence (default 3); syndicated copies count once. */
   maxCitations?: number;
@@ -12,25 +15,24 @@ export interface SummarizeOptions {
   minSupport?: number;
   /** Longest headline in characters (default 110). */
   maxHeadlineLength?: number;
-  /** MMR trade-off between relevance and novelty, in [0, 1] (default 0.7). */
-  lambda?: number;
   /** Sentences considered from each article (default 12, from its start). */
   sentencesPerArticle?: number;
 }
 
 /** {@link SummarizeOptions} with defaults applied. */
-export type ResolvedOptions = Required<SummarizeOptions>;
+export type ResolvedOptions = Required<Omit<SummarizeOptions, 'maxWords'>> & {
+  maxWords: number | undefined;
+};
 
 /** Applies defaults to {@link SummarizeOptions}. */
 export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions {
   return {
     maxSections: options.maxSections ?? 5,
     maxSentencesPerSection: options.maxSentencesPerSection ?? 4,
-    maxWords: options.maxWords ?? 150,
+    maxWords: options.maxWords,
     maxCitations: options.maxCitations ?? 3,
     minSupport: options.minSupport ?? 0.7,
     maxHeadlineLength: options.maxHeadlineLength ?? 110,
-    lambda: options.lambda ?? 0.7,
     sentencesPerArticle: options.sentencesPerArticle ?? 12,
   };
 }

@@ -6,64 +6,102 @@ import type { ResolvedOptions } from './options';
 export interface Selected {
   candidate: Candidate;
   rank: number;
-  relevance: number;
 }
 
-/** Sentences this similar (cosine) to a chosen one say the same thing and are never both kept. */
-const DUPLICATE_SIMILARITY = 0.5;
+/** Sentences this similar (TF-IDF cosine) to a chosen one say the same thing: never both kept. */
+const DUPLICATE_SIMILARITY = 0.35;
+/** Bonus of an article's first sentence (halving with each later position): news leads. */
+const LEAD_BONUS = 0.08;
+/** Weight of a concept only one outlet mentions (shared concepts weigh outlets − 1 more). */
+const UNSHARED_WEIGHT = 0.1;
+/** Share of the distinct source words the default budget allows, and its bounds. */
+const BUDGET = { ratio: 0.5, min: 50, max: 150 };
 
-/**
- * Relevance of a candidate: similarity to the story centroid (what most outlets talk about),
- * plus a lead bias (news puts the key facts first) and a mild preference for informative length.
- */
-export function relevanceOf(candidate: Candidate, corpus: Corpus): number {
-  const centrality = dot(candidate.vector, corpus.centroid);
-  const lead = 0.12 / (1 + candidate.position);
-  const length = Math.min(1, candidate.words / 15) * 0.05;
-  return centrality + lead + length;
+/** The default word budget: a share of the distinct source text, within bounds. */
+function defaultBudget(corpus: Corpus): number {
+  const sourceWords = corpus.candidates.reduce((sum, c) => sum + c.words, 0);
+  return Math.max(BUDGET.min, Math.min(BUDGET.max, BUDGET.ratio * sourceWords));
+}
+
+/** Concepts (content terms and term pairs) of a candidate, weighted by how many outlets share them. */
+function conceptWeights(candidate: Candidate, corpus: Corpus): Map<string, number> {
+  const out = new Map<string, number>();
+  const weight = (k: string): number => (corpus.conceptGroups.get(k) ?? 1) - 1 + UNSHARED_WEIGHT;
+  for (const k of candidate.features.terms.keys()) out.set(k, weight(k));
+  for (const k of candidate.features.bigrams) out.set(k, weight(k));
+  return out;
+}
+
+function gainOf(concepts: ReadonlyMap<string, number>, covered: ReadonlySet<string>): number {
+  let gain = 0;
+  for (const [k, w] of concepts) if (!covered.has(k)) gain += w;
+  return gain;
+}
+
+interface PoolEntry {
+  candidate: Candidate;
+  concepts: Map<string, number>;
+}
+
+/** Index of the best next sentence in `pool`, marking near-duplicates of chosen ones as used. */
+function bestNext(
+  pool: readonly PoolEntry[],
+  used: Set<number>,
+  chosen: readonly Selected[],
+  covered: Set<string>,
+  scale: number,
+): number {
+  let best = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  pool.forEach((entry, i) => {
+    if (used.has(i)) return;
+    if (
+      chosen.some((s) => dot(entry.candidate.vector, s.candidate.vector) >= DUPLICATE_SIMILARITY)
+    ) {
+      used.add(i);
+      return;
+    }
+    const density = gainOf(entry.concepts, covered) / entry.candidate.words / scale;
+    const score = density + LEAD_BONUS / (1 + entry.candidate.position);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /**
- * Chooses sentences by maximal marginal relevance under a word budget: each step takes the
- * candidate with the best `λ·relevance − (1−λ)·max similarity to what is chosen`, skipping
- * near-duplicates outright. Ties break on member order, then position: deterministic.
+ * Chooses sentences under a word budget by greedy submodular coverage: each step takes the
+ * candidate adding the most not-yet-covered concepts (content words and word pairs, weighted by
+ * how many outlets mention them) per word, plus a lead bonus; near-duplicates of chosen sentences
+ * are skipped outright, so no two sentences say the same thing. Ties keep member order, then
+ * position: deterministic.
  */
 export function selectSentences(
   corpus: Corpus,
   options: ResolvedOptions,
   maxSentences: number,
 ): Selected[] {
-  const pool = corpus.candidates.map((candidate) => ({
+  const pool: PoolEntry[] = corpus.candidates.map((candidate) => ({
     candidate,
-    relevance: relevanceOf(candidate, corpus),
+    concepts: conceptWeights(candidate, corpus),
   }));
+  const scale = Math.max(
+    1e-9,
+    ...pool.map((p) => gainOf(p.concepts, new Set()) / p.candidate.words),
+  );
+  const budget = options.maxWords ?? defaultBudget(corpus);
   const chosen: Selected[] = [];
   const used = new Set<number>();
+  const covered = new Set<string>();
   let words = 0;
-  while (chosen.length < maxSentences && words < options.maxWords) {
-    let best = -1;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < pool.length; i += 1) {
-      const entry = pool[i];
-      if (!entry || used.has(i)) continue;
-      const redundancy = chosen.reduce(
-        (max, s) => Math.max(max, dot(entry.candidate.vector, s.candidate.vector)),
-        0,
-      );
-      if (redundancy >= DUPLICATE_SIMILARITY) {
-        used.add(i);
-        continue;
-      }
-      const score = options.lambda * entry.relevance - (1 - options.lambda) * redundancy;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    const pick = pool[best];
+  while (chosen.length < maxSentences && words < budget) {
+    const pick = pool[bestNext(pool, used, chosen, covered, scale)];
     if (!pick) break;
-    used.add(best);
-    chosen.push({ candidate: pick.candidate, rank: chosen.length, relevance: pick.relevance });
+    used.add(pool.indexOf(pick));
+    for (const k of pick.concepts.keys()) covered.add(k);
+    chosen.push({ candidate: pick.candidate, rank: chosen.length });
     words += pick.candidate.words;
   }
   return chosen;

@@ -1,6 +1,7 @@
 import type { Article, Story, StorySummary, SummarySentence, SummarySource } from '@newsloom/core';
 import { supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
+import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { chooseHeadline } from './headline';
 import { resolveOptions, type SummarizeOptions } from './options';
@@ -79,7 +80,7 @@ function titleCandidate(corpus: Corpus, member: number): Selected {
     features,
     vector: new Map(),
   };
-  return { candidate, rank: 0, relevance: 0 };
+  return { candidate, rank: 0 };
 }
 
 /**
@@ -122,7 +123,7 @@ export function summarizeStory(
     updatedAt: story.updatedAt,
     sections,
     sources: numbering.sources,
-    externalResources: [],
+    externalResources: extractExternalResources(story, corpus.members),
     method: 'extractive',
     replacedSentences: 0,
   };

@@ -61,6 +61,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('breaks at a new line that starts like a sentence, not inside a wrapped one', () => {
+    expect(texts('Rates rose today\nBy Jane Doe, Reuters\nThe bank said\nit would wait.')).toEqual([
+      'Rates rose today',
+      'By Jane Doe, Reuters',
+      'The bank said\nit would wait.',
+    ]);
+  });
+
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences(' \n ')).toEqual([]);

@@ -58,6 +58,17 @@ function endsSentence(text: string, from: number, to: number): boolean {
   return !isAbbreviationPeriod(wordBefore(text, from), wordAt(text, first));
 }
 
+/**
+ * A newline ends a sentence when a blank line follows or the next line starts like a sentence
+ * (capital, digit or opening quote): paragraphs, bylines and captions are lines of their own.
+ */
+function isLineBreak(text: string, i: number): boolean {
+  const next = /^\n\s*(\S)/u.exec(text.slice(i, i + 80));
+  if (!next) return true;
+  if (/^\n[^\S\n]*\n/.test(text.slice(i, i + 40))) return true;
+  return UPPER_OR_DIGIT.test(next[1] ?? '') || OPENERS.has(next[1] ?? '');
+}
+
 /** Pushes the trimmed span `[start, end)` when it holds any text. */
 function pushSpan(out: Sentence[], text: string, start: number, end: number): void {
   let s = start;
@@ -71,7 +82,8 @@ function pushSpan(out: Sentence[], text: string, start: number, end: number): vo
  * Splits plain text into sentences with character spans. Handles abbreviations ("Mr.", "Gen.",
  * "Jan."), initials ("John F. Kennedy"), dotted acronyms ("U.S.", which ends a sentence only when
  * the next word usually starts one), decimals and URLs (no space after the period), closing
- * quotes after the terminator, ellipses, and blank lines as hard breaks.
+ * quotes after the terminator, ellipses, and line breaks (a blank line, or a new line starting
+ * with a capital) as hard breaks.
  *
  * @example
  * ```ts
@@ -85,7 +97,7 @@ export function splitSentences(text: string): Sentence[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
-    if (ch === '\n' && /^\n[^\S\n]*\n/.test(text.slice(i, i + 40))) {
+    if (ch === '\n' && isLineBreak(text, i)) {
       pushSpan(out, text, start, i);
       start = i;
       i += 1;

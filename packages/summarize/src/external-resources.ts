@@ -1,0 +1,163 @@
+import {
+  type Article,
+  canonicalizeUrl,
+  type ExternalResource,
+  type OutletId,
+  registrableDomain,
+  type Story,
+} from '@newsloom/core';
+
+/** Domains of news outlets, wires and aggregators: links to them are coverage, not resources. */
+const NEWS_DOMAINS = new Set([
+  'apnews.com',
+  'reuters.com',
+  'bbc.co.uk',
+  'bbc.com',
+  'cnn.com',
+  'nytimes.com',
+  'washingtonpost.com',
+  'wsj.com',
+  'theguardian.com',
+  'foxnews.com',
+  'nbcnews.com',
+  'cbsnews.com',
+  'abcnews.go.com',
+  'npr.org',
+  'bloomberg.com',
+  'ft.com',
+  'politico.com',
+  'thehill.com',
+  'axios.com',
+  'usatoday.com',
+  'latimes.com',
+  'nypost.com',
+  'huffpost.com',
+  'breitbart.com',
+  'dailymail.co.uk',
+  'telegraph.co.uk',
+  'independent.co.uk',
+  'aljazeera.com',
+  'news.yahoo.com',
+  'yahoo.com',
+  'msn.com',
+  'news.google.com',
+  'newsweek.com',
+  'time.com',
+  'vox.com',
+  'slate.com',
+  'theatlantic.com',
+  'economist.com',
+  'afp.com',
+  'sky.com',
+  'cnbc.com',
+  'forbes.com',
+]);
+
+/** Social networks, sharers, trackers and shorteners: never resources. */
+const NOISE_DOMAINS = new Set([
+  'twitter.com',
+  'x.com',
+  'facebook.com',
+  'instagram.com',
+  'linkedin.com',
+  'pinterest.com',
+  'reddit.com',
+  'whatsapp.com',
+  'tiktok.com',
+  't.co',
+  'bit.ly',
+  'ow.ly',
+  'doubleclick.net',
+  'google-analytics.com',
+  'feedburner.com',
+  'apple.com',
+  'play.google.com',
+  'mailto',
+  'addtoany.com',
+  'disqus.com',
+]);
+
+interface Tally {
+  url: string;
+  domain: string;
+  outlets: Set<OutletId>;
+  articles: Set<Article['id']>;
+}
+
+/** The canonical URL and domain of a link, or `undefined` when it is not an http(s) URL. */
+function parseLink(link: string): { url: string; domain: string } | undefined {
+  if (!/^https?:\/\//i.test(link)) return undefined;
+  try {
+    const url = canonicalizeUrl(link);
+    return { url, domain: registrableDomain(url) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A readable title for well-known resource URLs (Wikipedia articles, PDF file names). */
+function titleOf(url: string): string | undefined {
+  const wiki = /wikipedia\.org\/wiki\/([^?#]+)/.exec(url);
+  if (wiki?.[1]) return decodeURIComponent(wiki[1]).replace(/_/g, ' ');
+  const pdf = /\/([^/?#]+)\.pdf(?:$|[?#])/i.exec(url);
+  return pdf?.[1] ? decodeURIComponent(pdf[1]).replace(/[-_]+/g, ' ') : undefined;
+}
+
+/**
+ * Outbound links of a story's articles to non-news resources — official statements, reports,
+ * filings, court documents, Wikipedia — ranked by how many outlets link them, then how many
+ * articles, then URL. Links to the story's own outlets, other news sites, social networks and
+ * sharers are left out.
+ *
+ * @example
+ * ```ts
+ * extractExternalResources(story, articles)[0];
+ * // { url: 'https://www.sec.gov/…', domain: 'sec.gov', outletIds: ['reuters', 'ap'], articleIds: […] }
+ * ```
+ */
+export function extractExternalResources(
+  story: Story,
+  articles: readonly Article[],
+): ExternalResource[] {
+  const ids = new Set<string>(story.articleIds);
+  const members = articles.filter((a) => ids.has(a.id));
+  const newsDomains = new Set(members.flatMap((a) => parseLink(a.url)?.domain ?? []));
+  const tallies = new Map<string, Tally>();
+  for (const article of members) {
+    for (const link of article.links) {
+      const parsed = parseLink(link);
+      if (
+        !parsed ||
+        newsDomains.has(parsed.domain) ||
+        NEWS_DOMAINS.has(parsed.domain) ||
+        NOISE_DOMAINS.has(parsed.domain)
+      )
+        continue;
+      const tally = tallies.get(parsed.url) ?? {
+        ...parsed,
+        outlets: new Set(),
+        articles: new Set(),
+      };
+      tally.outlets.add(article.outletId);
+      tally.articles.add(article.id);
+      tallies.set(parsed.url, tally);
+    }
+  }
+  return [...tallies.values()]
+    .sort(
+      (a, b) =>
+        b.outlets.size - a.outlets.size ||
+        b.articles.size - a.articles.size ||
+        a.url.localeCompare(b.url),
+    )
+    .map((t) => {
+      const title = titleOf(t.url);
+      return {
+        url: t.url,
+        ...(title === undefined ? {} : { title }),
+        domain: t.domain,
+        outletIds: [...t.outlets].sort(),
+        articleIds: [...t.articles].sort(),
+      };
+    });
+}

@@ -1,0 +1,208 @@
+import {
+  type Article,
+  describeZodIssues,
+  type ModelSummaryDraft,
+  ModelSummaryDraftSchema,
+  NewsloomError,
+  type Story,
+  type StorySummary,
+  type Summarizer,
+  type SummarySentence,
+} from '@newsloom/core';
+import { splitSentences } from '@newsloom/text';
+import { type Support, supportingMembers } from './cite';
+import { buildCorpus, type Candidate, type Corpus } from './corpus';
+import { extractExternalResources } from './external-resources';
+import { dot, featuresOf, tfidfVector } from './features';
+import { chooseHeadline, cleanTitle, shortenHeadline } from './headline';
+import { isBoilerplate, isReaderQuestion } from './hygiene';
+import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
+import { selectSentences } from './select';
+import { citeCandidate, SourceNumbering } from './summarize-story';
+
+/** A replacement must be at least this similar (TF-IDF cosine) to the model sentence it replaces. */
+const MIN_REPLACEMENT_SIMILARITY = 0.2;
+
+interface Context {
+  corpus: Corpus;
+  options: ResolvedOptions;
+  numbering: SourceNumbering;
+  spares: Candidate[];
+  replaced: number;
+}
+
+/** Where in an article a model sentence is best grounded: the most similar source sentence. */
+function groundingSpan(
+  article: Article,
+  vector: Map<string, number>,
+  corpus: Corpus,
+): Pick<SummarySentence['provenance'], 'field' | 'start' | 'end'> {
+  let best = {
+    field: 'title' as 'title' | 'summary' | 'text',
+    start: 0,
+    end: article.title.length,
+    sim: -1,
+  };
+  for (const field of ['title', 'summary', 'text'] as const) {
+    for (const s of splitSentences(article[field] ?? '')) {
+      const sim = dot(vector, tfidfVector(featuresOf(s.text).terms, corpus.idf));
+      if (sim > best.sim) best = { field, start: s.start, end: s.end, sim };
+    }
+  }
+  return { field: best.field, start: best.start, end: best.end };
+}
+
+/** Verified supports of a model sentence: the articles it cites first, then any other. */
+function modelSupports(text: string, cited: readonly string[], ctx: Context): Support[] {
+  const features = featuresOf(text);
+  const all = supportingMembers(features, ctx.corpus, {
+    ...ctx.options,
+    maxCitations: ctx.corpus.members.length,
+  });
+  const citedFirst = [...all].sort((a, b) => {
+    const ca = cited.includes(ctx.corpus.members[a.member]?.id ?? '') ? 0 : 1;
+    const cb = cited.includes(ctx.corpus.members[b.member]?.id ?? '') ? 0 : 1;
+    return ca - cb || b.score - a.score || a.member - b.member;
+  });
+  return citedFirst.slice(0, ctx.options.maxCitations);
+}
+
+/** The spare extractive sentence most similar to an unsupported model sentence, if any. */
+function takeReplacement(text: string, ctx: Context): Candidate | undefined {
+  const vector = tfidfVector(featuresOf(text).terms, ctx.corpus.idf);
+  let best: { index: number; sim: number } = { index: -1, sim: MIN_REPLACEMENT_SIMILARITY };
+  ctx.spares.forEach((c, index) => {
+    const sim = dot(vector, c.vector);
+    if (sim >= best.sim) best = best.index === -1 || sim > best.sim ? { index, sim } : best;
+  });
+  return best.index >= 0 ? ctx.spares.splice(best.index, 1)[0] : undefined;
+}
+
+/** A verified model sentence, an extractive replacement, or `undefined` (dropped). */
+function verifySentence(
+  text: string,
+  cited: readonly string[],
+  ctx: Context,
+): SummarySentence | undefined {
+  const supports =
+    isReaderQuestion(text) || isBoilerplate(text) ? [] : modelSupports(text, cited, ctx);
+  const top = supports[0];
+  if (!top) {
+    ctx.replaced += 1;
+    const replacement = takeReplacement(text, ctx);
+    return replacement
+      ? citeCandidate(replacement, ctx.corpus, ctx.numbering, ctx.options)
+      : undefined;
+  }
+  const article = ctx.corpus.members[top.member] as Article;
+  const vector = tfidfVector(featuresOf(text).terms, ctx.corpus.idf);
+  const support = supports.map((s) => ({
+    n: ctx.numbering.numberOf(s.member),
+    articleId: (ctx.corpus.members[s.member] as Article).id,
+    score: Math.round(s.score * 1000) / 1000,
+  }));
+  return {
+    text,
+    citations: support.map((s) => s.n),
+    provenance: {
+      articleId: article.id,
+      ...groundingSpan(article, vector, ctx.corpus),
+      support,
+      method: 'model',
+    },
+  };
+}
+
+/** The draft's sections with every sentence verified; sections left empty are dropped. */
+function verifiedSections(draft: ModelSummaryDraft, ctx: Context): StorySummary['sections'] {
+  return draft.sections.flatMap((section) => {
+    const sentences = section.sentences
+      .slice(0, ctx.options.maxSentencesPerSection)
+      .flatMap((s) => verifySentence(s.text.trim(), s.citations, ctx) ?? []);
+    return sentences.length > 0 ? [{ heading: section.heading.trim(), sentences }] : [];
+  });
+}
+
+/** Calls the summariser and validates its draft. */
+async function draftOf(
+  story: Story,
+  corpus: Corpus,
+  summarizer: Summarizer,
+  maxSentences: number,
+): Promise<ModelSummaryDraft> {
+  let raw: unknown;
+  try {
+    raw = await summarizer.summarize({ story, articles: corpus.members, maxSentences });
+  } catch (error) {
+    throw NewsloomError.from(error, 'INTERNAL', `summarizer "${summarizer.name}" failed`);
+  }
+  const parsed = ModelSummaryDraftSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new NewsloomError(
+      'MODEL_OUTPUT_INVALID',
+      `summarizer "${summarizer.name}" returned an invalid draft; return { headline, sections: [{ heading, sentences: [{ text, citations }] }] }:\n${describeZodIssues(parsed.error)}`,
+      { details: { summarizer: summarizer.name } },
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Summarises a story with a model: the `summarizer` (your function around your model) writes a
+ * draft, which is validated with zod and verified sentence by sentence against the articles.
+ * A sentence no article supports is replaced by the most similar extractive sentence, or dropped;
+ * `replacedSentences` counts them. Citations are recomputed from verified support (the articles
+ * the model cited first). A question or over-long headline falls back to the extractive one.
+ *
+ * @throws {NewsloomError} `MODEL_OUTPUT_INVALID` when the draft fails validation; `INVALID_INPUT`
+ * when none of the story's articles is in `articles`; `INTERNAL` wrapping a summariser's throw.
+ * @example
+ * ```ts
+ * const summarizer = { name: 'my-llm', summarize: async (input) => callMyModel(input) };
+ * const summary = await summarizeWithModel(story, articles, summarizer);
+ * summary.replacedSentences; // 0 when every model sentence was supported
+ * ```
+ */
+export async function summarizeWithModel(
+  story: Story,
+  articles: readonly Article[],
+  summarizer: Summarizer,
+  options: SummarizeOptions = {},
+): Promise<StorySummary> {
+  const resolved = resolveOptions(options);
+  const corpus = buildCorpus(story, articles, resolved);
+  const maxSentences = resolved.maxSections * resolved.maxSentencesPerSection;
+  const draft = await draftOf(story, corpus, summarizer, maxSentences);
+  const spares = selectSentences(
+    corpus,
+    { ...resolved, maxWords: Number.POSITIVE_INFINITY },
+    maxSentences,
+  );
+  const ctx: Context = {
+    corpus,
+    options: resolved,
+    numbering: new SourceNumbering(corpus),
+    spares: spares.map((s) => s.candidate),
+    replaced: 0,
+  };
+  const sections = verifiedSections(
+    { ...draft, sections: draft.sections.slice(0, resolved.maxSections) },
+    ctx,
+  );
+  const modelHeadline = shortenHeadline(cleanTitle(draft.headline), resolved.maxHeadlineLength);
+  const headline =
+    modelHeadline.includes('?') || modelHeadline === ''
+      ? chooseHeadline(corpus, resolved.maxHeadlineLength).headline
+      : modelHeadline;
+  return {
+    storyId: story.id,
+    headline,
+    articleCount: corpus.members.length,
+    updatedAt: story.updatedAt,
+    sections,
+    sources: ctx.numbering.sources,
+    externalResources: extractExternalResources(story, corpus.members),
+    method: summarizer.name,
+    replacedSentences: ctx.replaced,
+  };
+}
