@@ -1,3 +1,4 @@
 import { newsloomTsup } from '../../tsup.base';
 
-export default newsloomTsup();
+// Two entries: the library and the `newsloom` bin (its shebang is kept by esbuild).
+export default newsloomTsup({ entry: ['src/index.ts', 'src/bin.ts'] });

@@ -1,4 +1,10 @@
-import type { Article, Story, StorySummary } from '@newsloom/core';
+import {
+  type Article,
+  type Diagnostic,
+  NewsloomError,
+  type Story,
+  type StorySummary,
+} from '@newsloom/core';
 import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
 
@@ -8,6 +14,8 @@ export interface SummarizeStageResult {
   summarized: number;
   /** Stories whose summary was already current. */
   unchanged: number;
+  /** Stories where the model failed and the extractive summary was used instead. */
+  diagnostics: Diagnostic[];
 }
 
 const BATCH = 25;
@@ -21,14 +29,32 @@ function isStale(story: Story, summary: StorySummary | undefined): boolean {
   );
 }
 
+/** The model's summary, or the extractive one (with a diagnostic) when the model fails. */
+async function modelOrExtractive(
+  context: PipelineContext,
+  story: Story,
+  articles: readonly Article[],
+  diagnostics: Diagnostic[],
+): Promise<StorySummary> {
+  const { summarizer, summarizeOptions } = context;
+  if (!summarizer) return summarizeStory(story, articles, summarizeOptions);
+  try {
+    return await summarizeWithModel(story, articles, summarizer, summarizeOptions);
+  } catch (error) {
+    const reason = NewsloomError.from(error, 'MODEL_OUTPUT_INVALID');
+    const message = `${reason.message.split('\n')[0]} (used the extractive summary)`;
+    diagnostics.push({ severity: 'warning', code: reason.code, message, subject: story.id });
+    return summarizeStory(story, articles, summarizeOptions);
+  }
+}
+
 async function summarizeOne(
   context: PipelineContext,
   story: Story,
   articles: readonly Article[],
+  diagnostics: Diagnostic[],
 ): Promise<StorySummary> {
-  const summary = context.summarizer
-    ? await summarizeWithModel(story, articles, context.summarizer)
-    : summarizeStory(story, articles, context.summarizeOptions);
+  const summary = await modelOrExtractive(context, story, articles, diagnostics);
   if (summary.externalResources.length > 0) return summary;
   return { ...summary, externalResources: extractExternalResources(story, articles) };
 }
@@ -44,18 +70,19 @@ export async function summarizeStaleStories(
   const { store, signal } = context;
   const saved = await context.state.load();
   const ids = saved?.storyIds ?? [];
-  if (ids.length === 0) return { summarized: 0, unchanged: 0 };
+  if (ids.length === 0) return { summarized: 0, unchanged: 0, diagnostics: [] };
   const stories = await store.getStories({ ids });
   const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
   const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
   const articles = stale.length > 0 ? await loadArticles(store) : new Map<string, Article>();
+  const diagnostics: Diagnostic[] = [];
   let batch: StorySummary[] = [];
   for (const [index, story] of stale.entries()) {
     throwIfAborted(signal);
     const members = story.articleIds
       .map((id) => articles.get(id))
       .filter((a): a is Article => a !== undefined);
-    if (members.length > 0) batch.push(await summarizeOne(context, story, members));
+    if (members.length > 0) batch.push(await summarizeOne(context, story, members, diagnostics));
     if (batch.length >= BATCH || index === stale.length - 1) {
       if (batch.length > 0) await store.saveSummaries(batch);
       batch = [];
@@ -67,5 +94,5 @@ export async function summarizeStaleStories(
       subject: story.id,
     });
   }
-  return { summarized: stale.length, unchanged: stories.length - stale.length };
+  return { summarized: stale.length, unchanged: stories.length - stale.length, diagnostics };
 }

@@ -1,0 +1,37 @@
+// Quickstart: register feeds, run the pipeline, write the digest site. Run it with
+// `pnpm --filter @newsloom/example-quickstart start` (writes ./out beside this example).
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createPipeline, type FeedSource, writeDigest } from 'newsloom';
+
+const feedsDir = new URL('../feeds/', import.meta.url);
+
+/** Three example outlets' feeds shipped beside this file; use https URLs for real feeds. */
+export const EXAMPLE_FEEDS: FeedSource[] = [
+  { url: new URL('harbour-herald.xml', feedsDir).href, outlet: 'Harbour Herald' },
+  { url: new URL('valley-voice.xml', feedsDir).href, outlet: 'Valley Voice' },
+  { url: new URL('coastal-times.xml', feedsDir).href, outlet: 'Coastal Times' },
+];
+
+/** Fetches the feeds into a SQLite file, clusters, summarises, scores, and writes the digest. */
+export async function quickstart(databasePath: string, outDir: string, feeds = EXAMPLE_FEEDS) {
+  const pipeline = createPipeline({
+    databasePath,
+    allowFileUrls: true,
+    title: 'Quickstart digest',
+  });
+  try {
+    await pipeline.addFeeds(feeds);
+    const { edition } = await pipeline.run();
+    const { indexPath } = await writeDigest(edition, outDir);
+    return { edition, indexPath };
+  } finally {
+    await pipeline.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { edition, indexPath } = await quickstart('quickstart.db', 'out');
+  for (const summary of edition.summaries)
+    console.log(`- ${summary.headline} (${summary.articleCount} articles)`);
+  console.log(`Open ${pathToFileURL(indexPath).href}`);
+}

@@ -1,0 +1,54 @@
+// `pnpm demo`: the whole pipeline, offline, on the bundled AllSides 2021 articles (real news, see
+// demo/data/README.md). It enters through the path users take: the per-outlet RSS files are
+// listed in an OPML and fetched as file: feeds, into a SQLite file; then clustering, cited
+// summaries, coverage scores, and the digest site in ./out (relative to where pnpm was run).
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { OutletInput } from '@newsloom/core';
+import { topHeadlineLines } from '../src/cli/commands/digest';
+import { writeDigest } from '../src/digest/render-digest';
+import { createPipeline } from '../src/pipeline/create-pipeline';
+
+const data = join(dirname(fileURLToPath(import.meta.url)), '../demo/data');
+
+async function demo(outDir: string): Promise<void> {
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  const databasePath = join(outDir, 'demo.db');
+  // A fresh database each run, so the demo always shows the same thing.
+  for (const suffix of ['', '-wal', '-shm', '.state.json'])
+    await rm(`${databasePath}${suffix}`, { force: true });
+  await rm(join(outDir, 'stories'), { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const pipeline = createPipeline({
+    databasePath,
+    allowFileUrls: true,
+    title: 'newsloom demo: AllSides 2021 (959 real articles, 119 outlets)',
+    coverage: { minority: { attributes: ['lean'], attributeSource: 'AllSides' } },
+  });
+  try {
+    const outlets = JSON.parse(await readFile(join(data, 'outlets.json'), 'utf8')) as OutletInput[];
+    await pipeline.addOutlets(outlets);
+    const ingest = await pipeline.ingestOpml(join(data, 'allsides-2021.opml'));
+    console.log(
+      `ingested ${ingest.inserted} articles from ${ingest.feeds} feeds (${ingest.failedFeeds} failed) in ${seconds()} s`,
+    );
+    const cluster = await pipeline.cluster();
+    console.log(`clustered into ${cluster.stories} stories in ${seconds()} s`);
+    const summarize = await pipeline.summarize();
+    console.log(`summarised ${summarize.summarized} stories in ${seconds()} s`);
+    const edition = await pipeline.edition();
+    const written = await writeDigest(edition, outDir);
+    console.log(`\nTop headlines:\n${topHeadlineLines(edition).join('\n')}\n`);
+    console.log(
+      `Digest written in ${seconds()} s: ${written.files} files, database ${databasePath}`,
+    );
+    console.log(`Open: ${pathToFileURL(written.indexPath).href}`);
+  } finally {
+    await pipeline.close();
+  }
+}
+
+const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2] ?? 'out');
+await demo(outDir);
