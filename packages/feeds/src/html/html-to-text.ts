@@ -1,0 +1,44 @@
+import { decodeEntities } from '../xml/entities';
+
+const DROP = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
+const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
+const TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g;
+const HREF = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+
+/**
+ * Plain text of an HTML fragment: scripts and styles dropped, block elements turned into line
+ * breaks, tags stripped, entities decoded, runs of spaces collapsed.
+ * @example htmlToText('<p>Hello&nbsp;<b>world</b></p><p>Bye</p>') // 'Hello world\nBye'
+ */
+export function htmlToText(html: string): string {
+  if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return html.replace(/\s+/g, ' ').trim();
+  const stripped = html.replace(DROP, ' ').replace(BLOCK, '\n').replace(TAG, '');
+  const text = decodeEntities(stripped, { declared: new Map(), malformed: false, undeclared: false, budget: 0 });
+  return text
+    .replace(/\u00a0/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\r\f\v]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * The absolute http(s) targets of the links in an HTML fragment, in order, without repeats.
+ * @example extractLinks('<a href="https://a.example/x">x</a>') // ['https://a.example/x']
+ */
+export function extractLinks(html: string): string[] {
+  const links = new Set<string>();
+  for (const m of html.matchAll(HREF)) {
+    const href = decodeEntities(m[1] ?? m[2] ?? m[3] ?? '', { declared: new Map(), malformed: false, undeclared: false, budget: 0 }).trim();
+    if (/^https?:\/\//i.test(href)) links.add(href);
+  }
+  return [...links];
+}
+
+/** The source of the first `<img>` in an HTML fragment, when absolute http(s). */
+export function firstImage(html: string): string | undefined {
+  const m = IMG.exec(html);
+  const src = m ? (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/g, '&').trim() : '';
+  return /^https?:\/\//i.test(src) ? src : undefined;
+}
