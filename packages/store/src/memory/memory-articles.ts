@@ -1,5 +1,11 @@
 import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
-import { articleContent, laterTime, searchTokens, sortableTime } from '../shared/canonical';
+import {
+  articleContent,
+  laterTime,
+  searchableText,
+  searchTokens,
+  sortableTime,
+} from '../shared/canonical';
 import { decodeRow } from '../shared/decode';
 
 interface Entry {

@@ -17,13 +17,56 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`;
 }
 
+// Article fields in sorted order: building an object in this order and calling
+// JSON.stringify once is the canonical form, about twice as fast as canonicalJson.
+const ARTICLE_KEYS = [
+  'authors',
+  'canonicalUrl',
+  'categories',
+  'contentHash',
+  'feedId',
+  'id',
+  'imageUrl',
+  'language',
+  'links',
+  'meta',
+  'outletId',
+  'outletName',
+  'publishedAt',
+  'summary',
+  'text',
+  'title',
+  'updatedAt',
+  'url',
+] as const;
+const KNOWN_KEYS = new Set<string>([...ARTICLE_KEYS, 'fetchedAt']);
+
 /**
- * The stored form of an article: its content without `fetchedAt`, which changes on every
- * fetch and is kept beside it (first and last seen) so a re-fetch counts as unchanged.
+ * The stored form of an article: its canonical JSON without `fetchedAt`, which changes on
+ * every fetch and is kept beside it (first and last seen) so a re-fetch counts as unchanged.
  */
 export function articleContent(article: Article): string {
-  const { fetchedAt: _fetchedAt, ...content } = article;
-  return canonicalJson(content);
+  const record: Record<string, unknown> = article;
+  if (Object.keys(record).some((key) => !KNOWN_KEYS.has(key))) {
+    const { fetchedAt: _fetchedAt, ...content } = article;
+    return canonicalJson(content);
+  }
+  const ordered: Record<string, unknown> = {};
+  for (const key of ARTICLE_KEYS) {
+    const value = record[key];
+    if (value === undefined) continue;
+    ordered[key] = key === 'meta' && !isEmpty(value) ? JSON.parse(canonicalJson(value)) : value;
+  }
+  return JSON.stringify(ordered);
+}
+
+function isEmpty(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+/** The text full-text search indexes: title, summary and text, one per line. */
+export function searchableText(article: Article): string {
+  return `${article.title}\n${article.summary ?? ''}\n${article.text ?? ''}`;
 }
 
 /** Normalises an ISO time to `YYYY-MM-DDTHH:mm:ss.sssZ`, so string order is time order. */

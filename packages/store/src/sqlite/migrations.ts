@@ -62,11 +62,12 @@ CREATE TABLE story_aliases (alias_id TEXT PRIMARY KEY, story_id TEXT NOT NULL);
 CREATE TABLE runs (id TEXT PRIMARY KEY, started_at TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX runs_started ON runs (started_at, id);
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-  title, summary, body, content = '', contentless_delete = 1,
+  body, content = '', contentless_delete = 1, detail = none,
   tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO articles_fts (rowid, title, summary, body)
-  SELECT seq, json_extract(content, '$.title'), coalesce(json_extract(content, '$.summary'), ''),
+INSERT INTO articles_fts (rowid, body)
+  SELECT seq, json_extract(content, '$.title') || char(10) ||
+    coalesce(json_extract(content, '$.summary'), '') || char(10) ||
     coalesce(json_extract(content, '$.text'), '')
   FROM articles;
 `;

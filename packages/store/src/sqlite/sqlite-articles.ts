@@ -1,6 +1,12 @@
 import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
 import type { Database } from 'better-sqlite3';
-import { articleContent, laterTime, searchTokens, sortableTime } from '../shared/canonical';
+import {
+  articleContent,
+  laterTime,
+  searchableText,
+  searchTokens,
+  sortableTime,
+} from '../shared/canonical';
 import { decodeRow } from '../shared/decode';
 
 interface StoredArticle {
@@ -36,66 +42,64 @@ export function createSqliteArticles(db: Database) {
   const urlOwner = db.prepare<[string], { id: string }>(
     'SELECT id FROM articles WHERE canonical_url = ?',
   );
-  const ftsInsert = db.prepare(
-    'INSERT INTO articles_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)',
-  );
+  const ftsInsert = db.prepare('INSERT INTO articles_fts (rowid, body) VALUES (?, ?)');
   const ftsDelete = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
 
-  function upsertOne(article: Article, counts: UpsertCounts): void {
-    const content = articleContent(article);
+  function insertNew(article: Article, content: string): boolean {
     const fetchedAt = article.fetchedAt ?? null;
-    const published = sortableTime(article.publishedAt);
-    const existing = select.get(article.id);
-    if (existing === undefined) {
-      const result = insert.run(
-        article.id,
-        article.canonicalUrl,
-        article.outletId,
-        article.feedId ?? null,
-        published,
-        article.contentHash ?? null,
-        fetchedAt,
-        fetchedAt,
-        fetchedAt,
-        content,
-      );
-      if (result.changes === 0) {
-        counts.unchanged += 1; // same canonical URL under another id: the first one stays
-        return;
-      }
-      ftsInsert.run(
-        result.lastInsertRowid,
-        article.title,
-        article.summary ?? '',
-        article.text ?? '',
-      );
-      counts.inserted += 1;
-      return;
-    }
+    const result = insert.run(
+      article.id,
+      article.canonicalUrl,
+      article.outletId,
+      article.feedId ?? null,
+      sortableTime(article.publishedAt),
+      article.contentHash ?? null,
+      fetchedAt,
+      fetchedAt,
+      fetchedAt,
+      content,
+    );
+    if (result.changes === 0) return false;
+    ftsInsert.run(result.lastInsertRowid, searchableText(article));
+    return true;
+  }
+
+  function updateExisting(existing: StoredArticle, article: Article, content: string): boolean {
     const lastSeen = laterTime(existing.last_seen_at ?? undefined, article.fetchedAt) ?? null;
     if (existing.content === content) {
       if (lastSeen !== existing.last_seen_at) touch.run(lastSeen, existing.seq);
-      counts.unchanged += 1;
-      return;
+      return false;
     }
-    if (existing.canonical_url !== article.canonicalUrl && urlOwner.get(article.canonicalUrl)) {
-      counts.unchanged += 1;
-      return;
-    }
+    // A new canonical URL that another article already has: keep that one, skip this change.
+    if (existing.canonical_url !== article.canonicalUrl && urlOwner.get(article.canonicalUrl))
+      return false;
     update.run(
       article.canonicalUrl,
       article.outletId,
       article.feedId ?? null,
-      published,
+      sortableTime(article.publishedAt),
       article.contentHash ?? null,
-      fetchedAt,
+      article.fetchedAt ?? null,
       lastSeen,
       content,
       existing.seq,
     );
     ftsDelete.run(existing.seq);
-    ftsInsert.run(existing.seq, article.title, article.summary ?? '', article.text ?? '');
-    counts.updated += 1;
+    ftsInsert.run(existing.seq, searchableText(article));
+    return true;
+  }
+
+  function upsertOne(article: Article, counts: UpsertCounts): void {
+    const content = articleContent(article);
+    // Insert first: in bulk imports most articles are new, and this saves a lookup for them.
+    if (insertNew(article, content)) {
+      counts.inserted += 1;
+      return;
+    }
+    // Not inserted: the id exists, or the canonical URL is taken by another id (first one stays).
+    const existing = select.get(article.id);
+    if (existing !== undefined && updateExisting(existing, article, content)) counts.updated += 1;
+    else counts.unchanged += 1;
   }
 
   const upsertBatch = db.transaction((articles: readonly Article[]): UpsertCounts => {

@@ -1,0 +1,127 @@
+// Benchmark of @newsloom/store on SQLite: `pnpm --filter @newsloom/store bench`.
+// 1. Upserts/s for 100k articles vs a bare better-sqlite3 prepared-insert loop (same table,
+//    same indexes, same batch size, same run). 2. Latency of 24-hour window queries over 1M
+//    articles spread over a year.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Article, parseArticle } from '@newsloom/core';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../src/index';
+import { MIGRATIONS } from '../src/sqlite/migrations';
+
+const UPSERT_COUNT = 100_000;
+const WINDOW_COUNT = 1_000_000;
+const BATCH = 1000;
+const DAY = 86_400_000;
+const START = Date.UTC(2024, 0, 1);
+
+const dir = mkdtempSync(join(tmpdir(), 'newsloom-store-bench-'));
+
+function makeArticle(n: number, spreadMs: number, withText: boolean): Article {
+  return parseArticle({
+    id: `a${n}`,
+    url: `https://outlet${n % 50}.example/news/${n}`,
+    outlet: `Outlet ${n % 50}`,
+    title: `Council votes on budget item ${n} after long debate`,
+    summary: `The council met on Tuesday to discuss item ${n}; members raised concerns about costs.`,
+    ...(withText ? { text: `Paragraph about item ${n} and the city budget. `.repeat(12) } : {}),
+    publishedAt: new Date(START + Math.floor((n * spreadMs) / WINDOW_COUNT)).toISOString(),
+  });
+}
+
+function bareInsertRate(articles: readonly Article[]): number {
+  const db = new Database(join(dir, 'bare.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(MIGRATIONS[0]?.up ?? '');
+  const insert = db.prepare(
+    `INSERT INTO articles (id, canonical_url, outlet_id, feed_id, published_at, content_hash,
+       fetched_at, first_seen_at, last_seen_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const batch = db.transaction((rows: readonly Article[]) => {
+    for (const a of rows) {
+      insert.run(
+        a.id,
+        a.canonicalUrl,
+        a.outletId,
+        a.feedId ?? null,
+        a.publishedAt,
+        a.contentHash ?? null,
+        null,
+        null,
+        null,
+        JSON.stringify(a),
+      );
+    }
+  });
+  const started = performance.now();
+  for (let i = 0; i < articles.length; i += BATCH) batch(articles.slice(i, i + BATCH));
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return articles.length / seconds;
+}
+
+async function storeUpsertRate(path: string, articles: readonly Article[]): Promise<number> {
+  const store = openSqliteStore({ path });
+  const started = performance.now();
+  for (let i = 0; i < articles.length; i += BATCH)
+    await store.upsertArticles(articles.slice(i, i + BATCH));
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  return articles.length / seconds;
+}
+
+async function upsertBenchmark(): Promise<void> {
+  const articles = Array.from({ length: UPSERT_COUNT }, (_, n) => makeArticle(n, 30 * DAY, true));
+  const bare = bareInsertRate(articles);
+  const path = join(dir, 'upsert.db');
+  const fresh = await storeUpsertRate(path, articles);
+  const again = await storeUpsertRate(path, articles);
+  const pct = ((100 * fresh) / bare).toFixed(0);
+  console.log(
+    `upsert ${UPSERT_COUNT} articles (batches of ${BATCH}, title+summary+~550 chars text):`,
+  );
+  console.log(`  bare better-sqlite3 prepared insert: ${Math.round(bare)} rows/s`);
+  console.log(
+    `  store.upsertArticles (new):         ${Math.round(fresh)} rows/s (${pct}% of bare)`,
+  );
+  console.log(`  store.upsertArticles (unchanged):   ${Math.round(again)} rows/s`);
+}
+
+async function windowBenchmark(): Promise<void> {
+  const path = join(dir, 'window.db');
+  const store = openSqliteStore({ path });
+  const loadStart = performance.now();
+  for (let i = 0; i < WINDOW_COUNT; i += 10_000) {
+    const batch = Array.from({ length: 10_000 }, (_, k) => makeArticle(i + k, 365 * DAY, false));
+    await store.upsertArticles(batch);
+  }
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  const timings: number[] = [];
+  let rows = 0;
+  for (let day = 10; day < 365; day += 12) {
+    const since = new Date(START + day * DAY + 7 * 3_600_000).toISOString();
+    const until = new Date(START + (day + 1) * DAY + 7 * 3_600_000).toISOString();
+    const started = performance.now();
+    rows = 0;
+    for await (const _ of store.queryArticles({ since, until })) rows += 1;
+    timings.push(performance.now() - started);
+  }
+  await store.close();
+  timings.sort((a, b) => a - b);
+  const at = (q: number) =>
+    (timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? 0).toFixed(1);
+  console.log(
+    `24-hour window over ${WINDOW_COUNT} articles spread over 365 days (load: ${loadSeconds.toFixed(0)} s):`,
+  );
+  console.log(`  ${timings.length} windows of ~${rows} articles each, streamed and validated:`);
+  console.log(`  median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`);
+}
+
+try {
+  await upsertBenchmark();
+  if (!process.argv.includes('--upsert-only')) await windowBenchmark();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
