@@ -1,2 +1,6 @@
 // Public API of this package: named exports only.
-export {};
+export { clusterArticles } from './cluster-articles';
+export { type Clusterer, createClusterer } from './clusterer';
+export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
+export type { ClustererSnapshot, StorySnapshot } from './snapshot';
+export type { Member as StoryMemberSnapshot } from './story-state';

@@ -1,2 +1,12 @@
 // Clustering metrics: B-cubed, pairwise, ARI, cluster counts; dataset loaders.
-export {};
+export { type ClusteringDataset, loadClusteringDataset } from './load-dataset';
+export {
+  type Assignment,
+  adjustedRandIndex,
+  assignmentFromStories,
+  bcubed,
+  type ClusterCounts,
+  clusterCounts,
+  type PrecisionRecall,
+  pairwise,
+} from './metrics';

@@ -1,0 +1,76 @@
+import type { Article } from '@newsloom/core';
+import {
+  contentTerms,
+  isStopword,
+  quickEntities,
+  shingles,
+  simhash,
+  stem,
+  type TfIdfModel,
+  tokenize,
+} from '@newsloom/text';
+
+/** What the clusterer keeps of an article. */
+export interface ArticleFeatures {
+  id: string;
+  time: number;
+  outletId: string;
+  /** Lower-cased title, for same-outlet duplicate detection. */
+  titleKey: string;
+  title: Map<string, number>;
+  body: Map<string, number>;
+  entities: Map<string, number>;
+  /** SimHash as two 32-bit halves. */
+  hashHi: number;
+  hashLo: number;
+}
+
+/** The TF-IDF models the clusterer keeps: words and entities. */
+export interface FeatureModels {
+  words: TfIdfModel;
+  entities: TfIdfModel;
+}
+
+/** Extracts features, counting the article into the models first (so N ≥ 1). */
+export function articleFeatures(
+  article: Article,
+  models: FeatureModels,
+  bodyTokens: number,
+  useBigrams = true,
+): ArticleFeatures {
+  const lead = `${article.summary ?? ''} ${article.text ?? ''}`.slice(0, bodyTokens * 8);
+  const leadTokens = tokenize(lead).slice(0, bodyTokens);
+  const titleWords = contentTerms(article.title);
+  const leadWords = stems(leadTokens);
+  const titleTerms = useBigrams ? titleWords.concat(bigrams(titleWords)) : titleWords;
+  const bodyTerms = titleTerms.concat(leadWords, useBigrams ? bigrams(leadWords) : []);
+  const entityTerms = quickEntities(lead.slice(0, 1200));
+  models.words.addDocument(bodyTerms);
+  models.entities.addDocument(entityTerms);
+  const hash = simhash(shingles(tokenize(article.title).concat(leadTokens), 3));
+  return {
+    id: article.id,
+    time: Date.parse(article.publishedAt),
+    outletId: article.outletId,
+    titleKey: article.title.trim().toLowerCase(),
+    title: models.words.vector(titleTerms),
+    body: models.words.vector(bodyTerms),
+    entities: models.entities.vector(entityTerms),
+    hashHi: Number.parseInt(hash.slice(0, 8), 16),
+    hashLo: Number.parseInt(hash.slice(8), 16),
+  };
+}
+
+function stems(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) if (!isStopword(token)) out.push(stem(token));
+  return out;
+}
+
+// Adjacent content-word pairs ("jobless claim", "birth rate") make recurring topics and
+// same-day stories on one subject easier to tell apart than single words.
+function bigrams(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
+  return out;
+}

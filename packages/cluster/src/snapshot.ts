@@ -1,0 +1,124 @@
+import { NewsloomError, type Story } from '@newsloom/core';
+import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
+import { type ClustererState, emptyState } from './clusterer';
+import { FIELDS, type Field } from './story-index';
+import type { HistoryEntry, Member, StoryState } from './story-state';
+
+type Pairs = Array<[string, number]>;
+
+/** An active story in a snapshot: its state with maps as [key, value] pairs. */
+export interface StorySnapshot {
+  id: string;
+  members: Member[];
+  createdAt: number;
+  updatedAt: number;
+  timeSum: number;
+  sums: Record<Field, Pairs>;
+  profiles: Record<Field, Pairs>;
+  aliases: string[];
+  history: HistoryEntry[];
+  parentId?: string;
+  relatedIds: string[];
+}
+
+/** The JSON-serialisable state of a clusterer (see `Clusterer.snapshot`). */
+export interface ClustererSnapshot {
+  version: 1;
+  words: TfIdfSnapshot;
+  entities: TfIdfSnapshot;
+  active: StorySnapshot[];
+  closed: Story[];
+  /** Time of the last sweep of expired stories, or null before the first one. */
+  lastSweep: number | null;
+  /** Publication time of the newest article seen, or null before the first. */
+  streamTime: number | null;
+}
+
+/** Writes a clusterer state as plain JSON data. */
+export function writeSnapshot(state: ClustererState): ClustererSnapshot {
+  return {
+    version: 1,
+    words: state.models.words.snapshot(),
+    entities: state.models.entities.snapshot(),
+    active: [...state.active.values()].map(writeStory),
+    closed: state.closed,
+    lastSweep: Number.isFinite(state.lastSweep) ? state.lastSweep : null,
+    streamTime: Number.isFinite(state.streamTime) ? state.streamTime : null,
+  };
+}
+
+function writeStory(s: StoryState): StorySnapshot {
+  const pairs = (field: Field, from: Record<Field, Map<string, number>>): Pairs => [...from[field]];
+  const fields = <T>(make: (field: Field) => T): Record<Field, T> => ({
+    title: make('title'),
+    body: make('body'),
+    entities: make('entities'),
+  });
+  return {
+    id: s.id,
+    members: s.members.map((m) => ({ ...m })),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    timeSum: s.timeSum,
+    sums: fields((f) => pairs(f, s.sums)),
+    profiles: fields((f) => pairs(f, s.profiles)),
+    aliases: [...s.aliases],
+    history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
+    ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
+    relatedIds: [...s.relatedIds],
+  };
+}
+
+/**
+ * Rebuilds a clusterer state (with its inverted index) from a snapshot.
+ * @throws {NewsloomError} `INVALID_INPUT` when the snapshot is not a version 1 clusterer snapshot.
+ */
+export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
+  if (
+    snapshot?.version !== 1 ||
+    !Array.isArray(snapshot.active) ||
+    !Array.isArray(snapshot.closed)
+  ) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      'not a clusterer snapshot (expected version 1 with active and closed stories)',
+    );
+  }
+  const state = emptyState();
+  state.models = {
+    words: createTfIdfModel(snapshot.words),
+    entities: createTfIdfModel(snapshot.entities),
+  };
+  state.closed = [...snapshot.closed];
+  state.lastSweep = snapshot.lastSweep ?? Number.NEGATIVE_INFINITY;
+  state.streamTime = snapshot.streamTime ?? Number.NEGATIVE_INFINITY;
+  for (const s of snapshot.active) {
+    const story = readStory(s);
+    state.active.set(story.id, story);
+    for (const m of story.members) state.memberOf.set(m.id, story.id);
+    for (const field of FIELDS)
+      state.index.update(field, story.id, new Map(), story.profiles[field]);
+  }
+  return state;
+}
+
+function readStory(s: StorySnapshot): StoryState {
+  const maps = (from: Record<Field, Pairs>): Record<Field, Map<string, number>> => ({
+    title: new Map(from.title),
+    body: new Map(from.body),
+    entities: new Map(from.entities),
+  });
+  return {
+    id: s.id,
+    members: s.members.map((m) => ({ ...m })),
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    timeSum: s.timeSum,
+    sums: maps(s.sums),
+    profiles: maps(s.profiles),
+    aliases: [...s.aliases],
+    history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
+    parentId: s.parentId,
+    relatedIds: [...s.relatedIds],
+  };
+}

@@ -1,0 +1,168 @@
+import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
+import { normalize, topTerms } from '@newsloom/text';
+import type { ArticleFeatures } from './features';
+import { FIELDS, type Field } from './story-index';
+
+/** What a story remembers of each member article (for near-duplicate groups). */
+export interface Member {
+  id: string;
+  time: number;
+  outletId: string;
+  titleKey: string;
+  hashHi: number;
+  hashLo: number;
+  /** Index of an earlier member this one near-duplicates, or -1. */
+  duplicateOf: number;
+}
+
+/** A history entry before validation (ids as plain strings). */
+export interface HistoryEntry {
+  type: StoryEvent['type'];
+  at: string;
+  other?: string;
+  articleIds: string[];
+}
+
+/** Mutable state of an active story. */
+export interface StoryState {
+  id: string;
+  members: Member[];
+  createdAt: number;
+  updatedAt: number;
+  timeSum: number;
+  sums: Record<Field, Map<string, number>>;
+  profiles: Record<Field, Map<string, number>>;
+  aliases: string[];
+  history: HistoryEntry[];
+  parentId: string | undefined;
+  relatedIds: string[];
+}
+
+/** A new story seeded by one article; its id derives from the seed article id. */
+export function createStoryState(seed: ArticleFeatures): StoryState {
+  return {
+    id: storyIdFromSeed(seed.id),
+    members: [],
+    createdAt: seed.time,
+    updatedAt: seed.time,
+    timeSum: 0,
+    sums: { title: new Map(), body: new Map(), entities: new Map() },
+    profiles: { title: new Map(), body: new Map(), entities: new Map() },
+    aliases: [],
+    history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
+    parentId: undefined,
+    relatedIds: [],
+  };
+}
+
+/** Mean publication time of the story's articles. */
+export function meanTime(story: StoryState): number {
+  return story.members.length === 0 ? story.createdAt : story.timeSum / story.members.length;
+}
+
+/** Adds an article's vectors to the story sums and records it as a member. */
+export function addMember(
+  story: StoryState,
+  article: ArticleFeatures,
+  duplicateBits: number,
+): void {
+  for (const field of FIELDS) addInto(story.sums[field], article[field]);
+  const duplicateOf = story.members.findIndex((m) => isDuplicate(m, article, duplicateBits));
+  story.members.push({
+    id: article.id,
+    time: article.time,
+    outletId: article.outletId,
+    titleKey: article.titleKey,
+    hashHi: article.hashHi,
+    hashLo: article.hashLo,
+    duplicateOf,
+  });
+  story.timeSum += article.time;
+  story.createdAt = Math.min(story.createdAt, article.time);
+  story.updatedAt = Math.max(story.updatedAt, article.time);
+}
+
+/** Recomputes the story's unit profile vectors from its sums, keeping the `k` heaviest terms. */
+export function profileOf(sum: ReadonlyMap<string, number>, k: number): Map<string, number> {
+  return normalize(new Map(topTerms(sum, k)));
+}
+
+function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {
+  for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
+}
+
+function isDuplicate(member: Member, article: ArticleFeatures, bits: number): boolean {
+  if (member.outletId === article.outletId && member.titleKey === article.titleKey) return true;
+  return (
+    popcount(member.hashHi ^ article.hashHi) + popcount(member.hashLo ^ article.hashLo) <= bits
+  );
+}
+
+function popcount(value: number): number {
+  let v = value >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Folds `loser` into `survivor` (the older story) and records the merge. */
+export function mergeStates(survivor: StoryState, loser: StoryState, at: number): void {
+  const offset = survivor.members.length;
+  for (const m of loser.members) {
+    survivor.members.push({ ...m, duplicateOf: m.duplicateOf < 0 ? -1 : m.duplicateOf + offset });
+  }
+  for (const field of FIELDS) addInto(survivor.sums[field], loser.sums[field]);
+  survivor.timeSum += loser.timeSum;
+  survivor.createdAt = Math.min(survivor.createdAt, loser.createdAt);
+  survivor.updatedAt = Math.max(survivor.updatedAt, loser.updatedAt);
+  survivor.aliases.push(loser.id, ...loser.aliases);
+  const related = new Set([...survivor.relatedIds, ...loser.relatedIds]);
+  related.delete(survivor.id);
+  related.delete(loser.id);
+  survivor.relatedIds = [...related];
+  survivor.parentId ??= loser.parentId;
+  survivor.history.push({
+    type: 'merged',
+    at: new Date(at).toISOString(),
+    other: loser.id,
+    articleIds: loser.members.map((m) => m.id),
+  });
+}
+
+/** The public {@link Story} of a state: members in time order, duplicate groups, key terms. */
+export function toStory(state: StoryState): Story {
+  const ordered = [...state.members].sort(
+    (a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return StorySchema.parse({
+    id: state.id,
+    articleIds: ordered.map((m) => m.id),
+    createdAt: new Date(state.createdAt).toISOString(),
+    updatedAt: new Date(state.updatedAt).toISOString(),
+    ...(state.parentId === undefined ? {} : { parentId: state.parentId }),
+    relatedIds: [...state.relatedIds].sort(),
+    aliases: [...state.aliases],
+    duplicateGroups: duplicateGroups(state.members),
+    keyTerms: topTerms(state.sums.title.size > 0 ? state.sums.title : state.sums.body, 8).map(
+      ([t]) => t,
+    ),
+    history: state.history,
+  });
+}
+
+function duplicateGroups(members: readonly Member[]): string[][] {
+  const root = (i: number): number => {
+    let r = i;
+    while ((members[r]?.duplicateOf ?? -1) >= 0) r = members[r]?.duplicateOf ?? r;
+    return r;
+  };
+  const groups = new Map<number, string[]>();
+  members.forEach((m, i) => {
+    const r = root(i);
+    groups.set(r, [...(groups.get(r) ?? []), m.id]);
+  });
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => g.sort())
+    .sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
