@@ -58,10 +58,11 @@ export function analyzeCoverage(
     nowMs,
   };
   const facts: StoryFacts[] = [];
-  for (const story of mergeStories(input.stories)) {
-    const f = computeStoryFacts(ctx, story);
+  const stamp = new Int32Array(articles.length).fill(-1);
+  mergeStories(input.stories).forEach((story, storyNumber) => {
+    const f = computeStoryFacts(ctx, story, stamp, storyNumber);
     if (f) facts.push(f);
-  }
+  });
   const splitters = resolved.minority.attributes.map(
     (name) => new AttributeSplitter(name, outlets, resolved.minority.attributeSource),
   );

@@ -33,7 +33,9 @@ export function indexArticles(input: readonly CoverageArticle[]): {
   const articles: CoverageArticle[] = [];
   const parsed: number[] = [];
   for (const article of input) {
-    const ms = parseTime(article.publishedAt, `publishedAt of article ${article.id}`);
+    let ms = Date.parse(article.publishedAt);
+    if (Number.isNaN(ms))
+      ms = parseTime(article.publishedAt, `publishedAt of article ${article.id}`);
     const seen = indexById.get(article.id);
     if (seen === undefined) {
       indexById.set(article.id, articles.length);
@@ -125,16 +127,24 @@ export function createSignatureStore(articles: readonly CoverageArticle[]): {
   return { signatureOf, signatures };
 }
 
-/** Resolves the ids of a story to in-window article indices, each once. */
-export function storyMembers(ctx: AnalysisContext, articleIds: readonly ArticleId[]): number[] {
+/**
+ * Resolves the ids of a story to in-window article indices, each once, sorted by time then id.
+ * `stamp` (one slot per article) and `storyNumber` (distinct per call) dedupe without a Set.
+ */
+export function storyMembers(
+  ctx: AnalysisContext,
+  articleIds: readonly ArticleId[],
+  stamp: Int32Array,
+  storyNumber: number,
+): number[] {
   const members: number[] = [];
-  const seen = new Set<number>();
   for (const id of articleIds) {
     const index = ctx.indexById.get(id);
-    if (index === undefined || ctx.inWindow[index] !== 1 || seen.has(index)) continue;
-    seen.add(index);
+    if (index === undefined || ctx.inWindow[index] !== 1 || stamp[index] === storyNumber) continue;
+    stamp[index] = storyNumber;
     members.push(index);
   }
+  if (members.length < 2) return members;
   const { times, articles } = ctx;
   return members.sort(
     (a, b) =>

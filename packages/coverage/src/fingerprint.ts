@@ -1,25 +1,19 @@
 // A small near-duplicate detector for syndicated copy, used when a story carries no
-// `duplicateGroups`: MinHash over word 3-shingles of the first 64 words of an article's body
-// (text, else summary, else title), 12 hashes in 4 bands of 3 for candidates, and a candidate
-// pair accepted when at least 6 of the 12 hashes agree (estimated Jaccard ≥ 0.5).
+// `duplicateGroups`. One-permutation MinHash: each word 3-shingle of the first 64 words of an
+// article's body (text, else summary, else title; ASCII case folded) is hashed once, and the
+// hash's top 4 bits pick one of 16 bins that keeps its minimum. Two articles are copies when
+// their non-empty bins agree on at least half of the bins either has filled (estimated Jaccard ≥ 0.5).
 import { UnionFind } from './util';
 
-/** Hashes per signature. */
-export const SIGNATURE_SIZE = 12;
-const BANDS = 4;
-const ROWS = SIGNATURE_SIZE / BANDS;
-const MIN_AGREEMENT = 6;
+/** Bins per signature. */
+export const SIGNATURE_SIZE = 16;
+const EMPTY = 0xffffffff;
 const MAX_WORDS = 64;
+const PAIRWISE_LIMIT = 48;
+const BANDS = 8;
+const ROWS = SIGNATURE_SIZE / BANDS;
 
-// Odd multipliers and offsets of the 12 hash permutations (fixed: signatures never change).
-const MULTIPLIERS = Uint32Array.from([
-  0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1, 0xd3a2646d, 0xfd7046c5, 0xb55a4f09,
-  0x7feb352d, 0x846ca68b, 0x68e31da5, 0x1b873593,
-]);
-const OFFSETS = Uint32Array.from([
-  0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19, 0x6a09e667, 0xbb67ae85,
-  0xcbbb9d5d, 0x629a292a, 0x9159015a, 0x152fecd8,
-]);
+const words = new Uint32Array(MAX_WORDS);
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -29,46 +23,44 @@ function fmix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && (c < 0x2000 || c > 0x206f));
-}
-
-/** FNV-1a hashes of the first {@link MAX_WORDS} lower-cased alphanumeric words of `body`. */
-export function wordHashes(body: string): number[] {
-  const s = body.toLowerCase();
-  const words: number[] = [];
+/** Fills `words` with FNV-1a hashes of the body's first words; returns how many. */
+function hashWords(body: string): number {
+  let count = 0;
   let h = 0x811c9dc5;
   let inWord = false;
-  for (let i = 0; i <= s.length && words.length < MAX_WORDS; i += 1) {
-    const c = i < s.length ? s.charCodeAt(i) : 32;
-    if (isWordChar(c)) {
+  for (let i = 0; i <= body.length && count < MAX_WORDS; i += 1) {
+    let c = i < body.length ? body.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    if (
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      (c >= 0xc0 && (c < 0x2000 || c > 0x206f))
+    ) {
       h = Math.imul(h ^ c, 16777619);
       inWord = true;
     } else if (inWord) {
-      words.push(h >>> 0);
+      words[count++] = h >>> 0;
       h = 0x811c9dc5;
       inWord = false;
     }
   }
-  return words;
+  return count;
 }
 
 /**
- * Writes the MinHash signature of `body` at `out[offset…offset+12)`. Returns false (and writes
+ * Writes the signature of `body` at `out[offset…offset+16)`. Returns false (and writes
  * nothing) when the body has no words.
  */
 export function writeSignature(body: string, out: Uint32Array, offset: number): boolean {
-  const words = wordHashes(body);
-  if (words.length === 0) return false;
-  const width = Math.min(3, words.length);
-  out.fill(0xffffffff, offset, offset + SIGNATURE_SIZE);
-  for (let i = 0; i + width <= words.length; i += 1) {
+  const count = hashWords(body);
+  if (count === 0) return false;
+  const width = Math.min(3, count);
+  out.fill(EMPTY, offset, offset + SIGNATURE_SIZE);
+  for (let i = 0; i + width <= count; i += 1) {
     let x = 0;
     for (let j = 0; j < width; j += 1) x = fmix(x ^ (words[i + j] as number));
-    for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
-      const v = (Math.imul(x, MULTIPLIERS[k] as number) + (OFFSETS[k] as number)) >>> 0;
-      if (v < (out[offset + k] as number)) out[offset + k] = v;
-    }
+    const slot = offset + (x >>> 28);
+    if (x < (out[slot] as number)) out[slot] = x;
   }
   return true;
 }
@@ -84,9 +76,24 @@ export function fingerprintBody(article: {
   return article.title;
 }
 
+/** True when the signatures at slots `a` and `b` agree on at least half of their filled bins. */
+export function nearDuplicate(signatures: Uint32Array, a: number, b: number): boolean {
+  let same = 0;
+  let filled = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
+    const x = signatures[a * SIGNATURE_SIZE + k];
+    const y = signatures[b * SIGNATURE_SIZE + k];
+    if (x === EMPTY && y === EMPTY) continue;
+    filled += 1;
+    if (x === y) same += 1;
+  }
+  return filled > 0 && 2 * same >= filled;
+}
+
 /**
  * Groups near-duplicates among `members` (article slots whose signature starts at
- * `member * SIGNATURE_SIZE` in `signatures`; `hasSignature[position]` is 1 when one exists).
+ * `member * SIGNATURE_SIZE`; `hasSignature[position]` is 1 when one exists). Small stories
+ * compare every pair; large ones compare articles that share a band of two bins.
  * Returns, for each position of `members`, the position of its group's representative.
  */
 export function groupNearDuplicates(
@@ -95,33 +102,40 @@ export function groupNearDuplicates(
   hasSignature: Uint8Array,
 ): Int32Array {
   const uf = new UnionFind(members.length);
-  for (let band = 0; band < BANDS; band += 1) {
-    const firstByKey = new Map<number, number>();
-    members.forEach((member, position) => {
-      if (hasSignature[position] !== 1) return;
-      const key = bandKey(signatures, member * SIGNATURE_SIZE + band * ROWS);
-      const first = firstByKey.get(key);
-      if (first === undefined) firstByKey.set(key, position);
-      else if (agreement(signatures, members[first] as number, member) >= MIN_AGREEMENT) {
-        uf.union(first, position);
+  const n = members.length;
+  if (n <= PAIRWISE_LIMIT) {
+    for (let i = 0; i < n; i += 1) {
+      if (hasSignature[i] !== 1) continue;
+      for (let j = i + 1; j < n; j += 1) {
+        if (
+          hasSignature[j] === 1 &&
+          nearDuplicate(signatures, members[i] as number, members[j] as number)
+        )
+          uf.union(i, j);
       }
-    });
+    }
+  } else {
+    for (let band = 0; band < BANDS; band += 1)
+      groupBand(members, signatures, hasSignature, band, uf);
   }
-  const roots = new Int32Array(members.length);
-  for (let i = 0; i < members.length; i += 1) roots[i] = uf.find(i);
-  return roots;
+  return Int32Array.from(members, (_, i) => uf.find(i));
 }
 
-function bandKey(signatures: Uint32Array, start: number): number {
-  let h = 0;
-  for (let r = 0; r < ROWS; r += 1) h = fmix(h ^ (signatures[start + r] as number));
-  return h;
-}
-
-function agreement(signatures: Uint32Array, a: number, b: number): number {
-  let same = 0;
-  for (let k = 0; k < SIGNATURE_SIZE; k += 1) {
-    if (signatures[a * SIGNATURE_SIZE + k] === signatures[b * SIGNATURE_SIZE + k]) same += 1;
-  }
-  return same;
+function groupBand(
+  members: readonly number[],
+  signatures: Uint32Array,
+  hasSignature: Uint8Array,
+  band: number,
+  uf: UnionFind,
+): void {
+  const firstByKey = new Map<number, number>();
+  members.forEach((member, position) => {
+    if (hasSignature[position] !== 1) return;
+    let key = 0;
+    for (let r = 0; r < ROWS; r += 1)
+      key = fmix(key ^ (signatures[member * SIGNATURE_SIZE + band * ROWS + r] as number));
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, position);
+    else if (nearDuplicate(signatures, members[first] as number, member)) uf.union(first, position);
+  });
 }

@@ -3,18 +3,19 @@ import { attributeValue } from './outlet-attributes';
 import type { CoverageOutlet } from './types';
 import { compareStrings, round6 } from './util';
 
-/** A story's coverage split by one outlet attribute. */
-export interface AttributeSplit {
-  attribute: string;
-  /** Every known group of the attribute, the story's absent groups with share 0; share descending, then group. */
-  groups: GroupShare[];
-  /** Outlet families with a rating that covered the story. */
+/** Shares of one story per group (indices of `knownGroups`), and how many families were rated. */
+export interface ShareVector {
+  shares: Float64Array;
   ratedFamilies: number;
 }
 
-/** Resolves attribute values per outlet once, and splits stories by them. */
+/**
+ * Splits stories by one outlet attribute. Each rated outlet family that covered a story weighs
+ * 1, split evenly over the distinct values of its covering outlets (siblings usually share one);
+ * a group's share is its weight over the number of rated families. Unrated outlets are left out.
+ */
 export class AttributeSplitter {
-  private readonly values = new Map<OutletId, string | undefined>();
+  private readonly valueIndex = new Map<OutletId, number>();
   /** Every value some outlet has, sorted. */
   readonly knownGroups: string[];
 
@@ -23,43 +24,59 @@ export class AttributeSplitter {
     outlets: ReadonlyMap<OutletId, CoverageOutlet>,
     source: string | undefined,
   ) {
-    const known = new Set<string>();
+    const values = new Map<OutletId, string>();
     for (const [id, outlet] of outlets) {
       const value = attributeValue(outlet, attribute, source);
-      this.values.set(id, value);
-      if (value !== undefined) known.add(value);
+      if (value !== undefined) values.set(id, value);
     }
-    this.knownGroups = [...known].sort(compareStrings);
+    this.knownGroups = [...new Set(values.values())].sort(compareStrings);
+    const position = new Map(this.knownGroups.map((g, i) => [g, i]));
+    for (const [id, value] of values) this.valueIndex.set(id, position.get(value) as number);
   }
 
-  /**
-   * Shares of a story's rated outlet families per group. Each rated family weighs 1, split
-   * evenly over the distinct values of its covering outlets (siblings usually share one).
-   */
-  split(outletIds: readonly OutletId[], families: readonly string[]): AttributeSplit {
-    const familyValues = new Map<string, Set<string>>();
-    const outletsByGroup = new Map<string, OutletId[]>(this.knownGroups.map((g) => [g, []]));
-    outletIds.forEach((outletId, i) => {
-      const value = this.values.get(outletId);
-      if (value === undefined) return;
-      outletsByGroup.get(value)?.push(outletId);
-      const family = families[i] as string;
-      const set = familyValues.get(family) ?? new Set<string>();
-      set.add(value);
-      familyValues.set(family, set);
-    });
-    const weight = new Map<string, number>();
-    for (const set of familyValues.values()) {
-      for (const value of set) weight.set(value, (weight.get(value) ?? 0) + 1 / set.size);
+  /** Shares per group of the outlets (with their families, parallel arrays) covering one story. */
+  shares(outletIds: readonly OutletId[], families: readonly string[]): ShareVector {
+    const shares = new Float64Array(this.knownGroups.length);
+    const values = outletIds.map((id) => this.valueIndex.get(id) ?? -1);
+    let rated = 0;
+    for (let i = 0; i < outletIds.length; i += 1) {
+      if (families.indexOf(families[i] as string) !== i) continue; // family already counted
+      const distinct: number[] = [];
+      for (let k = i; k < outletIds.length; k += 1) {
+        const v = values[k] as number;
+        if (v >= 0 && families[k] === families[i] && !distinct.includes(v)) distinct.push(v);
+      }
+      if (distinct.length === 0) continue;
+      rated += 1;
+      for (const v of distinct) shares[v] = (shares[v] as number) + 1 / distinct.length;
     }
-    const rated = familyValues.size;
-    const groups = this.knownGroups.map((group) => ({
+    if (rated > 0)
+      for (let g = 0; g < shares.length; g += 1) shares[g] = round6((shares[g] as number) / rated);
+    return { shares, ratedFamilies: rated };
+  }
+
+  /** Group entries, share descending then group name; absent groups listed with share 0. */
+  groups(outletIds: readonly OutletId[], vector: ShareVector): GroupShare[] {
+    const groups = this.knownGroups.map((group, g) => ({
       attribute: this.attribute,
       group,
-      share: rated === 0 ? 0 : round6((weight.get(group) ?? 0) / rated),
-      outletIds: outletsByGroup.get(group) ?? [],
+      share: vector.shares[g] as number,
+      outletIds: outletIds.filter((id) => this.valueIndex.get(id) === g),
     }));
-    groups.sort((a, b) => b.share - a.share || compareStrings(a.group, b.group));
-    return { attribute: this.attribute, groups, ratedFamilies: rated };
+    return groups.sort((a, b) => b.share - a.share || compareStrings(a.group, b.group));
+  }
+
+  /** Index of the group with the largest share (smallest name on ties), or -1. */
+  static dominant(vector: ShareVector, knownGroups: readonly string[]): number {
+    let best = -1;
+    vector.shares.forEach((share, g) => {
+      if (best < 0 || share > (vector.shares[best] as number)) best = g;
+      else if (
+        share === vector.shares[best] &&
+        compareStrings(knownGroups[g] as string, knownGroups[best] as string) < 0
+      )
+        best = g;
+    });
+    return best;
   }
 }

@@ -1,5 +1,5 @@
 import type { MinorityReport } from '@newsloom/core';
-import type { AttributeSplitter } from './group-shares';
+import { AttributeSplitter } from './group-shares';
 import type { ResolvedOptions } from './options';
 import type { StoryFacts } from './story-facts';
 import { recencyOf, saturate } from './top-headlines';
@@ -34,48 +34,77 @@ export function findMinorityReports(
   const m = ctx.options.minority;
   const substantive = stories.filter((s) => s.maxChars >= m.minChars);
   const cutoff = breadthCutoff(substantive, m);
-  const low = substantive
-    .filter((s) => s.breadth <= cutoff)
-    .map((s) => lowBreadthReport(s, cutoff, ctx));
-  const result = top(low, m.limit);
+  const low = substantive.filter((s) => s.breadth <= cutoff);
+  const lowScores = low.map((s) => lowBreadthParts(s, ctx).score);
+  const result = topIndices(low, lowScores, m.limit).map((i) =>
+    lowBreadthReport(low[i] as StoryFacts, cutoff, ctx),
+  );
   for (const splitter of ctx.splitters) {
-    const blind: MinorityReport[] = [];
+    const found: StoryFacts[] = [];
+    const scores: number[] = [];
     for (const facts of substantive) {
-      const report = blindspotReport(facts, splitter, ctx);
-      if (report) blind.push(report);
+      const score = blindspotScore(facts, splitter, m);
+      if (score === undefined) continue;
+      found.push(facts);
+      scores.push(score);
     }
-    result.push(...top(blind, m.limit));
+    for (const i of topIndices(found, scores, m.limit))
+      result.push(blindspotReport(found[i] as StoryFacts, splitter));
   }
   return result;
 }
 
-function top(reports: MinorityReport[], limit: number): MinorityReport[] {
-  reports.sort((a, b) => b.score - a.score || compareStrings(a.storyId, b.storyId));
-  return reports.slice(0, Math.min(limit, reports.length));
+/** Indices of the `limit` best: score descending, then story id. */
+function topIndices(
+  stories: readonly StoryFacts[],
+  scores: readonly number[],
+  limit: number,
+): number[] {
+  const order = Array.from(stories, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      (scores[b] as number) - (scores[a] as number) ||
+      compareStrings((stories[a] as StoryFacts).id, (stories[b] as StoryFacts).id),
+  );
+  return order.slice(0, Math.min(limit, order.length));
 }
 
 /** score = 0.5 × (1 / breadth) + 0.3 × recency + 0.2 × sizeScore. */
-function lowBreadthReport(facts: StoryFacts, cutoff: number, ctx: MinorityContext): MinorityReport {
+function lowBreadthParts(facts: StoryFacts, ctx: MinorityContext) {
   const rarity = 1 / Math.max(1, facts.breadth);
   const recency = recencyOf(facts.lastMs, ctx.nowMs, ctx.options.top.halfLifeHours);
   const sizeScore = saturate(facts.distinctCount, ctx.options.top.sizeHalfSaturation);
+  return {
+    rarity,
+    recency,
+    sizeScore,
+    score: round6(0.5 * rarity + 0.3 * recency + 0.2 * sizeScore),
+  };
+}
+
+function lowBreadthReport(facts: StoryFacts, cutoff: number, ctx: MinorityContext): MinorityReport {
+  const parts = lowBreadthParts(facts, ctx);
+  const outletIds = facts.cells.map((c) => c.outletId);
   const report: MinorityReport = {
     storyId: facts.id,
-    outletIds: facts.cells.map((c) => c.outletId),
+    outletIds,
     breadth: facts.breadth,
-    score: round6(0.5 * rarity + 0.3 * recency + 0.2 * sizeScore),
+    score: parts.score,
     components: {
       breadth: facts.breadth,
       cutoff,
-      rarity: round6(rarity),
-      recency: round6(recency),
-      sizeScore: round6(sizeScore),
+      rarity: round6(parts.rarity),
+      recency: round6(parts.recency),
+      sizeScore: round6(parts.sizeScore),
       chars: facts.maxChars,
     },
     reason: 'low-breadth',
   };
-  if (ctx.splitters.length > 0)
-    report.groups = ctx.splitters.flatMap((s) => splitOf(facts, s).groups);
+  if (ctx.splitters.length > 0) {
+    report.groups = ctx.splitters.flatMap((s) =>
+      s.groups(outletIds, s.shares(outletIds, facts.cellFamilies)),
+    );
+  }
   return report;
 }
 
@@ -83,36 +112,39 @@ function lowBreadthReport(facts: StoryFacts, cutoff: number, ctx: MinorityContex
  * A blindspot: one group holds at least `blindspotShare` of the rated families, with at least
  * `minRatedFamilies` of them. score = dominantShare × ratedFamilies / (ratedFamilies + 2).
  */
-function blindspotReport(
+function blindspotScore(
   facts: StoryFacts,
   splitter: AttributeSplitter,
-  ctx: MinorityContext,
-): MinorityReport | undefined {
-  const m = ctx.options.minority;
-  const split = splitOf(facts, splitter);
-  const dominant = split.groups[0];
-  if (!dominant || split.ratedFamilies < m.minRatedFamilies || dominant.share < m.blindspotShare)
-    return undefined;
-  const support = split.ratedFamilies / (split.ratedFamilies + 2);
+  m: ResolvedOptions['minority'],
+): number | undefined {
+  const vector = splitter.shares(
+    facts.cells.map((c) => c.outletId),
+    facts.cellFamilies,
+  );
+  if (vector.ratedFamilies < m.minRatedFamilies) return undefined;
+  const dominant = vector.shares[AttributeSplitter.dominant(vector, splitter.knownGroups)] ?? 0;
+  if (dominant < m.blindspotShare) return undefined;
+  return round6((dominant * vector.ratedFamilies) / (vector.ratedFamilies + 2));
+}
+
+function blindspotReport(facts: StoryFacts, splitter: AttributeSplitter): MinorityReport {
+  const outletIds = facts.cells.map((c) => c.outletId);
+  const vector = splitter.shares(outletIds, facts.cellFamilies);
+  const groups = splitter.groups(outletIds, vector);
+  const dominantShare = groups[0]?.share ?? 0;
+  const support = vector.ratedFamilies / (vector.ratedFamilies + 2);
   return {
     storyId: facts.id,
-    outletIds: facts.cells.map((c) => c.outletId),
+    outletIds,
     breadth: facts.breadth,
-    score: round6(dominant.share * support),
+    score: round6((dominantShare * vector.ratedFamilies) / (vector.ratedFamilies + 2)),
     components: {
-      dominantShare: dominant.share,
-      ratedFamilies: split.ratedFamilies,
+      dominantShare,
+      ratedFamilies: vector.ratedFamilies,
       support: round6(support),
       breadth: facts.breadth,
     },
     reason: 'blindspot',
-    groups: split.groups,
+    groups,
   };
-}
-
-function splitOf(facts: StoryFacts, splitter: AttributeSplitter) {
-  return splitter.split(
-    facts.cells.map((c) => c.outletId),
-    facts.cellFamilies,
-  );
 }

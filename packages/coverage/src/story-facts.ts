@@ -2,7 +2,7 @@ import type { ArticleId, CoverageCell, OutletId, StoryId } from '@newsloom/core'
 import { type AnalysisContext, storyMembers } from './context';
 import { groupNearDuplicates } from './fingerprint';
 import type { CoverageArticle, CoverageStory } from './types';
-import { UnionFind } from './util';
+import { compareStrings, UnionFind } from './util';
 
 /** What one story contributes to every section of the report. */
 export interface StoryFacts {
@@ -27,49 +27,55 @@ export interface StoryFacts {
   maxChars: number;
 }
 
-/** Computes a story's facts, or undefined when none of its articles is known and in the window. */
+/** One story's members, in time order, with what per-article analysis needs. */
+interface Members {
+  articles: CoverageArticle[];
+  times: number[];
+  families: string[];
+  /** Position of each member's syndication-group representative (itself when not a copy). */
+  roots: Int32Array;
+}
+
+/**
+ * Computes a story's facts, or undefined when none of its articles is known and in the window.
+ * `stamp`/`storyNumber` are scratch space for {@link storyMembers}.
+ */
 export function computeStoryFacts(
   ctx: AnalysisContext,
   story: CoverageStory,
+  stamp: Int32Array,
+  storyNumber: number,
 ): StoryFacts | undefined {
-  const members = storyMembers(ctx, story.articleIds);
-  if (members.length === 0) return undefined;
-  const roots = duplicateRoots(ctx, story, members);
-  const articles = members.map((m) => ctx.articles[m] as CoverageArticle);
-  const families = articles.map((a) => ctx.familyOf(a.outletId));
-  const crossOutlet = spansMany(
-    roots,
-    articles.map((a) => a.outletId),
-  );
-  const crossFamily = spansMany(roots, families);
-  const times = members.map((m) => ctx.times[m] as number);
-  const { cells, cellFirstMs, cellFamilies } = buildCells(
-    story.id,
+  const indices = storyMembers(ctx, story.articleIds, stamp, storyNumber);
+  if (indices.length === 0) return undefined;
+  const articles = indices.map((m) => ctx.articles[m] as CoverageArticle);
+  const m: Members = {
     articles,
-    times,
-    families,
-    roots,
-    crossOutlet,
+    times: indices.map((i) => ctx.times[i] as number),
+    families: articles.map((a) => ctx.familyOf(a.outletId)),
+    roots: duplicateRoots(ctx, story, indices),
+  };
+  const { cells, cellFirstMs, cellFamilies } = buildCells(story.id, m);
+  const { distinct, recent } = countDistinct(
+    m,
+    ctx.nowMs - ctx.options.top.velocityWindowHours * 3_600_000,
+    ctx.nowMs,
   );
-  const sinceMs = ctx.nowMs - ctx.options.top.velocityWindowHours * 3_600_000;
-  const recent = new Set<number>();
-  roots.forEach((root, i) => {
-    const t = times[i] as number;
-    if (t >= sinceMs && t <= ctx.nowMs) recent.add(root);
-  });
+  let maxChars = 0;
+  for (const a of articles) maxChars = Math.max(maxChars, charsOf(a));
   return {
     id: story.id,
     cells,
     cellFirstMs,
     cellFamilies,
-    breadth: breadthOf(families, roots, crossFamily),
-    familyCount: new Set(families).size,
-    articleCount: members.length,
-    distinctCount: new Set(roots).size,
-    recentDistinct: recent.size,
-    firstMs: times[0] as number,
-    lastMs: times[times.length - 1] as number,
-    maxChars: Math.max(...articles.map(charsOf)),
+    breadth: breadthOf(m),
+    familyCount: new Set(cellFamilies).size,
+    articleCount: indices.length,
+    distinctCount: distinct,
+    recentDistinct: recent,
+    firstMs: m.times[0] as number,
+    lastMs: m.times[m.times.length - 1] as number,
+    maxChars,
   };
 }
 
@@ -77,13 +83,34 @@ function charsOf(a: CoverageArticle): number {
   return a.title.length + (a.summary?.length ?? 0) + (a.text?.length ?? 0);
 }
 
-/** Representative position of each member's syndication group (itself when not syndicated). */
+/** Distinct pieces (syndication groups count once), and those with an article in [since, until]. */
+function countDistinct(
+  m: Members,
+  sinceMs: number,
+  untilMs: number,
+): { distinct: number; recent: number } {
+  const n = m.roots.length;
+  const recentRoot = new Uint8Array(n);
+  let distinct = 0;
+  let recent = 0;
+  for (let i = 0; i < n; i += 1) {
+    const root = m.roots[i] as number;
+    if (root === i) distinct += 1;
+    const t = m.times[i] as number;
+    if (t >= sinceMs && t <= untilMs && recentRoot[root] === 0) {
+      recentRoot[root] = 1;
+      recent += 1;
+    }
+  }
+  return { distinct, recent };
+}
+
 function duplicateRoots(ctx: AnalysisContext, story: CoverageStory, members: number[]): Int32Array {
   const mode = ctx.options.syndication;
   const groups = story.duplicateGroups ?? [];
   const useGroups = mode === 'groups' || (mode === 'auto' && groups.length > 0);
   if (useGroups) return rootsFromGroups(ctx, groups, members);
-  if (mode === 'none' || members.length < 2) return Int32Array.from(members.keys());
+  if (mode === 'none' || members.length < 2) return Int32Array.from(members, (_, i) => i);
   const hasSignature = Uint8Array.from(members, (m) => (ctx.signatureOf(m) ? 1 : 0));
   return groupNearDuplicates(members, ctx.signatures(), hasSignature);
 }
@@ -108,22 +135,22 @@ function rootsFromGroups(
       else uf.union(first, p);
     }
   }
-  return Int32Array.from(members.keys(), (i) => uf.find(i));
+  return Int32Array.from(members, (_, i) => uf.find(i));
 }
 
-/** For each group root: true when its members carry more than one distinct key. */
-function spansMany(roots: Int32Array, keys: readonly string[]): Map<number, boolean> {
-  const firstKey = new Map<number, string>();
-  const many = new Map<number, boolean>();
-  roots.forEach((root, i) => {
-    const key = keys[i] as string;
-    const seen = firstKey.get(root);
-    if (seen === undefined) {
-      firstKey.set(root, key);
-      many.set(root, false);
-    } else if (seen !== key) many.set(root, true);
-  });
-  return many;
+/** For each member: true when its syndication group holds more than one distinct key. */
+function spansMany(roots: Int32Array, keyOf: (i: number) => string): Uint8Array {
+  const n = roots.length;
+  const firstKey: (string | undefined)[] = new Array(n);
+  const many = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const root = roots[i] as number;
+    const key = keyOf(i);
+    const seen = firstKey[root];
+    if (seen === undefined) firstKey[root] = key;
+    else if (seen !== key) many[root] = 1;
+  }
+  return Uint8Array.from(roots, (root) => many[root] as number);
 }
 
 /**
@@ -131,70 +158,79 @@ function spansMany(roots: Int32Array, keys: readonly string[]): Map<number, bool
  * whose every article is a copy shared with another family are joined through the copies they
  * share, and each joined set counts once.
  */
-function breadthOf(
-  families: readonly string[],
-  roots: Int32Array,
-  crossFamily: Map<number, boolean>,
-): number {
+function breadthOf(m: Members): number {
+  const { families, roots } = m;
+  const copy = spansMany(roots, (i) => families[i] as string);
   const original = new Set<string>();
   families.forEach((family, i) => {
-    if (crossFamily.get(roots[i] as number) !== true) original.add(family);
+    if (copy[i] === 0) original.add(family);
   });
+  if (original.size === new Set(families).size) return original.size;
   const copiers = [...new Set(families.filter((f) => !original.has(f)))];
-  if (copiers.length === 0) return original.size;
   const slot = new Map(copiers.map((f, i) => [f, i]));
   const uf = new UnionFind(copiers.length);
   const anchor = new Map<number, number>();
   families.forEach((family, i) => {
     const s = slot.get(family);
     if (s === undefined) return;
-    const root = roots[i] as number;
-    const a = anchor.get(root);
-    if (a === undefined) anchor.set(root, s);
+    const a = anchor.get(roots[i] as number);
+    if (a === undefined) anchor.set(roots[i] as number, s);
     else uf.union(a, s);
   });
-  const components = new Set(copiers.map((_, i) => uf.find(i)));
-  return original.size + components.size;
+  return original.size + new Set(copiers.map((_, i) => uf.find(i))).size;
+}
+
+/** Canonical ISO form of a time: the article's own string when already canonical. */
+function isoOf(published: string, ms: number): string {
+  return published.length === 24 &&
+    published.charCodeAt(19) === 46 &&
+    published.charCodeAt(23) === 90
+    ? published
+    : new Date(ms).toISOString();
+}
+
+interface OpenCell {
+  ids: ArticleId[];
+  first: number;
+  firstIso: string;
+  family: string;
+  syndicated: boolean;
 }
 
 function buildCells(
   storyId: StoryId,
-  articles: readonly CoverageArticle[],
-  times: readonly number[],
-  families: readonly string[],
-  roots: Int32Array,
-  crossOutlet: Map<number, boolean>,
+  m: Members,
 ): { cells: CoverageCell[]; cellFirstMs: number[]; cellFamilies: string[] } {
-  const byOutlet = new Map<
-    OutletId,
-    { ids: ArticleId[]; first: number; family: string; syndicated: boolean }
-  >();
-  articles.forEach((a, i) => {
-    const copy = crossOutlet.get(roots[i] as number) === true;
+  const copy = spansMany(m.roots, (i) => (m.articles[i] as CoverageArticle).outletId);
+  const byOutlet = new Map<OutletId, OpenCell>();
+  m.articles.forEach((a, i) => {
     const cell = byOutlet.get(a.outletId);
     if (cell === undefined) {
+      const first = m.times[i] as number;
+      const family = m.families[i] as string;
       byOutlet.set(a.outletId, {
         ids: [a.id],
-        first: times[i] as number,
-        family: families[i] as string,
-        syndicated: copy,
+        first,
+        firstIso: isoOf(a.publishedAt, first),
+        family,
+        syndicated: copy[i] === 1,
       });
     } else {
       cell.ids.push(a.id);
-      cell.syndicated &&= copy;
+      cell.syndicated &&= copy[i] === 1;
     }
   });
-  const outletIds = [...byOutlet.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const outletIds = [...byOutlet.keys()].sort(compareStrings);
   const cells: CoverageCell[] = [];
   const cellFirstMs: number[] = [];
   const cellFamilies: string[] = [];
   for (const outletId of outletIds) {
-    const cell = byOutlet.get(outletId)!;
+    const cell = byOutlet.get(outletId) as OpenCell;
     cells.push({
       storyId,
       outletId,
       articleIds: cell.ids,
-      firstSeen: new Date(cell.first).toISOString(),
+      firstSeen: cell.firstIso,
       syndicated: cell.syndicated,
     });
     cellFirstMs.push(cell.first);

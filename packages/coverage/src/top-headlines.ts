@@ -26,7 +26,6 @@ export function headlineComponents(
   const velocityScore = saturate(velocity, options.velocityHalfSaturation);
   const recency = recencyOf(facts.lastMs, nowMs, options.halfLifeHours);
   const sizeScore = saturate(facts.distinctCount, options.sizeHalfSaturation);
-  const w = options.weights;
   return {
     breadth: facts.breadth,
     breadthScore: round6(breadthScore),
@@ -37,41 +36,49 @@ export function headlineComponents(
     size: facts.distinctCount,
     sizeScore: round6(sizeScore),
     articles: facts.articleCount,
-    score: round6(
-      w.breadth * breadthScore +
-        w.velocity * velocityScore +
-        w.recency * recency +
-        w.size * sizeScore,
-    ),
+    score: headlineScore(facts, nowMs, options),
   };
 }
 
 /**
  * Ranks stories: score descending, then breadth descending, then latest article descending,
- * then story id ascending — so equal scores always come out in the same order.
+ * then story id ascending — so equal scores always come out in the same order. Components are
+ * built only for the entries returned.
  */
 export function rankTopHeadlines(
   stories: readonly StoryFacts[],
   nowMs: number,
   options: ResolvedOptions['top'],
 ): TopHeadline[] {
-  const scored = stories.map((facts) => ({
-    facts,
-    components: headlineComponents(facts, nowMs, options),
-  }));
-  scored.sort(
-    (a, b) =>
-      (b.components.score as number) - (a.components.score as number) ||
-      b.facts.breadth - a.facts.breadth ||
-      b.facts.lastMs - a.facts.lastMs ||
-      compareStrings(a.facts.id, b.facts.id),
-  );
-  const limit = Math.min(options.limit, scored.length);
+  const scores = Float64Array.from(stories, (facts) => headlineScore(facts, nowMs, options));
+  const order = Array.from(stories, (_, i) => i);
+  order.sort((a, b) => {
+    const x = stories[a] as StoryFacts;
+    const y = stories[b] as StoryFacts;
+    return (
+      (scores[b] as number) - (scores[a] as number) ||
+      y.breadth - x.breadth ||
+      y.lastMs - x.lastMs ||
+      compareStrings(x.id, y.id)
+    );
+  });
+  const limit = Math.min(options.limit, order.length);
   const result: TopHeadline[] = [];
   for (let i = 0; i < limit; i += 1) {
-    const { facts, components } = scored[i]!;
-    const { score, ...parts } = components;
-    result.push({ storyId: facts.id, rank: i + 1, score: score as number, components: parts });
+    const facts = stories[order[i] as number] as StoryFacts;
+    const { score, ...components } = headlineComponents(facts, nowMs, options);
+    result.push({ storyId: facts.id, rank: i + 1, score: score as number, components });
   }
   return result;
+}
+
+function headlineScore(facts: StoryFacts, nowMs: number, options: ResolvedOptions['top']): number {
+  const w = options.weights;
+  const velocity = facts.recentDistinct / options.velocityWindowHours;
+  return round6(
+    w.breadth * saturate(facts.breadth, options.breadthHalfSaturation) +
+      w.velocity * saturate(velocity, options.velocityHalfSaturation) +
+      w.recency * recencyOf(facts.lastMs, nowMs, options.halfLifeHours) +
+      w.size * saturate(facts.distinctCount, options.sizeHalfSaturation),
+  );
 }

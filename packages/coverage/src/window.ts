@@ -21,13 +21,14 @@ export interface ResolvedWindow {
 }
 
 /** Parses an ISO 8601 time to epoch ms. @throws {NewsloomError} `INVALID_INPUT`. */
-export function parseTime(value: string, what: string): number {
+export function parseTime(value: string, what: string | (() => string)): number {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
+    const field = typeof what === 'string' ? what : what();
     throw new NewsloomError(
       'INVALID_INPUT',
-      `analyzeCoverage: ${what} must be an ISO 8601 date-time such as 2021-04-22T14:00:00Z (got "${value}")`,
-      { details: { field: what } },
+      `analyzeCoverage: ${field} must be an ISO 8601 date-time such as 2021-04-22T14:00:00Z (got "${value}")`,
+      { details: { field } },
     );
   }
   return ms;

@@ -101,7 +101,7 @@ describe('coverage properties', () => {
       fc.property(worldArb, (world) => {
         const input = buildInput(world);
         const omni = 'omni' as OutletId;
-        const extra = input.stories.map((s, i) => ({
+        const extra = input.stories.map((_story, i) => ({
           id: `omni-${i}` as ArticleId,
           outletId: omni,
           publishedAt: '2024-01-01T05:00:00.000Z',
