@@ -30,8 +30,16 @@ function makeArticle(n: number, spreadMs: number, withText: boolean): Article {
   });
 }
 
+const ROUNDS = 3;
+
+function freshPath(name: string): string {
+  const path = join(dir, name);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  return path;
+}
+
 function bareInsertRate(articles: readonly Article[]): number {
-  const db = new Database(join(dir, 'bare.db'));
+  const db = new Database(freshPath('bare.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(MIGRATIONS[0]?.up ?? '');
@@ -72,21 +80,34 @@ async function storeUpsertRate(path: string, articles: readonly Article[]): Prom
   return articles.length / seconds;
 }
 
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
 async function upsertBenchmark(): Promise<void> {
   const articles = Array.from({ length: UPSERT_COUNT }, (_, n) => makeArticle(n, 30 * DAY, true));
-  const bare = bareInsertRate(articles);
-  const path = join(dir, 'upsert.db');
-  const fresh = await storeUpsertRate(path, articles);
-  const again = await storeUpsertRate(path, articles);
-  const pct = ((100 * fresh) / bare).toFixed(0);
+  const bare: number[] = [];
+  const fresh: number[] = [];
+  const ratios: number[] = [];
+  let again = 0;
+  // Interleaved rounds, so both sides see the same load from other processes.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    bare.push(bareInsertRate(articles));
+    const path = freshPath('upsert.db');
+    fresh.push(await storeUpsertRate(path, articles));
+    ratios.push((fresh.at(-1) ?? 0) / (bare.at(-1) ?? 1));
+    if (round === 0) again = await storeUpsertRate(path, articles);
+  }
+  const rate = (values: readonly number[]) =>
+    `median ${Math.round(median(values))}, best ${Math.round(Math.max(...values))} rows/s`;
   console.log(
-    `upsert ${UPSERT_COUNT} articles (batches of ${BATCH}, title+summary+~550 chars text):`,
+    `upsert ${UPSERT_COUNT} articles (batches of ${BATCH}, title+summary+~550 chars text), ${ROUNDS} interleaved rounds:`,
   );
-  console.log(`  bare better-sqlite3 prepared insert: ${Math.round(bare)} rows/s`);
+  console.log(`  bare better-sqlite3 prepared insert: ${rate(bare)}`);
+  console.log(`  store.upsertArticles (new):         ${rate(fresh)}`);
   console.log(
-    `  store.upsertArticles (new):         ${Math.round(fresh)} rows/s (${pct}% of bare)`,
+    `  store / bare, per round: ${ratios.map((r) => `${Math.round(100 * r)}%`).join(', ')} (median ${Math.round(100 * median(ratios))}%)`,
   );
-  console.log(`  store.upsertArticles (unchanged):   ${Math.round(again)} rows/s`);
+  console.log(`  store.upsertArticles (all unchanged): ${Math.round(again)} rows/s`);
 }
 
 async function windowBenchmark(): Promise<void> {

@@ -10,5 +10,4 @@ export type {
   NewsloomStore,
   SearchOptions,
 } from './shared/types';
-export { MIGRATIONS, type Migration } from './sqlite/migrations';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open-sqlite-store';

@@ -15,12 +15,18 @@ import {
   StorySummarySchema,
 } from '@newsloom/core';
 
-/** Minute `n` of 2024-01-01, as an ISO time. */
+/**
+ * Minute `n` of 2024-01-01, as an ISO time.
+ * @example minute(90) // '2024-01-01T01:30:00.000Z'
+ */
 export function minute(n: number): string {
   return new Date(Date.UTC(2024, 0, 1, 0, n)).toISOString();
 }
 
-/** A valid article number `n`, published at minute `n` unless overridden. */
+/**
+ * A valid article number `n`, published at minute `n` unless overridden.
+ * @example article(3, { title: 'Storm warning' })
+ */
 export function article(
   n: number,
   overrides: Partial<ArticleInput> & { outlet?: string } = {},
@@ -35,7 +41,10 @@ export function article(
   });
 }
 
-/** A story over the given articles (times from them). */
+/**
+ * A story over the given articles (times from them).
+ * @example story('s1', [article(1), article(2)], { keyTerms: ['storm'] })
+ */
 export function story(
   id: string,
   articles: readonly Article[],
@@ -51,12 +60,18 @@ export function story(
   });
 }
 
-/** A valid outlet. */
+/**
+ * A valid outlet.
+ * @example outlet('bbc', { group: 'BBC' })
+ */
 export function outlet(id: string, overrides: Partial<Outlet> = {}): Outlet {
   return OutletSchema.parse({ id, name: `Outlet ${id}`, ...overrides });
 }
 
-/** A valid feed of outlet `outletId`. */
+/**
+ * A valid feed of outlet `outletId`.
+ * @example feed('bbc-world', 'bbc', { etag: '"abc"' })
+ */
 export function feed(id: string, outletId: string, overrides: Record<string, unknown> = {}): Feed {
   return FeedSchema.parse({
     id,
@@ -66,7 +81,10 @@ export function feed(id: string, outletId: string, overrides: Record<string, unk
   });
 }
 
-/** A minimal valid summary of story `storyId`. */
+/**
+ * A minimal valid summary of story `storyId`.
+ * @example summary('s1', 'Council passes budget')
+ */
 export function summary(storyId: string, headline: string): StorySummary {
   return StorySummarySchema.parse({
     storyId,
@@ -78,7 +96,10 @@ export function summary(storyId: string, headline: string): StorySummary {
   });
 }
 
-/** A minimal valid coverage report whose first headline is story `storyId`. */
+/**
+ * A minimal valid coverage report whose first headline is story `storyId`.
+ * @example await store.saveCoverage(coverageReport('s1'), '2024-01-01T00:00:00Z')
+ */
 export function coverageReport(storyId: string): CoverageReport {
   return CoverageReportSchema.parse({
     window: {},
@@ -89,7 +110,10 @@ export function coverageReport(storyId: string): CoverageReport {
   });
 }
 
-/** Collects an async iterable. */
+/**
+ * Collects an async iterable.
+ * @example const all = await collect(store.queryArticles())
+ */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
   for await (const item of items) all.push(item);

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { NewsloomStore } from '../shared/types';
 
-/** Makes a fresh, empty store for one test. */
+/**
+ * Makes a fresh, empty store for one test.
+ * @example const create: CreateStore = () => createMemoryStore()
+ */
 export type CreateStore = () => NewsloomStore | Promise<NewsloomStore>;
 
 /** Registers hooks that give every test a fresh store and close it afterwards. */

@@ -1,4 +1,4 @@
 // @newsloom/store/conformance: the suite every ArticleStore engine must pass (needs vitest).
-export { article, coverageReport, feed, minute, outlet, story, summary } from './builders';
+export { article, collect, coverageReport, feed, minute, outlet, story, summary } from './builders';
 export type { CreateStore } from './context';
 export { testArticleStore } from './test-article-store';

@@ -100,9 +100,7 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
 }
 
 function entryOf(article: Article, content: string, lastSeenAt: string | undefined): Entry {
-  const words = new Set(
-    searchTokens(`${article.title} ${article.summary ?? ''} ${article.text ?? ''}`),
-  );
+  const words = new Set(searchTokens(searchableText(article)));
   return {
     id: article.id,
     canonicalUrl: article.canonicalUrl,

@@ -1,6 +1,7 @@
 import {
   type Article,
   type ArticleQuery,
+  describeZodIssues,
   IsoDateTimeSchema,
   NewsloomError,
   type Story,
@@ -62,7 +63,8 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
       run('read story membership from', () => backend.membership(id)),
     saveRun: async (record) => {
       const parsed = RunSchema.safeParse(record);
-      if (!parsed.success) throw invalid(`run ${String(record.id)}: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw invalid(`run ${String(record.id)}: ${describeZodIssues(parsed.error)}`);
       return run('write a run to', () => backend.saveRuns([parsed.data]));
     },
     listRuns: async (options = {}) =>

@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Who belongs to a story now and how it came to be: its members (sorted), every id that
  * resolves to it through merges (sorted), and its merge/split history (times normalised to
  * `YYYY-MM-DDTHH:mm:ss.sssZ`), oldest first.
+ * @example
+ * const membership = await store.getStoryMembership(storyId)
+ * membership?.history.filter((event) => event.type === 'merged')
  */
 export const StoryMembershipSchema = z.object({
   storyId: StoryIdSchema,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 /**
  * Metadata of one pipeline run: the edition it produced, when, and how much went in. Saved by
  * `saveRun`, listed by `listRuns`.
+ * @example
+ * await store.saveRun(RunSchema.parse({ id: 'run-1', startedAt: '2024-01-01T06:00:00Z', counts: { articles: 120 } }))
  */
 export const RunSchema = z.object({
   id: z.string().min(1),

@@ -8,15 +8,21 @@ import type {
   UpsertCounts,
 } from '@newsloom/core';
 import type { StoryMembership } from './membership';
-import type { Run } from './run';
+import type { Run, RunInput } from './run';
 
-/** Options of {@link NewsloomStore.searchArticles}. */
+/**
+ * Options of {@link NewsloomStore.searchArticles}.
+ * @example await store.searchArticles('flood warning', { limit: 10 })
+ */
 export interface SearchOptions {
   /** At most this many results. Default: 100. */
   limit?: number;
 }
 
-/** Options of {@link NewsloomStore.importJsonl}. */
+/**
+ * Options of {@link NewsloomStore.importJsonl}.
+ * @example await store.importJsonl('articles.jsonl', { batchSize: 1000, onDiagnostic: console.warn })
+ */
 export interface ImportJsonlOptions {
   /** Articles per writer transaction. Default: 500. */
   batchSize?: number;
@@ -26,7 +32,10 @@ export interface ImportJsonlOptions {
   onBatch?: (batch: number, counts: UpsertCounts) => void;
 }
 
-/** What {@link NewsloomStore.importJsonl} did. */
+/**
+ * What {@link NewsloomStore.importJsonl} did.
+ * @example const { inserted, skipped } = await store.importJsonl('articles.jsonl')
+ */
 export interface ImportResult extends UpsertCounts {
   /** Lines skipped because they were not valid articles. */
   skipped: number;
@@ -34,7 +43,10 @@ export interface ImportResult extends UpsertCounts {
   batches: number;
 }
 
-/** Options of {@link NewsloomStore.listRuns}. */
+/**
+ * Options of {@link NewsloomStore.listRuns}.
+ * @example const [latest] = await store.listRuns({ limit: 1 })
+ */
 export interface ListRunsOptions {
   /** At most this many runs, newest first. */
   limit?: number;
@@ -44,6 +56,15 @@ export interface ListRunsOptions {
  * The `ArticleStore` port of core plus what researchers and the pipeline need beyond it:
  * full-text search, stories changed since a time, membership history, runs, export and import.
  * `openSqliteStore` and `createMemoryStore` both return it, with identical behaviour.
+ *
+ * @example
+ * const store: NewsloomStore = createMemoryStore()
+ * await store.upsertArticles(articles)
+ * const hits = await store.searchArticles('climate summit', { limit: 20 })
+ * const changed = await store.getStoriesChangedSince('2024-01-01T00:00:00Z')
+ * await store.exportCsv('articles.csv', { since: '2024-01-01T00:00:00Z' })
+ * @throws {NewsloomError} every method: `INVALID_INPUT` for a time that is not ISO 8601 UTC,
+ *   `STORE_ERROR` after `close()`, and the engine's errors (`STORE_LOCKED`, `STORE_READONLY`…).
  */
 export interface NewsloomStore extends ArticleStore {
   /**
@@ -59,7 +80,7 @@ export interface NewsloomStore extends ArticleStore {
   /** The current members and merge/split history of a story (an alias resolves to its story). */
   getStoryMembership(id: StoryId): Promise<StoryMembership | undefined>;
   /** Saves (inserts or replaces) the metadata of one pipeline run (an edition). */
-  saveRun(run: Run): Promise<UpsertCounts>;
+  saveRun(run: RunInput): Promise<UpsertCounts>;
   /** Runs, newest `startedAt` first (then id). */
   listRuns(options?: ListRunsOptions): Promise<Run[]>;
   /** Writes matching articles to a JSON Lines file in publication order; returns the count. */

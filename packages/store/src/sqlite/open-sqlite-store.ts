@@ -7,7 +7,10 @@ import { toStoreError } from './errors';
 import { migrate } from './migrations';
 import { createSqliteBackend } from './sqlite-backend';
 
-/** Options of {@link openSqliteStore}. */
+/**
+ * Options of {@link openSqliteStore}.
+ * @example openSqliteStore({ path: 'news.db', readonly: true, busyTimeoutMs: 1000 })
+ */
 export interface SqliteStoreOptions {
   /** Path of the database file; created (with its schema) when missing, unless `readonly`. */
   path: string;
