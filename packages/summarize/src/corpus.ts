@@ -1,5 +1,5 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
-import { splitSentences } from '@newsloom/text';
+import { type Sentence, splitSentences } from '@newsloom/text';
 import {
   dot,
   featuresOf,
@@ -8,7 +8,7 @@ import {
   type TextFeatures,
   tfidfVector,
 } from './features';
-import { rejectReason, stripDateline } from './hygiene';
+import { hasUnbalancedQuotes, needsAntecedent, rejectReason, stripDateline } from './hygiene';
 import type { ResolvedOptions } from './options';
 
 /** A sentence that may be extracted, with where it came from. */
@@ -21,6 +21,8 @@ export interface Candidate {
   text: string;
   /** 0-based position among the article's sentences. */
   position: number;
+  /** Opens with a pronoun or connective: only usable right after sentence `position − 1`. */
+  dependent: boolean;
   words: number;
   features: TextFeatures;
   vector: SparseVector;
@@ -74,8 +76,34 @@ function representatives(story: Story, members: readonly Article[]): number[] {
   return rep;
 }
 
+/** Generous length of a news sentence, to bound how much of a long body is split. */
+const CHARS_PER_SENTENCE = 400;
+
 function wholeText(article: Article): string {
   return [article.title, article.summary ?? '', article.text ?? ''].join('\n\n');
+}
+
+/**
+ * Joins up to three sentences a multi-sentence quotation was split into ("… no remote. It's for
+ * the people," Biden said.), so a quotation is extracted whole or not at all.
+ */
+function joinSplitQuotes(sentences: readonly Sentence[], body: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (let i = 0; i < sentences.length; i += 1) {
+    const first = sentences[i] as Sentence;
+    let joined = first;
+    for (
+      let j = i + 1;
+      hasUnbalancedQuotes(joined.text) && j < Math.min(sentences.length, i + 3);
+      j += 1
+    ) {
+      const end = (sentences[j] as Sentence).end;
+      joined = { text: body.slice(first.start, end), start: first.start, end };
+      if (!hasUnbalancedQuotes(joined.text)) i = j;
+    }
+    out.push(hasUnbalancedQuotes(joined.text) ? first : joined);
+  }
+  return out;
 }
 
 /** Extractable sentences of one article's body (full text when present, else its snippet). */
@@ -86,12 +114,17 @@ function articleCandidates(
 ): Omit<Candidate, 'vector'>[] {
   const field = article.text ? 'text' : 'summary';
   const body = article.text ?? article.summary ?? '';
-  return splitSentences(body)
+  // Only the opening is needed: split a prefix and drop its last, possibly cut, sentence.
+  const cut = limit * CHARS_PER_SENTENCE;
+  const sentences = splitSentences(body.length > cut ? body.slice(0, cut) : body);
+  if (body.length > cut) sentences.pop();
+  return joinSplitQuotes(sentences, body)
     .slice(0, limit)
     .flatMap((sentence, position) => {
       const start = sentence.start + stripDateline(sentence.text);
       const text = body.slice(start, sentence.end);
-      if (rejectReason(text) !== undefined) return [];
+      if (rejectReason(text, { allowDependent: position > 0 }) !== undefined) return [];
+      const dependent = needsAntecedent(text);
       const words = text.split(/\s+/).length;
       return [
         {
@@ -101,6 +134,7 @@ function articleCandidates(
           end: sentence.end,
           text,
           position,
+          dependent,
           words,
           features: featuresOf(text),
         },

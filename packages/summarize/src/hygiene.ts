@@ -20,7 +20,7 @@ const BOILERPLATE = [
 ];
 
 const PRONOUN_START =
-  /^(?:he|she|it|they|them|his|her|hers|its|their|theirs|this|that|these|those|him|there|such|both|the two)\b/i;
+  /^(?:he|she|it|they|them|his|her|hers|its|their|theirs|this|that|these|those|him|such|both|the two)\b/i;
 const CONNECTIVE_START =
   /^(?:but|and|or|so|also|however|meanwhile|still|yet|instead|then|thus|therefore)\b/i;
 const SECOND_PERSON = /\b(?:you|your|yours|you're|you'll|we'll tell)\b/i;
@@ -53,7 +53,9 @@ export function isTruncated(sentence: string): boolean {
 
 /** True for questions and sentences addressing the reader. */
 export function isReaderQuestion(sentence: string): boolean {
-  return /\?["'”’)\]]*$/u.test(sentence) || SECOND_PERSON.test(sentence);
+  // "You" inside a quotation is someone speaking, not the article addressing its reader.
+  const unquoted = sentence.replace(/“[^”]*”|"[^"]*"/gu, ' ');
+  return /\?["'”’)\]]*$/u.test(sentence) || SECOND_PERSON.test(unquoted);
 }
 
 /** True when a sentence starts with a pronoun or connective that needs an antecedent. */
@@ -71,14 +73,19 @@ export function hasUnbalancedQuotes(sentence: string): boolean {
 }
 
 /**
- * Why a sentence may not appear in a summary, or `undefined` when it may.
+ * Why a sentence may not appear in a summary, or `undefined` when it may. With
+ * `allowDependent`, a sentence opening with a pronoun or connective passes: the caller keeps it
+ * only right after the sentence it depends on.
  *
  * @example
  * ```ts
  * rejectReason('Read more: our live blog.'); // 'boilerplate'
  * ```
  */
-export function rejectReason(sentence: string): string | undefined {
+export function rejectReason(
+  sentence: string,
+  options: { allowDependent?: boolean } = {},
+): string | undefined {
   const words = sentence.split(/\s+/).length;
   if (words < 6) return 'too-short';
   if (words > 60) return 'too-long';
@@ -87,7 +94,7 @@ export function rejectReason(sentence: string): string | undefined {
   if (isReaderQuestion(sentence)) return 'question';
   if (isBoilerplate(sentence)) return 'boilerplate';
   if (hasUnbalancedQuotes(sentence)) return 'unbalanced-quote';
-  if (needsAntecedent(sentence)) return 'orphan-pronoun';
+  if (!options.allowDependent && needsAntecedent(sentence)) return 'orphan-pronoun';
   if (!/[.!"'”’)]$/u.test(sentence)) return 'no-terminator';
   return undefined;
 }

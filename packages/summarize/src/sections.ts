@@ -1,4 +1,3 @@
-import { isStopword, stem } from '@newsloom/text';
 import { dot } from './features';
 import type { ResolvedOptions } from './options';
 import type { Selected } from './select';
@@ -29,114 +28,56 @@ export function groupSections(
   options: ResolvedOptions,
 ): Selected[][] {
   const target = sectionCount(selected.length, options);
-  const capacity = options.maxSentencesPerSection;
   const groups: Selected[][] = [];
   const rest: Selected[] = [];
   for (const item of selected) {
     const similar = groups.some(
       (g) => g[0] && dot(g[0].candidate.vector, item.candidate.vector) >= SAME_TOPIC,
     );
-    if (groups.length < target && !similar) groups.push([item]);
+    if (groups.length < target && !similar && !item.candidate.dependent) groups.push([item]);
     else rest.push(item);
   }
   // Too few distinct sub-topics: the best remaining sentences open the missing sections.
-  while (groups.length < target && rest.length > 0) groups.push([rest.shift() as Selected]);
-  for (const item of rest) {
-    const open = groups.filter((g) => g.length < capacity);
-    let best: Selected[] | undefined;
-    let bestSim = Number.NEGATIVE_INFINITY;
-    for (const group of open) {
-      const sim = Math.max(...group.map((s) => dot(s.candidate.vector, item.candidate.vector)));
-      if (sim > bestSim) {
-        bestSim = sim;
-        best = group;
-      }
-    }
-    best?.push(item);
+  for (const item of [...rest]) {
+    if (groups.length >= target) break;
+    if (item.candidate.dependent) continue;
+    groups.push([item]);
+    rest.splice(rest.indexOf(item), 1);
   }
+  for (const item of rest) groupFor(item, groups, options.maxSentencesPerSection)?.push(item);
   return groups.map(orderWithinSection);
 }
 
-/** Rank order, except sentences of one article keep their original order. */
-function orderWithinSection(group: Selected[]): Selected[] {
-  return [...group].sort((a, b) => {
-    if (a.candidate.member === b.candidate.member)
-      return a.candidate.position - b.candidate.position;
-    return a.rank - b.rank;
-  });
-}
-
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-
-/** Title-cases a phrase, keeping acronyms and short function words. */
-function titleCase(phrase: string): string {
-  return phrase
-    .split(' ')
-    .map((w, i) =>
-      i > 0 && /^(?:a|an|the|of|in|on|to|for|and|or|at|by|with)$/i.test(w) ? w.toLowerCase() : w,
-    )
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
-
 /**
- * A short heading naming a section's sub-topic: the 2–5-word window of its lead sentence, not
- * crossing punctuation, whose content words weigh most in this section and least in the others.
+ * The section a sentence joins: a dependent sentence (opening with a pronoun) joins the one
+ * holding the sentence before it, or none when that is full; others join the most similar
+ * section with room.
  */
-export function sectionHeading(
-  group: readonly Selected[],
-  all: readonly Selected[],
-  used: Set<string>,
-): string {
-  const inside = new Map<string, number>();
-  for (const s of group)
-    for (const t of s.candidate.features.terms.keys()) inside.set(t, (inside.get(t) ?? 0) + 1);
-  const outside = new Map<string, number>();
-  for (const s of all) {
-    if (group.includes(s)) continue;
-    for (const t of s.candidate.features.terms.keys()) outside.set(t, (outside.get(t) ?? 0) + 1);
-  }
-  const weight = (word: string): number => {
-    const lower = word.toLowerCase().replace(/[.’']s?$/u, '');
-    if (isStopword(lower) || /^\d/.test(lower)) return -0.01;
-    const t = stem(lower);
-    return (
-      (inside.get(t) ?? 0) + (/^\p{Lu}/u.test(word) ? 0.5 : 0) - 0.5 * (outside.get(t) ?? 0) + 0.3
+function groupFor(item: Selected, groups: Selected[][], capacity: number): Selected[] | undefined {
+  const open = groups.filter((g) => g.length < capacity);
+  const { member, position } = item.candidate;
+  if (item.candidate.dependent) {
+    return open.find((g) =>
+      g.some((s) => s.candidate.member === member && s.candidate.position === position - 1),
     );
-  };
-  let best = { phrase: '', score: Number.NEGATIVE_INFINITY };
-  for (const s of group) {
-    for (const clause of s.candidate.text.split(/[,;:()"“”—–]|\s-\s/u)) {
-      const words = [...clause.matchAll(WORD_RE)].map((m) => m[0].replace(/[.]$/u, ''));
-      windows(
-        words,
-        (phrase, score) => {
-          if (score > best.score && !used.has(phrase.toLowerCase())) best = { phrase, score };
-        },
-        weight,
-      );
-    }
-    if (best.score > 0) break;
   }
-  const heading = titleCase(best.phrase || 'Overview');
-  used.add(heading.toLowerCase());
-  return heading;
+  let best: Selected[] | undefined;
+  let bestSim = Number.NEGATIVE_INFINITY;
+  for (const group of open) {
+    const sim = Math.max(...group.map((s) => dot(s.candidate.vector, item.candidate.vector)));
+    if (sim > bestSim) {
+      bestSim = sim;
+      best = group;
+    }
+  }
+  return best;
 }
 
-/** Calls `visit` for every 2–5-word window that starts and ends with a content word. */
-function windows(
-  words: string[],
-  visit: (phrase: string, score: number) => void,
-  weight: (w: string) => number,
-): void {
-  for (let i = 0; i < words.length; i += 1) {
-    for (let len = 2; len <= 5 && i + len <= words.length; len += 1) {
-      const span = words.slice(i, i + len);
-      const first = span[0] ?? '';
-      const last = span[span.length - 1] ?? '';
-      if (weight(first) <= 0 || weight(last) <= 0) continue;
-      const total = span.reduce((sum, w) => sum + weight(w), 0);
-      visit(span.join(' '), total / Math.sqrt(len + 1));
-    }
-  }
+/** Rank order of each article's best sentence; one article's sentences together, in source order. */
+function orderWithinSection(group: Selected[]): Selected[] {
+  const lead = new Map<number, number>();
+  for (const s of group)
+    lead.set(s.candidate.member, Math.min(lead.get(s.candidate.member) ?? s.rank, s.rank));
+  const key = (s: Selected): number => lead.get(s.candidate.member) ?? s.rank;
+  return [...group].sort((a, b) => key(a) - key(b) || a.candidate.position - b.candidate.position);
 }

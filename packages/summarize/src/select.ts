@@ -43,24 +43,20 @@ interface PoolEntry {
   concepts: Map<string, number>;
 }
 
-/** Index of the best next sentence in `pool`, marking near-duplicates of chosen ones as used. */
+/** Index of the best next unused sentence in `pool`, or -1. */
 function bestNext(
   pool: readonly PoolEntry[],
-  used: Set<number>,
-  chosen: readonly Selected[],
-  covered: Set<string>,
+  used: ReadonlySet<number>,
+  state: { covered: ReadonlySet<string>; chosenKeys: ReadonlySet<string> },
   scale: number,
 ): number {
+  const { covered, chosenKeys } = state;
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
   pool.forEach((entry, i) => {
     if (used.has(i)) return;
-    if (
-      chosen.some((s) => dot(entry.candidate.vector, s.candidate.vector) >= DUPLICATE_SIMILARITY)
-    ) {
-      used.add(i);
-      return;
-    }
+    const { member, position } = entry.candidate;
+    if (entry.candidate.dependent && !chosenKeys.has(`${member}:${position - 1}`)) return;
     const density = gainOf(entry.concepts, covered) / entry.candidate.words / scale;
     const score = density + LEAD_BONUS / (1 + entry.candidate.position);
     if (score > bestScore) {
@@ -69,6 +65,14 @@ function bestNext(
     }
   });
   return best;
+}
+
+/** Marks every unused sentence that is a near-duplicate of `pick` as used. */
+function excludeDuplicates(pool: readonly PoolEntry[], used: Set<number>, pick: PoolEntry): void {
+  pool.forEach((entry, i) => {
+    if (!used.has(i) && dot(entry.candidate.vector, pick.candidate.vector) >= DUPLICATE_SIMILARITY)
+      used.add(i);
+  });
 }
 
 /**
@@ -95,13 +99,17 @@ export function selectSentences(
   const chosen: Selected[] = [];
   const used = new Set<number>();
   const covered = new Set<string>();
+  const chosenKeys = new Set<string>();
   let words = 0;
   while (chosen.length < maxSentences && words < budget) {
-    const pick = pool[bestNext(pool, used, chosen, covered, scale)];
+    const index = bestNext(pool, used, { covered, chosenKeys }, scale);
+    const pick = pool[index];
     if (!pick) break;
-    used.add(pool.indexOf(pick));
+    used.add(index);
+    excludeDuplicates(pool, used, pick);
     for (const k of pick.concepts.keys()) covered.add(k);
     chosen.push({ candidate: pick.candidate, rank: chosen.length });
+    chosenKeys.add(`${pick.candidate.member}:${pick.candidate.position}`);
     words += pick.candidate.words;
   }
   return chosen;

@@ -3,9 +3,10 @@ import { supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
+import { sectionHeading } from './heading';
 import { chooseHeadline } from './headline';
 import { resolveOptions, type SummarizeOptions } from './options';
-import { groupSections, sectionHeading } from './sections';
+import { groupSections } from './sections';
 import { type Selected, selectSentences } from './select';
 
 /** Numbers sources in order of first citation. */
@@ -76,6 +77,7 @@ function titleCandidate(corpus: Corpus, member: number): Selected {
     end: start + text.length,
     text,
     position: 0,
+    dependent: false,
     words: text.split(/\s+/).length,
     features,
     vector: new Map(),

@@ -58,12 +58,23 @@ describe('summarizeStory', () => {
     expect(order).toEqual(order.map((_, i) => i + 1));
   });
 
-  it('leaves out datelines, bylines, credits, calls to action, questions, truncations and orphan pronouns', () => {
+  it('leaves out datelines, bylines, credits, calls to action, questions and truncations', () => {
     const text = allSentences(summary)
       .map((s) => s.text)
       .join('\n');
-    expect(text).not.toMatch(/\(AP\)|By Jane|Getty|Read more|\?|…|^It was/m);
+    expect(text).not.toMatch(/\(AP\)|By Jane|Getty|Read more|\?|…/m);
     expect(text).toContain('The Springfield city council approved a $42 million transit budget');
+  });
+
+  it('keeps a pronoun-initial sentence only right after the sentence it depends on', () => {
+    for (const section of summary.sections) {
+      section.sentences.forEach((sentence, i) => {
+        if (!/^(?:It|He|She|They|This|But)\b/.test(sentence.text)) return;
+        const before = section.sentences[i - 1]?.provenance;
+        expect(before?.articleId).toBe(sentence.provenance.articleId);
+        expect(before?.end).toBeLessThan(sentence.provenance.start);
+      });
+    }
   });
 
   it('is deterministic', () => {

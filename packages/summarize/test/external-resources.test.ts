@@ -1,0 +1,36 @@
+import { makeArticle, makeStory } from '@newsloom/testing';
+import { describe, expect, it } from 'vitest';
+import { extractExternalResources } from '../src/index';
+
+describe('extractExternalResources', () => {
+  it('ranks non-news links by how many outlets link them, leaving out news and social links', () => {
+    const report = 'https://www.bls.gov/news.release/empsit.nr0.htm';
+    const wiki = 'https://en.wikipedia.org/wiki/Nonfarm_payrolls';
+    const articles = [
+      makeArticle({
+        url: 'https://a-news.com/1',
+        outlet: 'A News',
+        links: [report, wiki, 'https://twitter.com/a', 'https://www.nytimes.com/x'],
+      }),
+      makeArticle({
+        url: 'https://b-daily.com/2',
+        outlet: 'B Daily',
+        links: [`${report}?utm_source=rss`, 'https://a-news.com/other'],
+      }),
+      makeArticle({
+        url: 'https://c-post.com/3',
+        outlet: 'C Post',
+        links: [report, 'mailto:tips@c-post.com'],
+      }),
+    ];
+    const resources = extractExternalResources(makeStory(articles), articles);
+    expect(resources.map((r) => r.domain)).toEqual(['bls.gov', 'wikipedia.org']);
+    expect(resources[0]?.outletIds).toHaveLength(3);
+    expect(resources[1]?.title).toBe('Nonfarm payrolls');
+  });
+
+  it('returns nothing when articles link nowhere', () => {
+    const a = makeArticle();
+    expect(extractExternalResources(makeStory([a]), [a])).toEqual([]);
+  });
+});

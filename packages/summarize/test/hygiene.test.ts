@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { rejectReason, stripDateline } from '../src/hygiene';
+
+describe('sentence hygiene', () => {
+  it('strips wire datelines and keeps the sentence', () => {
+    for (const line of [
+      'WASHINGTON (AP) — Congress passed the spending bill late on Friday night.',
+      'LONDON, Jan 5 (Reuters) - The pound fell to its lowest level in two years.',
+      'KYIV, Ukraine (CNN) — Air raid sirens sounded across the capital overnight.',
+      'NEW YORK — Stocks rose sharply on Wall Street after the jobs report.',
+    ]) {
+      const rest = line.slice(stripDateline(line));
+      expect(rest).toMatch(/^(Congress|The pound|Air raid|Stocks)/);
+    }
+    expect(stripDateline('The U.S. Senate voted on Friday to pass the bill.')).toBe(0);
+  });
+
+  it('rejects boilerplate, questions, truncations and orphan pronouns', () => {
+    expect(rejectReason('By Maria Lopez and John Chen, Reuters staff writers')).toBe('boilerplate');
+    expect(rejectReason('Photo: A firefighter walks past burning trees in the valley.')).toBe(
+      'boilerplate',
+    );
+    expect(rejectReason('Sign up for our morning newsletter to get the latest updates.')).toBe(
+      'boilerplate',
+    );
+    expect(rejectReason('What does the new rule mean for your retirement savings?')).toBe(
+      'question',
+    );
+    expect(rejectReason('The senator said the vote would happen next week, but…')).toBe(
+      'truncated',
+    );
+    expect(rejectReason('The senator said the vote would happen next week, but...')).toBe(
+      'truncated',
+    );
+    expect(rejectReason('He said the vote would happen next week after the recess.')).toBe(
+      'orphan-pronoun',
+    );
+    expect(rejectReason('“We will not back down,” the senator told supporters on Sunday')).toBe(
+      'no-terminator',
+    );
+    expect(rejectReason('The senator said the vote would happen next week.')).toBeUndefined();
+  });
+});
