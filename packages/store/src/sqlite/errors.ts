@@ -18,9 +18,17 @@ export function toStoreError(thrown: unknown, path: string, action: string): New
       options,
     );
   }
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+  if (code.startsWith('SQLITE_CANTOPEN')) {
     return new NewsloomError(
-      code === 'SQLITE_CANTOPEN' ? 'STORE_ERROR' : 'STORE_READONLY',
+      'STORE_ERROR',
+      `Cannot ${where}: the file cannot be opened (${reason}); check that its directory exists ` +
+        'and that you may read and write there',
+      options,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
+    return new NewsloomError(
+      'STORE_READONLY',
       `Cannot ${where}: the database (or its directory) is not writable (${reason}); ` +
         'check file permissions, or open it with { readonly: true } to only read it',
       options,

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { NewsloomError } from '@newsloom/core';
 import Database from 'better-sqlite3';
 import { createStoreFacade } from '../shared/create-store-facade';
@@ -46,6 +47,14 @@ export function openSqliteStore(options: SqliteStoreOptions): NewsloomStore {
       {
         details: { path },
       },
+    );
+  }
+  const directory = dirname(path);
+  if (path !== ':memory:' && !existsSync(directory)) {
+    throw new NewsloomError(
+      'STORE_ERROR',
+      `Cannot open ${path}: its directory ${directory} does not exist; create it first or choose another path`,
+      { details: { path } },
     );
   }
   let db: Database.Database | undefined;

@@ -1,13 +1,6 @@
-import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
+import type { Article, UpsertCounts } from '@newsloom/core';
 import type { Database } from 'better-sqlite3';
-import {
-  articleContent,
-  laterTime,
-  searchableText,
-  searchTokens,
-  sortableTime,
-} from '../shared/canonical';
-import { decodeRow } from '../shared/decode';
+import { articleContent, laterTime, searchableText, sortableTime } from '../shared/canonical';
 
 interface StoredArticle {
   seq: number;
@@ -17,15 +10,8 @@ interface StoredArticle {
   last_seen_at: string | null;
 }
 
-interface ArticleRow {
-  id: string;
-  published_at: string;
-  content: string;
-  fetched_at: string | null;
-}
-
-/** Article statements of one SQLite connection (tables of migration v1, FTS of v2). */
-export function createSqliteArticles(db: Database) {
+/** The article writer of one SQLite connection: batched upserts that keep FTS in step. */
+export function createSqliteArticleWriter(db: Database) {
   const select = db.prepare<[string], StoredArticle>(
     'SELECT seq, canonical_url, content, fetched_at, last_seen_at FROM articles WHERE id = ?',
   );
@@ -108,78 +94,7 @@ export function createSqliteArticles(db: Database) {
     return counts;
   });
 
-  const getOne = db.prepare<[string], ArticleRow>(
-    'SELECT id, published_at, content, fetched_at FROM articles WHERE id = ?',
-  );
-
   return {
     upsert: (articles: readonly Article[]) => upsertBatch.immediate(articles),
-    get(id: string): Article | undefined {
-      const row = getOne.get(id);
-      return row === undefined ? undefined : decodeArticle(row);
-    },
-    /** One page of a query, after the `(publishedAt, id)` key `after`. */
-    page(
-      query: ArticleQuery,
-      storyId: string | undefined,
-      after: [string, string] | undefined,
-      size: number,
-    ) {
-      const { sql, params } = pageSql(query, storyId, after, size);
-      return db
-        .prepare<unknown[], ArticleRow>(sql)
-        .all(...params)
-        .map(decodeArticle);
-    },
-    search(text: string, limit: number): Article[] {
-      const tokens = searchTokens(text);
-      if (tokens.length === 0) return [];
-      const match = tokens.map((token) => `"${token}"`).join(' ');
-      return db
-        .prepare<[string, number], ArticleRow>(
-          `SELECT a.id, a.published_at, a.content, a.fetched_at FROM articles_fts f
-           JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ?
-           ORDER BY a.published_at DESC, a.id LIMIT ?`,
-        )
-        .all(match, limit)
-        .map(decodeArticle);
-    },
   };
-}
-
-function pageSql(
-  query: ArticleQuery,
-  storyId: string | undefined,
-  after: [string, string] | undefined,
-  size: number,
-) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  let from = 'articles a';
-  if (storyId !== undefined) {
-    from += ' JOIN story_members m ON m.article_id = a.id AND m.story_id = ?';
-    params.push(storyId);
-  }
-  const add = (clause: string, value: unknown) => {
-    where.push(clause);
-    params.push(value);
-  };
-  if (after !== undefined) {
-    where.push('(a.published_at, a.id) > (?, ?)');
-    params.push(after[0], after[1]);
-  }
-  if (query.since !== undefined) add('a.published_at >= ?', sortableTime(query.since));
-  if (query.until !== undefined) add('a.published_at < ?', sortableTime(query.until));
-  if (query.outletId !== undefined) add('a.outlet_id = ?', query.outletId);
-  if (query.feedId !== undefined) add('a.feed_id = ?', query.feedId);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(size);
-  const sql = `SELECT a.id, a.published_at, a.content, a.fetched_at FROM ${from} ${filter}
-    ORDER BY a.published_at, a.id LIMIT ?`;
-  return { sql, params };
-}
-
-function decodeArticle(row: ArticleRow): Article {
-  const extra = row.fetched_at === null ? undefined : { fetchedAt: row.fetched_at };
-  return decodeRow(ArticleSchema, row.content, `articles ${row.id}`, extra);
 }

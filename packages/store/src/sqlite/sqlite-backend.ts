@@ -1,19 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import type { StoreBackend } from '../shared/backend';
 import { toStoreError } from './errors';
-import { createSqliteArticles } from './sqlite-articles';
+import { createSqliteArticleReads } from './sqlite-article-reads';
+import { createSqliteArticleWriter } from './sqlite-articles';
 import { createSqliteDocs } from './sqlite-docs';
 import { createSqliteStories } from './sqlite-stories';
 
 /** The SQLite engine of a store, over an open, migrated connection. */
 export function createSqliteBackend(db: Database, path: string): StoreBackend {
-  const articles = createSqliteArticles(db);
+  const writer = createSqliteArticleWriter(db);
+  const articles = createSqliteArticleReads(db);
   const stories = createSqliteStories(db);
   const docs = createSqliteDocs(db);
   return {
     label: `SQLite store ${path}`,
     toError: (thrown, action) => toStoreError(thrown, path, action),
-    upsertArticles: articles.upsert,
+    upsertArticles: writer.upsert,
     getArticle: articles.get,
     articlePage: articles.page,
     searchArticles: articles.search,

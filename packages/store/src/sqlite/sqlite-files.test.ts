@@ -119,6 +119,13 @@ describe('openSqliteStore on problem files', () => {
     );
   });
 
+  it('says to create the directory when it is missing', () => {
+    const path = join(dir, 'no-such-directory', 'news.db');
+    expect(() => openSqliteStore({ path })).toThrow(
+      expect.toSatisfy(failsWith('STORE_ERROR', /directory .* does not exist; create it first/)),
+    );
+  });
+
   it('uses the WAL journal', async () => {
     const path = freshPath();
     await openSqliteStore({ path }).close();

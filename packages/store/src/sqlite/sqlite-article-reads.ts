@@ -1,0 +1,91 @@
+import { type Article, type ArticleQuery, ArticleSchema } from '@newsloom/core';
+import type { Database, Statement } from 'better-sqlite3';
+import { searchTokens, sortableTime } from '../shared/canonical';
+import { decodeRow } from '../shared/decode';
+
+interface ArticleRow {
+  id: string;
+  published_at: string;
+  content: string;
+  fetched_at: string | null;
+}
+
+const COLUMNS = 'a.id, a.published_at, a.content, a.fetched_at';
+
+/** Article reads of one SQLite connection: by id, keyset pages in publication order, FTS5. */
+export function createSqliteArticleReads(db: Database) {
+  const getOne = db.prepare<[string], ArticleRow>(
+    `SELECT ${COLUMNS} FROM articles a WHERE a.id = ?`,
+  );
+  const searchStatement = db.prepare<[string, number], ArticleRow>(
+    `SELECT ${COLUMNS} FROM articles_fts f JOIN articles a ON a.seq = f.rowid
+     WHERE articles_fts MATCH ? ORDER BY a.published_at DESC, a.id LIMIT ?`,
+  );
+  // One statement per filter combination (at most 32), prepared on first use.
+  const pages = new Map<string, Statement<unknown[], ArticleRow>>();
+  return {
+    get(id: string): Article | undefined {
+      const row = getOne.get(id);
+      return row === undefined ? undefined : decodeArticle(row);
+    },
+    /** One page of a query, after the `(publishedAt, id)` key `after`. */
+    page(
+      query: ArticleQuery,
+      storyId: string | undefined,
+      after: [string, string] | undefined,
+      size: number,
+    ) {
+      const { sql, params } = pageSql(query, storyId, after, size);
+      let statement = pages.get(sql);
+      if (statement === undefined) {
+        statement = db.prepare<unknown[], ArticleRow>(sql);
+        pages.set(sql, statement);
+      }
+      return statement.all(...params).map(decodeArticle);
+    },
+    search(text: string, limit: number): Article[] {
+      const tokens = searchTokens(text);
+      if (tokens.length === 0) return [];
+      // Each word quoted: user text never reaches the FTS5 query syntax.
+      const match = tokens.map((token) => `"${token}"`).join(' ');
+      return searchStatement.all(match, limit).map(decodeArticle);
+    },
+  };
+}
+
+function pageSql(
+  query: ArticleQuery,
+  storyId: string | undefined,
+  after: [string, string] | undefined,
+  size: number,
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'articles a';
+  if (storyId !== undefined) {
+    from += ' JOIN story_members m ON m.article_id = a.id AND m.story_id = ?';
+    params.push(storyId);
+  }
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (after !== undefined) {
+    where.push('(a.published_at, a.id) > (?, ?)');
+    params.push(after[0], after[1]);
+  }
+  if (query.since !== undefined) add('a.published_at >= ?', sortableTime(query.since));
+  if (query.until !== undefined) add('a.published_at < ?', sortableTime(query.until));
+  if (query.outletId !== undefined) add('a.outlet_id = ?', query.outletId);
+  if (query.feedId !== undefined) add('a.feed_id = ?', query.feedId);
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  params.push(size);
+  const sql = `SELECT ${COLUMNS} FROM ${from} ${filter}
+    ORDER BY a.published_at, a.id LIMIT ?`;
+  return { sql, params };
+}
+
+function decodeArticle(row: ArticleRow): Article {
+  const extra = row.fetched_at === null ? undefined : { fetchedAt: row.fetched_at };
+  return decodeRow(ArticleSchema, row.content, `articles ${row.id}`, extra);
+}
