@@ -2,7 +2,7 @@
 // Needs internet. Run it again later: only new articles are clustered and only the stories they
 // touch are re-summarised. `pnpm --filter @newsloom/example-live-feeds start`.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createPipeline, type Fetch, writeDigest } from 'newsloom';
+import { createPipeline, type FeedFetchOptions, type Fetch, writeDigest } from 'newsloom';
 
 /** The OPML of real outlets' public feeds shipped with this example. */
 export const LIVE_OPML = fileURLToPath(new URL('../feeds.opml', import.meta.url));
@@ -12,6 +12,8 @@ export interface LiveOptions {
   databasePath: string;
   outDir: string;
   fetch?: Fetch;
+  /** fetchFeed options: timeouts, user agent, the SSRF guard's DNS port. */
+  feeds?: FeedFetchOptions;
 }
 
 /** Fetches every feed of the OPML politely, runs the pipeline, writes the digest. */
@@ -20,6 +22,7 @@ export async function liveDigest(options: LiveOptions) {
     databasePath: options.databasePath,
     title: 'Live feeds',
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.feeds ? { feeds: options.feeds } : {}),
   });
   try {
     const ingest = await pipeline.ingestOpml(LIVE_OPML);

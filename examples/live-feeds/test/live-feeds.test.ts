@@ -31,6 +31,8 @@ it('fetches every feed once and builds a digest (network answered by a fake fetc
     databasePath: join(dir, 'live.db'),
     outDir: join(dir, 'out'),
     fetch: fake.fetch,
+    // The SSRF guard resolves each host before fetching; answer with a public address, offline.
+    feeds: { resolveHost: async () => ['151.101.1.1'], retries: 0 },
   });
   expect(new Set(fake.requests.map((r) => r.url))).toEqual(new Set(urls));
   expect(ingest.failedFeeds).toBe(0);

@@ -1,6 +1,6 @@
 import type { CoverageReport, Outlet } from 'newsloom';
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A horizontal bar chart (SVG) of the outlets that covered the most stories, each bar split
@@ -21,7 +21,7 @@ export function outletCoverageSvg(
     const y = 30 + i * 22;
     const shared = scale(r.storyCount - r.exclusiveStoryIds.length);
     const alone = scale(r.exclusiveStoryIds.length);
-    const name = escape(names.get(r.outletId) ?? r.outletId);
+    const name = escapeXml(names.get(r.outletId) ?? r.outletId);
     return `<text x="195" y="${y + 12}" text-anchor="end">${name}</text><rect x="200" y="${y}" width="${shared.toFixed(1)}" height="16" fill="#1a5fb4"/><rect x="${(200 + shared).toFixed(1)}" y="${y}" width="${alone.toFixed(1)}" height="16" fill="#e66100"/><text x="${(205 + shared + alone).toFixed(1)}" y="${y + 12}">${r.storyCount}</text>`;
   });
   const height = 40 + rows.length * 22;

@@ -29,7 +29,7 @@ export { escapeMarkdown, renderJson, renderMarkdown } from './digest/render-mark
 export { renderStoryPage } from './digest/render-story';
 
 export type { ClusterStageResult } from './pipeline/cluster-stage';
-export type { PipelineProgress } from './pipeline/context';
+export type { FeedFetchOptions, PipelineProgress } from './pipeline/context';
 export {
   createPipeline,
   type Pipeline,

@@ -8,8 +8,15 @@ import {
   type Summarizer,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
+import type { FetchFeedOptions } from '@newsloom/feeds';
 import type { SummarizeOptions } from '@newsloom/summarize';
 import type { PipelineStateStore } from './state';
+
+/** Options of `fetchFeed` the pipeline passes through (it sets fetch, clock, outlet and signal itself). */
+export type FeedFetchOptions = Omit<
+  FetchFeedOptions,
+  'fetch' | 'clock' | 'outlet' | 'signal' | 'allowFileUrls'
+>;
 
 /** A step of progress, for progress bars and logs. */
 export interface PipelineProgress {
@@ -27,6 +34,8 @@ export interface PipelineContext {
   clock: Clock;
   fetch: Fetch | undefined;
   allowFileUrls: boolean;
+  /** Passed to every `fetchFeed` call (timeouts, user agent, retries, DNS port). */
+  feedOptions: FeedFetchOptions;
   summarizer: Summarizer | undefined;
   title: string;
   clusterOptions: ClusterOptions;

@@ -14,7 +14,7 @@ import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
 import { type ClusterStageResult, clusterNewArticles } from './cluster-stage';
-import type { PipelineContext, PipelineProgress } from './context';
+import type { FeedFetchOptions, PipelineContext, PipelineProgress } from './context';
 import { buildEdition, type EditionOptions } from './edition-stage';
 import {
   type ArticleRecord,
@@ -46,6 +46,8 @@ export interface PipelineOptions {
   fetch?: Fetch;
   /** Allow `file:` feed URLs (local files). Default: false. */
   allowFileUrls?: boolean;
+  /** Passed to every `fetchFeed`: timeouts, retries, user agent, `resolveHost` (DNS port of the SSRF guard). */
+  feeds?: FeedFetchOptions;
   /** Edition title. Default: `newsloom`. */
   title?: string;
   /** Options of `createClusterer` (thresholds, windows). Default: the cluster package's. */
@@ -119,6 +121,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
+    feedOptions: options.feeds ?? {},
     summarizer: options.summarizer,
     title: options.title ?? 'newsloom',
     clusterOptions: options.cluster ?? {},

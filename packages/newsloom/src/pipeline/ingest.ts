@@ -142,11 +142,13 @@ export async function ingestFeeds(
   const result = emptyResult();
   for (const [index, feed] of feeds.entries()) {
     throwIfAborted(context.signal);
+    const outlet = outlets.get(feed.outletId);
     const fetched = await fetchFeed(feed, {
+      ...context.feedOptions,
       ...(context.fetch ? { fetch: context.fetch } : {}),
       clock: context.clock,
       allowFileUrls: context.allowFileUrls,
-      ...(outlets.get(feed.outletId) ? { outlet: outlets.get(feed.outletId) } : {}),
+      ...(outlet ? { outlet } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
     });
     if (fetched.articles.length > 0)

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NewsloomError } from '@newsloom/core';
-import { parseOpml } from '@newsloom/feeds';
+import { opmlFeeds, parseOpml } from '@newsloom/feeds';
 import type { PipelineContext } from './context';
 import { addFeeds, type FeedSource, type IngestResult, ingestFeeds } from './ingest';
 
@@ -11,11 +11,10 @@ import { addFeeds, type FeedSource, type IngestResult, ingestFeeds } from './ing
  * OPML file's own `file:` URL, so an OPML can list feed files beside it).
  */
 export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
-  const document = parseOpml(text);
-  return document.feeds.map((entry) => ({
-    url: new URL(entry.xmlUrl, baseUrl).href,
-    ...((entry.title ?? entry.text) ? { outlet: entry.title ?? entry.text ?? '' } : {}),
-    ...(entry.categories.length > 0 ? { categories: entry.categories } : {}),
+  return opmlFeeds(parseOpml(text)).map((entry) => ({
+    url: new URL(entry.url, baseUrl).href,
+    ...(entry.title ? { outlet: entry.title } : {}),
+    ...(entry.categories?.length ? { categories: entry.categories } : {}),
   }));
 }
 
