@@ -92,8 +92,11 @@ export function chooseHeadline(
     if (title === '' || !isRep(member)) return;
     const vector = vectors[member] ?? new Map<string, number>();
     const peers = (dot(vector, titleSum) - dot(vector, vector)) / groups;
-    // Agreement with the other outlets' titles decides; the body centroid only breaks ties.
-    const score = peers + 0.1 * dot(vector, corpus.centroid) - baitPenalty(title);
+    // Agreement with the other outlets' titles decides; the body centroid breaks ties; headlines
+    // beyond eight words pay a little per word.
+    const extraWords = Math.max(0, title.split(' ').length - 8);
+    const score =
+      peers + 0.1 * dot(vector, corpus.centroid) - baitPenalty(title) - 0.03 * extraWords;
     if (score > best.score) best = { headline: title, member, score };
   });
   const fallback = best.headline || corpus.members[0]?.title || 'Untitled story';

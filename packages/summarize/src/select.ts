@@ -9,9 +9,9 @@ export interface Selected {
 }
 
 /** Sentences this similar (TF-IDF cosine) to a chosen one say the same thing: never both kept. */
-const DUPLICATE_SIMILARITY = 0.35;
+const DUPLICATE_SIMILARITY = 0.4;
 /** Bonus of an article's first sentence (halving with each later position): news leads. */
-const LEAD_BONUS = 0.08;
+const LEAD_BONUS = 0.12;
 /** Weight of a concept only one outlet mentions (shared concepts weigh outlets − 1 more). */
 const UNSHARED_WEIGHT = 0.1;
 /** Share of the distinct source words the default budget allows, and its bounds. */
