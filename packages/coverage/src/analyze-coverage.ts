@@ -40,9 +40,10 @@ export function analyzeCoverage(
   const { articles, times, indexById } = indexArticles(input.articles);
   const optionNow = options.now === undefined ? undefined : parseTime(options.now, 'now');
   const window = resolveWindow(options.window, optionNow ?? maxOf(times, -Infinity, Infinity));
-  const inWindow = Uint8Array.from(times, (t) =>
-    t >= window.sinceMs && t <= window.untilMs ? 1 : 0,
-  );
+  const inWindow = new Uint8Array(times.length);
+  times.forEach((t, i) => {
+    inWindow[i] = t >= window.sinceMs && t <= window.untilMs ? 1 : 0;
+  });
   const latest = maxOf(times, window.sinceMs, window.untilMs);
   const nowMs = optionNow ?? (Number.isFinite(latest) ? latest : 0);
   const outlets = indexOutlets(input.outlets ?? []);

@@ -65,15 +65,13 @@ export function writeSignature(body: string, out: Uint32Array, offset: number): 
   return true;
 }
 
-/** The text a signature is taken from: full text, else the summary, else the title. */
+/** The text a signature is taken from: full text, else the summary, else the title (first non-empty). */
 export function fingerprintBody(article: {
   title: string;
   summary?: string | undefined;
   text?: string | undefined;
 }): string {
-  if (article.text !== undefined && article.text.trim() !== '') return article.text;
-  if (article.summary !== undefined && article.summary.trim() !== '') return article.summary;
-  return article.title;
+  return article.text || article.summary || article.title;
 }
 
 /** True when the signatures at slots `a` and `b` agree on at least half of their filled bins. */
@@ -118,7 +116,7 @@ export function groupNearDuplicates(
     for (let band = 0; band < BANDS; band += 1)
       groupBand(members, signatures, hasSignature, band, uf);
   }
-  return Int32Array.from(members, (_, i) => uf.find(i));
+  return uf.roots();
 }
 
 function groupBand(

@@ -3,7 +3,7 @@ import { AttributeSplitter } from './group-shares';
 import type { ResolvedOptions } from './options';
 import type { StoryFacts } from './story-facts';
 import { recencyOf, saturate } from './top-headlines';
-import { compareStrings, round6 } from './util';
+import { compareStrings, range, round6 } from './util';
 
 /** What minority reports need besides the stories. */
 export interface MinorityContext {
@@ -60,7 +60,7 @@ function topIndices(
   scores: readonly number[],
   limit: number,
 ): number[] {
-  const order = Array.from(stories, (_, i) => i);
+  const order = range(stories.length);
   order.sort(
     (a, b) =>
       (scores[b] as number) - (scores[a] as number) ||

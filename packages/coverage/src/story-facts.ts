@@ -2,7 +2,7 @@ import type { ArticleId, CoverageCell, OutletId, StoryId } from '@newsloom/core'
 import { type AnalysisContext, storyMembers } from './context';
 import { groupNearDuplicates } from './fingerprint';
 import type { CoverageArticle, CoverageStory } from './types';
-import { compareStrings, UnionFind } from './util';
+import { compareStrings, int32Of, UnionFind } from './util';
 
 /** What one story contributes to every section of the report. */
 export interface StoryFacts {
@@ -110,8 +110,10 @@ function duplicateRoots(ctx: AnalysisContext, story: CoverageStory, members: num
   const groups = story.duplicateGroups ?? [];
   const useGroups = mode === 'groups' || (mode === 'auto' && groups.length > 0);
   if (useGroups) return rootsFromGroups(ctx, groups, members);
-  if (mode === 'none' || members.length < 2) return Int32Array.from(members, (_, i) => i);
-  const hasSignature = Uint8Array.from(members, (m) => (ctx.signatureOf(m) ? 1 : 0));
+  if (mode === 'none' || members.length < 2) return int32Of(members.length, (i) => i);
+  const hasSignature = new Uint8Array(members.length);
+  for (let i = 0; i < members.length; i += 1)
+    hasSignature[i] = ctx.signatureOf(members[i] as number) ? 1 : 0;
   return groupNearDuplicates(members, ctx.signatures(), hasSignature);
 }
 
@@ -135,7 +137,7 @@ function rootsFromGroups(
       else uf.union(first, p);
     }
   }
-  return Int32Array.from(members, (_, i) => uf.find(i));
+  return uf.roots();
 }
 
 /** For each member: true when its syndication group holds more than one distinct key. */
@@ -150,7 +152,9 @@ function spansMany(roots: Int32Array, keyOf: (i: number) => string): Uint8Array 
     if (seen === undefined) firstKey[root] = key;
     else if (seen !== key) many[root] = 1;
   }
-  return Uint8Array.from(roots, (root) => many[root] as number);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i += 1) out[i] = many[roots[i] as number] as number;
+  return out;
 }
 
 /**

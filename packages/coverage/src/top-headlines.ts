@@ -1,7 +1,7 @@
 import type { TopHeadline } from '@newsloom/core';
 import type { ResolvedOptions } from './options';
 import type { StoryFacts } from './story-facts';
-import { compareStrings, hoursOf, round6 } from './util';
+import { compareStrings, hoursOf, range, round6 } from './util';
 
 /** `x / (x + half)`: 0 at 0, 0.5 at `half`, towards 1 beyond. */
 export function saturate(x: number, half: number): number {
@@ -50,8 +50,11 @@ export function rankTopHeadlines(
   nowMs: number,
   options: ResolvedOptions['top'],
 ): TopHeadline[] {
-  const scores = Float64Array.from(stories, (facts) => headlineScore(facts, nowMs, options));
-  const order = Array.from(stories, (_, i) => i);
+  const scores = new Float64Array(stories.length);
+  stories.forEach((facts, i) => {
+    scores[i] = headlineScore(facts, nowMs, options);
+  });
+  const order = range(stories.length);
   order.sort((a, b) => {
     const x = stories[a] as StoryFacts;
     const y = stories[b] as StoryFacts;

@@ -10,6 +10,20 @@ export function sortStrings<T extends string>(values: T[]): T[] {
   return values.sort(compareStrings);
 }
 
+/** A typed array of `length` filled by `fill(i)` (a loop: `TypedArray.from` with a map function is slow). */
+export function int32Of(length: number, fill: (i: number) => number): Int32Array {
+  const out = new Int32Array(length);
+  for (let i = 0; i < length; i += 1) out[i] = fill(i);
+  return out;
+}
+
+/** `0, 1, …, length-1`. */
+export function range(length: number): number[] {
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i += 1) out[i] = i;
+  return out;
+}
+
 /** Union-find over 0..n-1 with path halving. */
 export class UnionFind {
   private readonly parent: Int32Array;
@@ -27,6 +41,11 @@ export class UnionFind {
       x = grand;
     }
     return x;
+  }
+
+  /** Representatives of 0..n-1 (the smallest member of each set). */
+  roots(): Int32Array {
+    return int32Of(this.parent.length, (i) => this.find(i));
   }
 
   union(a: number, b: number): void {
