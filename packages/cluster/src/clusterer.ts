@@ -135,9 +135,12 @@ function findCandidates(
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
-  for (const [id] of shortlist) {
+  // The rough score is the exact dot product summed in posting order; it only filters, and the
+  // kept candidates are rescored in a fixed order so a restored index gives identical results.
+  const floor = Math.min(o.threshold, o.relatedThreshold) - 1e-6;
+  for (const [id, rough] of shortlist) {
     const story = state.active.get(id);
-    if (!story || story.updatedAt < f.time - o.activeWindowMs) continue;
+    if (!story || rough < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
     let lexical = 0;
     for (const field of FIELDS) lexical += o.weights[field] * dot(f[field], story.profiles[field]);
     out.push({
@@ -175,7 +178,7 @@ function refreshProfiles(state: ClustererState, story: StoryState, k: number): v
     const next = profileOf(story.sums[field], k);
     state.index.update(field, story.id, story.profiles[field], next);
     story.profiles[field] = next;
-    if (story.sums[field].size > 4 * k)
+    if (story.sums[field].size > 3 * k)
       story.sums[field] = new Map([...next].map(([t]) => [t, story.sums[field].get(t) ?? 0]));
   }
 }

@@ -1,10 +1,8 @@
 import type { Article } from '@newsloom/core';
 import {
-  contentTerms,
   isStopword,
   quickEntities,
-  shingles,
-  simhash,
+  simhashTokens,
   stem,
   type TfIdfModel,
   tokenize,
@@ -36,18 +34,19 @@ export function articleFeatures(
   article: Article,
   models: FeatureModels,
   bodyTokens: number,
-  useBigrams = true,
+  useBigrams = false,
 ): ArticleFeatures {
   const lead = `${article.summary ?? ''} ${article.text ?? ''}`.slice(0, bodyTokens * 8);
   const leadTokens = tokenize(lead).slice(0, bodyTokens);
-  const titleWords = contentTerms(article.title);
+  const titleTokens = tokenize(article.title);
+  const titleWords = stems(titleTokens);
   const leadWords = stems(leadTokens);
   const titleTerms = useBigrams ? titleWords.concat(bigrams(titleWords)) : titleWords;
   const bodyTerms = titleTerms.concat(leadWords, useBigrams ? bigrams(leadWords) : []);
   const entityTerms = quickEntities(lead.slice(0, 1200));
   models.words.addDocument(bodyTerms);
   models.entities.addDocument(entityTerms);
-  const hash = simhash(shingles(tokenize(article.title).concat(leadTokens), 3));
+  const [hashHi, hashLo] = simhashTokens(titleTokens.concat(leadTokens), 3);
   return {
     id: article.id,
     time: Date.parse(article.publishedAt),
@@ -56,8 +55,8 @@ export function articleFeatures(
     title: models.words.vector(titleTerms),
     body: models.words.vector(bodyTerms),
     entities: models.entities.vector(entityTerms),
-    hashHi: Number.parseInt(hash.slice(0, 8), 16),
-    hashLo: Number.parseInt(hash.slice(8), 16),
+    hashHi,
+    hashLo,
   };
 }
 

@@ -20,7 +20,7 @@ export interface ClusterOptions {
   bodyTokens?: number;
   /** Add adjacent word pairs to the title and body vectors. Default false (it lowered B-cubed F1 on both dev sets). */
   bigrams?: boolean;
-  /** Terms kept in each story profile vector. Default 200. */
+  /** Terms kept in each story profile vector. Default 64. */
   profileTerms?: number;
   /** Keep closed (retired) stories in memory for `stories()`. Default true; false with `onStoryClosed` streams them out. */
   keepClosed?: boolean;
@@ -67,7 +67,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     relatedThreshold: options.relatedThreshold ?? 0.2,
     duplicateBits: options.duplicateBits ?? 6,
     bodyTokens: options.bodyTokens ?? 1000,
-    profileTerms: options.profileTerms ?? 200,
+    profileTerms: options.profileTerms ?? 64,
     bigrams: options.bigrams ?? false,
     keepClosed: options.keepClosed ?? true,
     onStoryClosed: options.onStoryClosed,

@@ -22,8 +22,13 @@ export class StoryIndex {
     previous: ReadonlyMap<string, number>,
     next: ReadonlyMap<string, number>,
   ): void {
-    this.remove(field, storyId, previous);
     const index = this.postings[field];
+    for (const term of previous.keys()) {
+      if (next.has(term)) continue;
+      const list = index.get(term);
+      list?.delete(storyId);
+      if (list?.size === 0) index.delete(term);
+    }
     for (const [term, weight] of next) {
       let list = index.get(term);
       if (!list) {

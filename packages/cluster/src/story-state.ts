@@ -84,7 +84,7 @@ export function addMember(
 
 /** Recomputes the story's unit profile vectors from its sums, keeping the `k` heaviest terms. */
 export function profileOf(sum: ReadonlyMap<string, number>, k: number): Map<string, number> {
-  return normalize(new Map(topTerms(sum, k)));
+  return normalize(sum.size <= k ? sum : new Map(topTerms(sum, k)));
 }
 
 function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {

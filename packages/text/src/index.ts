@@ -9,6 +9,7 @@ export { quickEntities } from './entities/quick-entities';
 export { hash32 } from './hash/hash32';
 export { minhash, minhashSimilarity } from './hash/minhash';
 export { hammingDistance, type SimHash, shingles, simhash } from './hash/simhash';
+export { simhashTokens } from './hash/simhash-tokens';
 export { type KeyPhrase, keyPhrases } from './phrases/key-phrases';
 export { type Sentence, splitSentences } from './sentences/index';
 export { createTfIdfModel, type TfIdfModel, type TfIdfSnapshot } from './tfidf/tfidf-model';

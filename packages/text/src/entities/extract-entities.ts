@@ -1,4 +1,13 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+
+type Compromise = typeof import('compromise').default;
+// compromise takes about 0.3 s to load its lexicon: load it on first use, not on import, so
+// packages that never tag entities (the clusterer) do not pay for it.
+let tagger: Compromise | undefined;
+function nlp(text: string): ReturnType<Compromise> {
+  tagger ??= createRequire(import.meta.url)('compromise') as Compromise;
+  return tagger(text);
+}
 
 /** Named entities of a text, by kind, cleaned and de-duplicated in order of first mention. */
 export interface Entities {

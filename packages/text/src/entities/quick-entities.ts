@@ -1,7 +1,9 @@
 import { isStopword } from '../tokens/stopwords';
 
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
-const SENTENCE_END_RE = /[.!?:"“”]\s*$/u;
+// A word and the separator before it.
+const WORD_RE = /([^\p{L}\p{N}]*)([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/gu;
+const SENTENCE_END_RE = /[.!?:"“”]/u;
+const BREAK_RE = /[,;()]/;
 
 /**
  * A fast stand-in for named entities (about 1000× faster than compromise): runs of capitalised
@@ -17,27 +19,30 @@ const SENTENCE_END_RE = /[.!?:"“”]\s*$/u;
 export function quickEntities(text: string): string[] {
   const out: string[] = [];
   let run: string[] = [];
-  let previousEnd = 0;
-  const flush = (): void => {
-    if (run.length > 0) out.push(run.join('_'));
-    run = [];
-  };
+  let previous = '';
   for (const match of text.matchAll(WORD_RE)) {
-    const index = match.index ?? 0;
-    const gap = text.slice(previousEnd, index);
-    const startsSentence =
-      previousEnd === 0 || SENTENCE_END_RE.test(text.slice(Math.max(0, previousEnd - 2), index));
-    previousEnd = index + match[0].length;
-    if (/[,;()]/.test(gap)) flush();
-    const word = match[0].replace(/['’]s?$/u, '').replace(/\.$/, '');
-    const first = word.charAt(0);
-    const capitalised = first !== first.toLowerCase();
-    if (!capitalised || startsSentence || (run.length === 0 && isStopword(word.toLowerCase()))) {
-      flush();
+    const gap = match[1] ?? '';
+    const raw = match[2] ?? '';
+    const startsSentence = previous === '' || previous.endsWith('.') || SENTENCE_END_RE.test(gap);
+    previous = raw;
+    if (run.length > 0 && (startsSentence || BREAK_RE.test(gap))) run = flush(run, out);
+    const first = raw.charAt(0);
+    if (first === first.toLowerCase() || startsSentence) {
+      run = flush(run, out);
       continue;
     }
-    run.push(word.toLowerCase());
+    const word = raw
+      .replace(/['’]s?$/u, '')
+      .replace(/\.$/, '')
+      .toLowerCase();
+    if (run.length === 0 && isStopword(word)) continue;
+    run.push(word);
   }
-  flush();
+  flush(run, out);
   return out;
+}
+
+function flush(run: string[], out: string[]): string[] {
+  if (run.length > 0) out.push(run.join('_'));
+  return [];
 }

@@ -1,5 +1,5 @@
 import { NewsloomError } from '@newsloom/core';
-import { normalize, type SparseVector, termCounts } from '../vectors/sparse-vector';
+import { termCounts } from '../vectors/sparse-vector';
 
 /** JSON-serialisable state of a {@link TfIdfModel}. */
 export interface TfIdfSnapshot {
@@ -55,14 +55,26 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
   return {
     addDocument(terms) {
       documentCount += 1;
-      for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+      const seen = new Set<string>();
+      for (const term of terms) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        df.set(term, (df.get(term) ?? 0) + 1);
+      }
     },
     idf,
     vector(terms): Map<string, number> {
-      const weighted: SparseVector = new Map(
-        [...termCounts(terms)].map(([term, count]) => [term, (1 + Math.log(count)) * idf(term)]),
-      );
-      return normalize(weighted);
+      // One map, filled with counts, then weighted and normalised in place (hot path).
+      const out = termCounts(terms);
+      let sum = 0;
+      for (const [term, count] of out) {
+        const weight = (1 + Math.log(count)) * idf(term);
+        out.set(term, weight);
+        sum += weight * weight;
+      }
+      const length = Math.sqrt(sum);
+      if (length > 0) for (const [term, weight] of out) out.set(term, weight / length);
+      return out;
     },
     get documentCount() {
       return documentCount;

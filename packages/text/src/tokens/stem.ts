@@ -1,4 +1,5 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+// The stemmers submodule, not `natural`: its root loads dotenv (printing to stdout) and database clients.
+import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
 
 // Stemming dominates token processing on a stream, and news vocabulary repeats: a bounded memo
 // keeps it cheap without letting memory grow on an endless stream.

@@ -38,5 +38,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  * ```
  */
 export function isStopword(word: string): boolean {
-  return word.length < 2 || STOPWORDS.has(word.replace('’', "'"));
+  if (word.length < 2) return true;
+  return STOPWORDS.has(word.includes('’') ? word.replace('’', "'") : word);
 }

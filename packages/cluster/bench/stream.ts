@@ -1,0 +1,97 @@
+// Streaming throughput of the clusterer on replayed real articles: the AllSides dev set
+// (title + snippet) repeated with shifted dates and unique URLs, at 10k, 100k and 1M articles.
+//   pnpm --filter @newsloom/cluster bench            (all sizes, each in its own process)
+//   pnpm --filter @newsloom/cluster bench 10000      (one size)
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Article, parseArticle, readJsonl } from '@newsloom/core';
+import { createClusterer } from '../src/index';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const source = resolve(here, '../../../../shared/data/clustering/allsides-2021-dev/articles.jsonl');
+const CHUNK = 1000;
+
+async function loadSource(): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const a of readJsonl(source, { parse: parseArticle })) articles.push(a);
+  return articles.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+}
+
+// Copy k of the set, shifted past the previous copy so stories never span copies.
+function* replay(base: readonly Article[], total: number): Generator<Article[]> {
+  const first = Date.parse(base[0]?.publishedAt ?? '');
+  const span = Date.parse(base[base.length - 1]?.publishedAt ?? '') - first + 30 * 86_400_000;
+  let chunk: Article[] = [];
+  for (let n = 0; n < total; n++) {
+    const copy = Math.floor(n / base.length);
+    const a = base[n % base.length] as Article;
+    const publishedAt = new Date(Date.parse(a.publishedAt) + copy * span).toISOString();
+    const url = `${a.url}#r${copy}`;
+    chunk.push({
+      ...a,
+      id: `${a.id}-r${copy}` as Article['id'],
+      url,
+      canonicalUrl: url,
+      publishedAt,
+    });
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+async function runOne(total: number): Promise<void> {
+  const base = await loadSource();
+  let closed = 0;
+  const clusterer = createClusterer({ keepClosed: false, onStoryClosed: () => closed++ });
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const tenth = Math.max(CHUNK, Math.floor(total / 10));
+  let done = 0;
+  let firstTenthMs = 0;
+  let lastTenthStart = 0;
+  for (const chunk of replay(base, total)) {
+    clusterer.add(chunk);
+    done += chunk.length;
+    if (done === tenth) firstTenthMs = performance.now() - t0;
+    if (done === total - tenth) lastTenthStart = performance.now();
+  }
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const lastTenthMs = performance.now() - lastTenthStart;
+  const active = clusterer.stories().length;
+  console.log(
+    [
+      `${total.toLocaleString('en')} articles`,
+      `${Math.round(total / (wallMs / 1000)).toLocaleString('en')} articles/s (wall)`,
+      `${((wallMs * 1000) / total).toFixed(1)} µs/article (wall), ${((cpuMs * 1000) / total).toFixed(1)} µs (CPU, all threads)`,
+      `first 10% ${((firstTenthMs * 1000) / tenth).toFixed(1)} µs/article, last 10% ${((lastTenthMs * 1000) / tenth).toFixed(1)}`,
+      `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+      `heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`,
+      `stories closed ${closed.toLocaleString('en')}, active ${active}`,
+    ].join(' | '),
+  );
+}
+
+const size = Number(process.argv[2]);
+if (!existsSync(source)) {
+  console.log(`dataset missing: ${source}`);
+} else if (Number.isFinite(size) && size > 0) {
+  await runOne(size);
+} else {
+  for (const total of [10_000, 100_000, 1_000_000]) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), String(total)],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+}
