@@ -102,6 +102,7 @@ export async function main(
           databasePath: config.database,
           allowFileUrls: true,
           title: config.title,
+          pollMinutes: config.pollMinutes,
           coverage: { minority: { attributes: config.blindspotAttributes } },
           signal,
           onProgress: (p) => progress.update(p.stage, p.done, p.total),

@@ -36,6 +36,8 @@ export interface PipelineContext {
   allowFileUrls: boolean;
   /** Passed to every `fetchFeed` call (timeouts, user agent, retries, DNS port). */
   feedOptions: FeedFetchOptions;
+  /** Minutes between fetches of a healthy feed. */
+  pollMinutes: number;
   summarizer: Summarizer | undefined;
   title: string;
   clusterOptions: ClusterOptions;

@@ -14,7 +14,12 @@ import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
 import { type ClusterStageResult, clusterNewArticles } from './cluster-stage';
-import type { FeedFetchOptions, PipelineContext, PipelineProgress } from './context';
+import {
+  type FeedFetchOptions,
+  isoNow,
+  type PipelineContext,
+  type PipelineProgress,
+} from './context';
 import { buildEdition, type EditionOptions } from './edition-stage';
 import {
   type ArticleRecord,
@@ -48,6 +53,8 @@ export interface PipelineOptions {
   allowFileUrls?: boolean;
   /** Passed to every `fetchFeed`: timeouts, retries, user agent, `resolveHost` (DNS port of the SSRF guard). */
   feeds?: FeedFetchOptions;
+  /** Minutes between fetches of a healthy feed (longer when the feed or server asks, doubled per failure). Default: 15. */
+  pollMinutes?: number;
   /** Edition title. Default: `newsloom`. */
   title?: string;
   /** Options of `createClusterer` (thresholds, windows). Default: the cluster package's. */
@@ -80,6 +87,10 @@ export interface Pipeline {
   ingestOpml(path: string): Promise<IngestResult>;
   /** Fetches every registered feed, or those with the given URLs. */
   ingestFeeds(urls?: readonly string[]): Promise<IngestResult>;
+  /** Fetches the feeds whose next fetch time has come (for polling). */
+  ingestDueFeeds(): Promise<IngestResult>;
+  /** The earliest next fetch time of the registered feeds (ISO), or undefined when there are none. */
+  nextFetchAt(): Promise<string | undefined>;
   /** Streams a JSON Lines file of articles into the store. */
   ingestJsonl(path: string): Promise<IngestResult>;
   /** Saves articles given in the interchange form. */
@@ -122,6 +133,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
     feedOptions: options.feeds ?? {},
+    pollMinutes: options.pollMinutes ?? 15,
     summarizer: options.summarizer,
     title: options.title ?? 'newsloom',
     clusterOptions: options.cluster ?? {},
@@ -136,6 +148,11 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     addFeeds: (sources) => addFeeds(context, sources),
     ingestOpml: (path) => ingestOpml(context, path),
     ingestFeeds: (urls) => ingestFeeds(context, urls),
+    ingestDueFeeds: () => ingestFeeds(context, undefined, { dueOnly: true }),
+    async nextFetchAt() {
+      const times = (await store.listFeeds()).map((f) => f.nextFetchAt ?? isoNow(context.clock));
+      return times.sort()[0];
+    },
     ingestJsonl: (path) => ingestJsonl(context, path),
     ingestArticles: (articles) => ingestArticles(context, articles),
     cluster: () => clusterNewArticles(context),

@@ -17,6 +17,7 @@ import {
 } from '@newsloom/core';
 import { fetchFeed } from '@newsloom/feeds';
 import { isoNow, type PipelineContext, throwIfAborted } from './context';
+import { feedAfterFetch, isDue } from './schedule';
 
 /** A feed to register: its URL and, optionally, its outlet (a display name or a full outlet). */
 export interface FeedSource {
@@ -135,9 +136,13 @@ function addCounts(result: IngestResult, counts: UpsertCounts): void {
 export async function ingestFeeds(
   context: PipelineContext,
   urls?: readonly string[],
+  options: { dueOnly?: boolean } = {},
 ): Promise<IngestResult> {
   const wanted = urls ? new Set(urls.map(feedIdFromUrl)) : undefined;
-  const feeds = (await context.store.listFeeds()).filter((f) => !wanted || wanted.has(f.id));
+  const now = context.clock.now();
+  const feeds = (await context.store.listFeeds()).filter(
+    (f) => (!wanted || wanted.has(f.id)) && (!options.dueOnly || isDue(f, now)),
+  );
   const outlets = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
   const result = emptyResult();
   for (const [index, feed] of feeds.entries()) {
@@ -153,7 +158,7 @@ export async function ingestFeeds(
     });
     if (fetched.articles.length > 0)
       addCounts(result, await context.store.upsertArticles(fetched.articles));
-    await context.store.upsertFeeds([fetched.feed]);
+    await context.store.upsertFeeds([feedAfterFetch(fetched, context.pollMinutes)]);
     result.feeds += 1;
     if (fetched.status === 'error') result.failedFeeds += 1;
     result.diagnostics.push(...fetched.diagnostics);

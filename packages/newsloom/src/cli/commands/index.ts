@@ -2,8 +2,9 @@ import type { Command } from '../command';
 import { clusterCommand, digestCommand, summarizeCommand } from './digest';
 import { evalCommand } from './eval';
 import { exportCommand } from './export';
-import { ingestCommand, pollCommand } from './ingest';
+import { ingestCommand } from './ingest';
 import { initCommand } from './init';
+import { pollCommand } from './poll';
 import { reportCoverageCommand } from './report';
 
 /** Every CLI command, in the order `--help` lists them. */

@@ -6,7 +6,8 @@ import type { IngestResult } from '../../pipeline/ingest';
 import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
 import { EXIT_CODES } from '../exit-codes';
 
-function summary(result: IngestResult): string {
+/** An ingest result as text. */
+export function ingestSummary(result: IngestResult): string {
   const lines = [
     `${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged articles${result.feeds ? ` from ${result.feeds} feeds (${result.failedFeeds} failed)` : ''}`,
   ];
@@ -81,53 +82,9 @@ export const ingestCommand: Command = {
   async run(context) {
     const result = await ingestFrom(context);
     context.progress.done();
-    context.print(summary(result), result);
+    context.print(ingestSummary(result), result);
     return result.feeds > 0 && result.failedFeeds === result.feeds
       ? EXIT_CODES.network
       : EXIT_CODES.ok;
   },
 };
-
-/** `newsloom poll`: fetch, cluster and summarise on a schedule until Ctrl-C. */
-export const pollCommand: Command = {
-  name: 'poll',
-  summary:
-    'poll the registered feeds politely until Ctrl-C, clustering and summarising after each round',
-  usage: 'newsloom poll [--minutes N] [--rounds N]',
-  options: { minutes: { type: 'string' }, rounds: { type: 'string' } },
-  async run(context) {
-    const minutes = Number(stringOption(context.values, 'minutes') ?? context.config.pollMinutes);
-    const rounds = Number(stringOption(context.values, 'rounds') ?? Number.POSITIVE_INFINITY);
-    if (!(minutes > 0) || !(rounds > 0))
-      throw new NewsloomError('INVALID_INPUT', '--minutes and --rounds must be positive numbers');
-    const pipeline = context.openPipeline();
-    if (context.config.opml && (await pipeline.store.listFeeds()).length === 0)
-      await pipeline.ingestOpml(context.config.opml);
-    for (let round = 1; round <= rounds && !context.signal.aborted; round += 1) {
-      const ingest = await pipeline.ingestFeeds();
-      const cluster = await pipeline.cluster();
-      await pipeline.summarize();
-      context.progress.done();
-      context.print(
-        `round ${round}: ${summary(ingest)}; ${cluster.touchedStoryIds.length} stories updated`,
-        { round, ingest, cluster },
-      );
-      if (round < rounds) await sleep(minutes * 60_000, context.signal);
-    }
-    return context.signal.aborted ? EXIT_CODES.interrupted : EXIT_CODES.ok;
-  },
-};
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { runCli, tempDir } from './cli-helpers';
+import { DEMO_DATA } from './demo-digest';
+
+const BIN = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+// tsx's ESM loader by absolute URL, so the child can run from any directory.
+const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+
+function startPoll(cwd: string) {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@newsloom/source', '--import', TSX, BIN, 'poll'],
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+it('the bin polls until Ctrl-C, then exits 130 leaving a usable store', async () => {
+  const cwd = tempDir('newsloom-bin-');
+  for (const name of ['reuters.xml', 'the-hill.xml'])
+    copyFileSync(join(DEMO_DATA, 'feeds', name), join(cwd, name));
+  const outlines = ['reuters', 'the-hill']
+    .map((n) => `<outline text="${n}" xmlUrl="${n}.xml"/>`)
+    .join('');
+  writeFileSync(
+    join(cwd, 'feeds.opml'),
+    `<opml version="2.0"><head/><body>${outlines}</body></opml>`,
+  );
+  writeFileSync(join(cwd, 'newsloom.config.json'), JSON.stringify({ opml: './feeds.opml' }));
+  const poll = startPoll(cwd);
+  const deadline = Date.now() + 30_000;
+  while (!poll.output().stdout.includes('round 1') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  expect(poll.output().stdout).toMatch(/round 1: \d+ new/);
+  poll.child.kill('SIGINT');
+  expect(await poll.exited).toBe(130);
+  expect(poll.output().stderr).toContain('stopping');
+  const after = await runCli(cwd, ['cluster', '--json']);
+  expect(after.code).toBe(0);
+  expect(JSON.parse(after.stdout).stories).toBeGreaterThan(10);
+}, 60_000);
