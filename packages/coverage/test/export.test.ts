@@ -15,21 +15,32 @@ function readCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
+  let i = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i] as string;
+    const next = text[i + 1];
+    i += 1;
+    if (quoted && c === '"' && next === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += c;
+    } else if (c === ',') {
+      endField();
+    } else if (c === '\r' && next === '\n') {
+      endField();
       rows.push(row);
       row = [];
-      field = '';
       i += 1;
-    } else field += c;
+    } else {
+      field += c;
+    }
   }
   return rows;
 }
