@@ -98,7 +98,7 @@ export function buildSampleEdition(): Edition {
     title: 'Only Gamma has this',
     publishedAt: '2024-01-03T11:00:00Z',
   });
-  const main = makeStory([a1, a2]);
+  const main = makeStory([a1, a2], { aliases: ['s-merged-away'] });
   const child = makeStory([a3], { parentId: main.id });
   const lone = makeStory([a4], { relatedIds: [main.id] });
   return EditionSchema.parse({

@@ -32,6 +32,8 @@ export interface PageOptions {
   /** Prefix from this page to the site root: `''` for the index, `'../'` for story pages. */
   root: string;
   body: string;
+  /** A relative URL to send the reader to at once (merged stories). */
+  refresh?: string;
 }
 
 /**
@@ -40,12 +42,15 @@ export interface PageOptions {
  */
 export function renderPage(options: PageOptions): string {
   const { title, root, body } = options;
+  const refresh = options.refresh
+    ? `\n<meta http-equiv="refresh" content="0; url=${escapeHtml(options.refresh)}">`
+    : '';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">${refresh}
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>

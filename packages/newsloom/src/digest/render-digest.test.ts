@@ -20,6 +20,7 @@ describe('renderDigest', () => {
     expect(files.map((f) => f.path)).toEqual([
       'index.html',
       ...edition.stories.map((s) => `stories/${s.id}.html`),
+      'stories/s-merged-away.html',
       'edition.md',
       'edition.json',
     ]);
@@ -51,6 +52,12 @@ describe('renderDigest', () => {
     expect(page).toContain('All related articles (2 articles)');
     expect(page).toContain('External resources (1 link)');
     expect(page).toMatch(/<svg class="chart"[^>]*>.*<circle/s);
+  });
+
+  it('keeps the address of a merged story working', () => {
+    const page = fileOf(files, 'stories/s-merged-away.html');
+    expect(page).toContain(`url=../stories/${main.id}.html`);
+    expect(page).toContain('Leaders agree climate deal');
   });
 
   it('escapes everything that came from a feed and forbids scripts', () => {

@@ -4,7 +4,7 @@ import type { Edition } from '@newsloom/core';
 import { createEditionView, storyPath } from './edition-view';
 import { renderIndexPage } from './render-index';
 import { renderJson, renderMarkdown } from './render-markdown';
-import { renderStoryPage } from './render-story';
+import { renderRedirectPage, renderStoryPage } from './render-story';
 
 /** One file of a rendered digest. */
 export interface DigestFile {
@@ -24,6 +24,13 @@ export function renderDigest(edition: Edition): DigestFile[] {
   const files: DigestFile[] = [{ path: 'index.html', contents: renderIndexPage(view) }];
   for (const story of edition.stories) {
     files.push({ path: storyPath(story.id), contents: renderStoryPage(view, story) });
+  }
+  // A merged story's id is an alias of the story that absorbed it: keep its old address working.
+  for (const story of edition.stories) {
+    for (const alias of story.aliases) {
+      if (view.stories.has(alias)) continue;
+      files.push({ path: storyPath(alias), contents: renderRedirectPage(view, story) });
+    }
   }
   files.push({ path: 'edition.md', contents: renderMarkdown(edition) });
   files.push({ path: 'edition.json', contents: renderJson(edition) });

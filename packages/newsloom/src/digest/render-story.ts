@@ -89,3 +89,15 @@ function renderExternal(summary: StorySummary | undefined): string {
   const list = items.length ? `<ul>${items.join('')}</ul>` : '<p class="muted">None.</p>';
   return `<section id="external-resources"><h2>External resources (${plural(resources.length, 'link')})</h2>${list}</section>`;
 }
+
+/**
+ * The page left at a merged story's old address: a link (and a meta refresh, which the page's
+ * policy allows since it runs no script) to the story that absorbed it.
+ * @example renderRedirectPage(view, survivor)
+ */
+export function renderRedirectPage(view: EditionView, story: Story): string {
+  const href = `../${storyPath(story.id)}`;
+  const headline = escapeHtml(storyHeadline(view, story.id));
+  const body = `<h1>This story was merged</h1><p>It is now part of <a href="${href}">${headline}</a>.</p>`;
+  return renderPage({ title: 'Story merged', root: '../', body, refresh: href });
+}
