@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -68,12 +69,10 @@ export function decodeInput(bytes: Uint8Array, contentType?: string): DecodedInp
 
 function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): DecodedInput {
   if (encoding === 'utf-8') {
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding, problems };
-    } catch {
-      problems.push('The bytes are not valid UTF-8; decoded as windows-1252 instead.');
-      return { text: decodeWindows1252(bytes), encoding: 'windows-1252', problems };
-    }
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding, problems };
+    problems.push('The bytes are not valid UTF-8; decoded as windows-1252 instead.');
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', problems };
   }
   if (SINGLE_BYTE_WEST.has(encoding)) {
     if (encoding === 'us-ascii' && !isAscii(bytes)) problems.push('us-ascii text holds non-ASCII bytes.');

@@ -25,6 +25,8 @@ const SAFE_SCHEME = /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp
 const TAG = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/(?!>))*)\s*(\/?)>/y;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+const QUIET = { declared: new Map<string, string>(), malformed: false, undeclared: false, budget: 0 };
+
 /** Options of {@link sanitizeHtml}. */
 export interface SanitizeOptions {
   /** Base URL that relative links and image sources are resolved against. */
@@ -39,63 +41,69 @@ export interface SanitizeOptions {
  * @example sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>') // '<p>Hi</p>'
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
-  let out = '';
+  if (html.indexOf('<') === -1) return escapeText(html);
+  // Pieces are joined once at the end: a flat string, not a tree of concatenations.
+  const out: string[] = [];
   const open: string[] = [];
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
     if (lt === -1) {
-      out += escapeText(html.slice(i));
+      out.push(escapeText(html.slice(i)));
       break;
     }
-    out += escapeText(html.slice(i, lt));
+    if (lt > i) out.push(escapeText(html.slice(i, lt)));
+    i = markup(html, lt, out, open, options.base);
+  }
+  for (let k = open.length - 1; k >= 0; k--) out.push(`</${open[k]}>`);
+  return out.join('');
+}
+
+// Handles the markup starting at `lt`; returns where the text resumes.
+function markup(html: string, lt: number, out: string[], open: string[], base: string | undefined): number {
+  const n = html.length;
+  const next = html.charCodeAt(lt + 1);
+  if (next === 33 /* ! */ || next === 63 /* ? */) {
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
-      i = end === -1 ? n : end + 3;
-      continue;
+      return end === -1 ? n : end + 3;
     }
     if (html.startsWith('<![CDATA[', lt)) {
       const end = html.indexOf(']]>', lt);
-      out += escapeHtml(html.slice(lt + 9, end === -1 ? n : end));
-      i = end === -1 ? n : end + 3;
-      continue;
+      out.push(escapeHtml(html.slice(lt + 9, end === -1 ? n : end)));
+      return end === -1 ? n : end + 3;
     }
-    if (html[lt + 1] === '!' || html[lt + 1] === '?') {
-      const end = html.indexOf('>', lt);
-      i = end === -1 ? n : end + 1;
-      continue;
-    }
-    TAG.lastIndex = lt;
-    const m = TAG.exec(html);
-    if (!m) {
-      out += '&lt;';
-      i = lt + 1;
-      continue;
-    }
-    i = lt + m[0].length;
-    const [, closing, rawName = '', rawAttrs = '', selfClose] = m;
-    const name = rawName.toLowerCase().replace(/^[\w.-]+:/, '');
-    if (closing) {
-      out += closeTag(name, open);
-    } else if (DROP_CONTENT.has(name)) {
-      if (!selfClose) i = skipElement(html, i, name);
-    } else if (ALLOWED.has(name)) {
-      out += `<${name}${sanitizeAttrs(rawAttrs, options.base)}${VOID.has(name) ? ' /' : ''}>`;
-      if (!VOID.has(name) && !selfClose) open.push(name);
-      else if (!VOID.has(name)) out += `</${name}>`;
-    }
+    const end = html.indexOf('>', lt);
+    return end === -1 ? n : end + 1;
   }
-  for (let k = open.length - 1; k >= 0; k--) out += `</${open[k]}>`;
-  return out;
+  TAG.lastIndex = lt;
+  const m = TAG.exec(html);
+  if (!m) {
+    out.push('&lt;');
+    return lt + 1;
+  }
+  const after = lt + m[0].length;
+  const [, closing, rawName = '', rawAttrs = '', selfClose] = m;
+  let name = rawName.toLowerCase();
+  if (name.includes(':')) name = name.slice(name.lastIndexOf(':') + 1);
+  if (closing) {
+    closeTag(name, open, out);
+  } else if (DROP_CONTENT.has(name)) {
+    if (!selfClose) return skipElement(html, after, name);
+  } else if (ALLOWED.has(name)) {
+    const isVoid = VOID.has(name);
+    out.push(`<${name}${sanitizeAttrs(rawAttrs, base)}${isVoid ? ' /' : ''}>`);
+    if (!isVoid && !selfClose) open.push(name);
+    else if (!isVoid) out.push(`</${name}>`);
+  }
+  return after;
 }
 
-function closeTag(name: string, open: string[]): string {
+function closeTag(name: string, open: string[], out: string[]): void {
   const at = open.lastIndexOf(name);
-  if (at === -1) return '';
-  let out = '';
-  while (open.length > at) out += `</${open.pop()}>`;
-  return out;
+  if (at === -1) return;
+  while (open.length > at) out.push(`</${open.pop()}>`);
 }
 
 function skipElement(html: string, from: number, name: string): number {
@@ -108,18 +116,26 @@ function skipElement(html: string, from: number, name: string): number {
 function sanitizeAttrs(raw: string, base: string | undefined): string {
   if (!raw) return '';
   let out = '';
-  const seen = new Set<string>();
-  for (const m of raw.matchAll(ATTR)) {
-    const name = (m[1] ?? '').toLowerCase();
-    if (!ATTRS.has(name) || seen.has(name)) continue;
-    seen.add(name);
-    let value = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '', { declared: new Map(), malformed: false, undeclared: false, budget: 0 });
-    if (URL_ATTRS.has(name)) {
-      const safe = safeUrl(value, base);
-      if (safe === undefined) continue;
-      value = safe;
+  let seen = ' ';
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(raw); m !== null; m = ATTR.exec(raw)) {
+    let name = m[1] as string;
+    if (!ATTRS.has(name)) {
+      name = name.toLowerCase();
+      if (!ATTRS.has(name)) continue;
     }
-    out += ` ${name}="${escapeHtml(value)}"`;
+    if (seen.includes(` ${name} `)) continue;
+    seen += `${name} `;
+    const rawValue = m[2] ?? m[3] ?? m[4] ?? '';
+    let value: string | undefined = rawValue;
+    if (URL_ATTRS.has(name)) {
+      value = safeUrl(rawValue.indexOf('&') === -1 ? rawValue : decodeEntities(rawValue, QUIET), base);
+      if (value === undefined) continue;
+      value = escapeHtml(value);
+    } else if (/["<>]/.test(rawValue)) {
+      value = rawValue.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    }
+    out += ` ${name}="${value}"`;
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { parseDate } from './parse-date';
 import { type MapContext, readText } from './read-text';
 
 /** A feed or an item while it is being filled. */
-export type Target = (FeedMeta | FeedItem) & { __item?: boolean; __guidLink?: string };
+export type Target = FeedMeta | FeedItem;
 
 type Handler = (t: Target, el: XmlElement, ctx: MapContext) => void;
 
@@ -21,9 +21,9 @@ const DATE_FIELDS: Record<string, 'published' | 'updated' | 'created' | 'expired
 const HANDLERS: Record<string, Handler> = {
   title: (t, el, ctx) => setText(t, 'title', el, ctx, 'text/plain'),
   'dc:title': (t, el, ctx) => t.title === undefined && setText(t, 'title', el, ctx, 'text/plain'),
-  description: (t, el, ctx) => setOnce(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
-  'dc:description': (t, el, ctx) => setOnce(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/html'),
-  abstract: (t, el, ctx) => setText(t, t.__item ? 'summary' : 'subtitle', el, ctx, 'text/plain'),
+  description: (t, el, ctx) => setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  'dc:description': (t, el, ctx) => setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  abstract: (t, el, ctx) => setText(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/plain'),
   subtitle: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
   tagline: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
   info: (t, el, ctx) => setText(t, 'info', el, ctx, 'text/plain'),
@@ -60,7 +60,7 @@ const HANDLERS: Record<string, Handler> = {
   logo: (t, el, ctx) => setImageUrl(t, resolveUrl(el.text, el.base ?? ctx.docUrl)),
   image: readImage,
   enclosure: readEnclosure,
-  cloud: (t, el) => t.__item || ((t as FeedMeta).cloud = { ...el.attrs }),
+  cloud: (t, el, ctx) => ctx.inItem || ((t as FeedMeta).cloud = { ...el.attrs }),
 };
 
 /**
@@ -88,7 +88,7 @@ function setOnce(t: Target, key: string, el: XmlElement, ctx: MapContext, type: 
 }
 
 function addContent(t: Target, el: XmlElement, ctx: MapContext, type: string): void {
-  if (!t.__item) return setText(t, 'info', el, ctx, type);
+  if (!ctx.inItem) return setText(t, 'info', el, ctx, type);
   (t as FeedItem).content.push(readText(el, ctx, type));
 }
 
@@ -135,7 +135,7 @@ function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
   if (Number.isFinite(length)) link.length = length;
   t.links.push(link);
   if (link.rel === 'alternate' && t.link === undefined) t.link = resolved;
-  if (link.rel === 'enclosure' && t.__item) {
+  if (link.rel === 'enclosure' && ctx.inItem) {
     (t as FeedItem).enclosures.push({ url: resolved, ...(link.type ? { type: link.type } : {}), ...(link.length !== undefined ? { length: link.length } : {}) });
   }
 }
@@ -147,7 +147,7 @@ function readGuid(t: Target, el: XmlElement, ctx: MapContext): void {
   const declared = el.attrs.ispermalink?.trim().toLowerCase();
   // A guid is the item's link when it says so, or (undeclared) when it is an absolute URL.
   const link = declared === 'true' || (declared === undefined && /^https?:\/\//i.test(id)) ? resolveUrl(id, el.base ?? ctx.docUrl) : undefined;
-  if (link) t.__guidLink = link;
+  if (link) ctx.guidLink = link;
 }
 
 function addPerson(t: Target, key: 'authors' | 'contributors', el: XmlElement, ctx: MapContext): void {
@@ -175,7 +175,7 @@ export function addCategory(t: Target, term: string, scheme?: string, label?: st
 }
 
 function readGenerator(t: Target, el: XmlElement, ctx: MapContext): void {
-  if (t.__item) return;
+  if (ctx.inItem) return;
   const meta = t as FeedMeta;
   const name = el.text.trim();
   if (name) meta.generator = name;
@@ -205,7 +205,7 @@ function readImage(t: Target, el: XmlElement, ctx: MapContext): void {
 }
 
 function readEnclosure(t: Target, el: XmlElement, ctx: MapContext): void {
-  if (!t.__item) return;
+  if (!ctx.inItem) return;
   const url = resolveUrl(el.attrs.url ?? el.attrs.href ?? el.attrs['rdf:resource'], el.base ?? ctx.docUrl);
   if (!url) return;
   const length = Number.parseInt(el.attrs.length ?? '', 10);

@@ -18,7 +18,7 @@ export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void
   if (name === 'source') return readSource(t, el, ctx);
   if (name === 'slash:comments') {
     const n = Number.parseInt(el.text, 10);
-    if (Number.isFinite(n) && t.__item) (t as FeedItem).commentCount = n;
+    if (Number.isFinite(n) && ctx.inItem) (t as FeedItem).commentCount = n;
     return;
   }
   if (name.startsWith('georss:') || name.startsWith('geo:') || name === 'gml:pos') return readGeo(t, el);
@@ -120,9 +120,9 @@ function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
   } else if (['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) || local === 'episodetype') {
     if (text) it[local === 'episodetype' ? 'episodeType' : (local as 'author')] = text;
     if (local === 'author' && text && t.authors.length === 0) t.authors.push({ name: text });
-    if (local === 'subtitle' && text && !t.__item) (t as FeedMeta).subtitle ??= text;
+    if (local === 'subtitle' && text && !ctx.inItem) (t as FeedMeta).subtitle ??= text;
     if (local === 'summary' && text) {
-      if (t.__item) (t as FeedItem).summary ??= text;
+      if (ctx.inItem) (t as FeedItem).summary ??= text;
       else (t as FeedMeta).subtitle ??= text;
     }
   }
@@ -137,7 +137,7 @@ function readItunesCategory(t: Target, it: FeedItunes, el: XmlElement): void {
 }
 
 function readSource(t: Target, el: XmlElement, ctx: MapContext): void {
-  if (!t.__item) return;
+  if (!ctx.inItem) return;
   const item = t as FeedItem;
   if (el.children.length === 0) {
     const title = el.text.trim();

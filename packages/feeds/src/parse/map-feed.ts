@@ -50,41 +50,38 @@ export function detectShape(root: XmlElement, doctype: string | undefined): Feed
   }
 }
 
-/** Options of {@link mapFeed}. */
-export interface MapFeedLimits {
-  maxItems: number;
+/**
+ * True when `el` is an item of the feed: an `item` or `entry` directly under the root (Atom,
+ * RDF, CDF) or under the RSS channel.
+ */
+export function isFeedItem(el: XmlElement, depth: number, parentName: string | undefined): boolean {
+  return (el.name === 'item' || el.name === 'entry') && (depth === 1 || (depth === 2 && parentName === 'channel'));
 }
 
 /**
- * Maps the element tree of a recognised feed to feed metadata and items. One item that fails
- * to map is reported and skipped; the rest of the feed survives.
- * @example const { feed, items } = mapFeed(shape, ctx, { maxItems: 10_000 })
+ * Maps the channel-level elements of a recognised feed (items are mapped as they stream by,
+ * see {@link mapItemSafely}).
+ * @example const feed = mapFeed(shape, ctx)
  */
-export function mapFeed(shape: FeedShape, ctx: MapContext, limits: MapFeedLimits): { feed: FeedMeta; items: FeedItem[] } {
-  const feed = newTarget(false) as FeedMeta & Target;
-  const items: FeedItem[] = [];
-  for (const container of shape.containers) {
-    for (const child of container.children) {
-      if (child.name === 'item' || child.name === 'entry') {
-        if (container !== shape.containers[0] && shape.containers.length > 1 && child.name !== 'item') continue;
-        if (items.length >= limits.maxItems) {
-          tooMany(ctx, limits.maxItems);
-          break;
-        }
-        const item = safeMapItem(child, ctx, items.length);
-        if (item) items.push(item);
-      } else if (container === shape.containers[0] || child.name === 'image' || child.name === 'textinput') {
-        if (child.name !== 'items') applyElement(feed, child, ctx);
-      }
-    }
+export function mapFeed(shape: FeedShape, ctx: MapContext): FeedMeta {
+  const feed = newFeed();
+  ctx.inItem = false;
+  const [first, ...others] = shape.containers as [XmlElement, ...XmlElement[]];
+  for (const child of first.children) if (child.name !== 'items') applyElement(feed, child, ctx);
+  for (const container of others) {
+    for (const child of container.children) if (child.name === 'image' || child.name === 'textinput') applyElement(feed, child, ctx);
   }
-  const first = shape.containers[0] as XmlElement;
   if (shape.version === 'cdf') applyCdf(feed, first, ctx);
   if (feed.language === undefined && first.lang) feed.language = first.lang;
-  return { feed: finish(feed), items };
+  return feed;
 }
 
-function safeMapItem(el: XmlElement, ctx: MapContext, index: number): FeedItem | undefined {
+/**
+ * Maps one item element. An item that fails to map is reported and skipped: the rest of the
+ * feed survives.
+ * @example const item = mapItemSafely(el, ctx, items.length)
+ */
+export function mapItemSafely(el: XmlElement, ctx: MapContext, index: number): FeedItem | undefined {
   try {
     return mapItem(el, ctx);
   } catch (cause) {
@@ -95,17 +92,23 @@ function safeMapItem(el: XmlElement, ctx: MapContext, index: number): FeedItem |
       cause,
     });
     return undefined;
+  } finally {
+    ctx.inItem = false;
+    ctx.guidLink = undefined;
   }
 }
 
 function mapItem(el: XmlElement, ctx: MapContext): FeedItem {
-  const item = newTarget(true) as FeedItem & Target;
+  const item: FeedItem = { links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {}, content: [], enclosures: [] };
+  ctx.inItem = true;
+  ctx.guidLink = undefined;
   for (const child of el.children) applyElement(item, child, ctx);
-  if (item.link === undefined && item.__guidLink) {
-    item.link = item.__guidLink;
+  const guidLink = ctx.guidLink as string | undefined;
+  if (item.link === undefined && guidLink) {
+    item.link = guidLink;
     item.guidIsLink = true;
-  } else if (item.__guidLink !== undefined) {
-    item.guidIsLink = item.__guidLink === item.link;
+  } else if (guidLink !== undefined) {
+    item.guidIsLink = guidLink === item.link;
   }
   const about = el.attrs['rdf:about'];
   if (about) {
@@ -114,7 +117,7 @@ function mapItem(el: XmlElement, ctx: MapContext): FeedItem {
     if (link && item.link === undefined) item.link = link;
   }
   if (el.name === 'item' && (el.attrs.href || el.attrs.lastmod)) applyCdf(item, el, ctx);
-  return finish(item);
+  return item;
 }
 
 // CDF keeps the link and the date in attributes.
@@ -127,27 +130,17 @@ function applyCdf(t: Target, el: XmlElement, ctx: MapContext): void {
   if (el.attrs.lastmod) applyElement(t, { ...el, name: 'lastmod', text: el.attrs.lastmod, children: [] }, ctx);
 }
 
-function tooMany(ctx: MapContext, max: number): void {
-  if (ctx.diagnostics.some((d) => d.code === 'TOO_MANY_ITEMS')) return;
-  ctx.diagnostics.push({ severity: 'warning', code: 'TOO_MANY_ITEMS', message: `The feed has more than ${max} items; the rest were ignored. Raise maxItems to keep them.` });
-}
-
-function newTarget(isItem: boolean): Target {
-  const common = { links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {} };
-  return isItem ? { ...common, content: [], enclosures: [], __item: true } : { ...common };
-}
-
-function finish<T extends Target>(t: T): T {
-  delete t.__item;
-  delete t.__guidLink;
-  return t;
+function newFeed(): FeedMeta {
+  return { links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {} };
 }
 
 // An Atom `source` is a feed inside an entry: read it with the feed-level handlers.
 setSourceReader((el, ctx) => {
-  const source = newTarget(false);
-  for (const child of el.children) applyElement(source, child, ctx);
-  const meta = finish(source) as FeedMeta & { url?: string };
+  const meta: FeedMeta & { url?: string } = newFeed();
+  const inItem = ctx.inItem;
+  ctx.inItem = false;
+  for (const child of el.children) applyElement(meta, child, ctx);
+  ctx.inItem = inItem;
   if (meta.link) meta.url = meta.link;
   return meta;
 });

@@ -1,11 +1,11 @@
 import { type Diagnostic, NewsloomError } from '@newsloom/core';
 import { decodeInput, normalizeCharset } from '../decode/decode-input';
-import type { ParsedFeed, ParseFeedOptions } from '../types';
+import type { FeedItem, ParsedFeed, ParseFeedOptions } from '../types';
 import { fromCodePoint } from '../xml/entities';
-import { parseXml, type XmlDocument } from '../xml/parse-xml';
+import { parseXml, type XmlDocument, type XmlElement } from '../xml/parse-xml';
 import { discoverFeeds } from './discover-feeds';
 import { mapJsonFeed } from './map-json-feed';
-import { detectShape, mapFeed } from './map-feed';
+import { detectShape, isFeedItem, mapFeed, mapItemSafely } from './map-feed';
 import type { MapContext } from './read-text';
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -42,19 +42,29 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
     wellFormed = false;
     diagnostics.push(diag('warning', 'UNEXPECTED_CONTENT_TYPE', `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`, subject));
   }
-  const ctx: MapContext = { source: text, docUrl: options.url, atom: false, diagnostics };
+  const ctx: MapContext = { source: text, docUrl: options.url, atom: false, diagnostics, inItem: false, guidLink: undefined };
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const start = text.search(/\S/);
   if (start !== -1 && (text[start] === '{' || text[start] === '[')) {
     const { version, feed, items } = mapJsonFeed(parseJson(text), ctx, maxItems);
     return { version, encoding, wellFormed: wellFormed && !diagnostics.some((d) => d.severity === 'error'), diagnostics, feed, items };
   }
-  const doc = parseXml(text, { baseUrl: options.url });
+  const items: FeedItem[] = [];
+  // Items are mapped as soon as they close and then dropped from the tree: memory stays flat.
+  const onClose = (el: XmlElement, depth: number, root: XmlElement): boolean => {
+    if (depth === 0 || !isFeedItem(el, depth, depth === 2 ? root.children.at(-1)?.name : root.name)) return false;
+    if (items.length >= maxItems) return tooMany(ctx, maxItems);
+    ctx.atom = root.name === 'feed';
+    const item = mapItemSafely(el, ctx, items.length);
+    if (item) items.push(item);
+    return true;
+  };
+  const doc = parseXml(text, { baseUrl: options.url, onClose });
   const shape = doc.root ? detectShape(doc.root, doc.doctype) : undefined;
   if (!doc.root || !shape) throw notAFeed(doc, text, options.url);
   ctx.atom = shape.atom;
   for (const p of doc.problems) diagnostics.push(xmlProblem(p, text, subject));
-  const { feed, items } = mapFeed(shape, ctx, { maxItems });
+  const feed = mapFeed(shape, ctx);
   wellFormed &&= doc.wellFormed;
   return { version: shape.version, encoding, wellFormed, diagnostics, feed, items };
 }
@@ -78,6 +88,13 @@ function parseJson(text: string): unknown {
   } catch (cause) {
     throw new NewsloomError('NOT_A_FEED', `The document looks like JSON but does not parse (${(cause as Error).message}); it is not a JSON Feed.`, { cause });
   }
+}
+
+function tooMany(ctx: MapContext, max: number): true {
+  if (!ctx.diagnostics.some((d) => d.code === 'TOO_MANY_ITEMS')) {
+    ctx.diagnostics.push({ severity: 'warning', code: 'TOO_MANY_ITEMS', message: `The feed has more than ${max} items; the rest were ignored. Raise maxItems to keep them.` });
+  }
+  return true;
 }
 
 function notAFeed(doc: XmlDocument, text: string, url: string | undefined): NewsloomError {

@@ -11,6 +11,10 @@ export interface MapContext {
   /** Atom types its text explicitly; RSS text is sniffed for HTML. */
   atom: boolean;
   diagnostics: Diagnostic[];
+  /** True while an item (not the channel) is being read. */
+  inItem: boolean;
+  /** The permalink guid of the item being read, if any. */
+  guidLink: string | undefined;
 }
 
 const XHTML = 'application/xhtml+xml';

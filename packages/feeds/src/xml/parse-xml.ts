@@ -38,7 +38,16 @@ export interface ParseXmlOptions {
   baseUrl?: string | undefined;
   /** Deepest element nesting kept (default 256). */
   maxDepth?: number;
+  /**
+   * Called when an element closes (`depth` 0 is the root). Returning true detaches it from its
+   * parent, so a caller can consume items as they stream by and keep memory flat.
+   */
+  onClose?: ((el: XmlElement, depth: number, root: XmlElement) => boolean) | undefined;
 }
+
+// Shared by every element without children or attributes until it gets some: never mutated.
+const NO_CHILDREN: XmlElement[] = [];
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 interface Scope {
   map: Map<string, string>;
@@ -75,9 +84,11 @@ class XmlParser {
     this.scopes = [{ map, names: new Map() }];
     this.ctx = { declared: new Map(), malformed: false, undeclared: false, budget: 1_000_000 + source.length * 2 };
     this.baseUrl = options.baseUrl;
+    this.onClose = options.onClose;
   }
 
   private readonly baseUrl: string | undefined;
+  private readonly onClose: ParseXmlOptions['onClose'];
 
   run(): XmlDocument {
     const s = this.s;
@@ -165,7 +176,7 @@ class XmlParser {
     let c = s.charCodeAt(j);
     while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13) c = s.charCodeAt(++j);
     const rawName = s.slice(lt + 1, j);
-    const attrs: Record<string, string> = {};
+    let attrs = NO_ATTRS;
     let declares: [string, string][] | undefined;
     let selfClosing = false;
     for (;;) {
@@ -190,17 +201,18 @@ class XmlParser {
         j--;
         break;
       }
+      if (attrs === NO_ATTRS) attrs = {};
       j = this.attribute(j, attrs, lt);
       if (j < 0) return n;
     }
-    for (const key in attrs) {
+    if (attrs !== NO_ATTRS) for (const key in attrs) {
       if (key === 'xmlns' || key.startsWith('xmlns:')) {
         declares ??= [];
         declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
       }
     }
     this.push(rawName, attrs, declares, j + 1, lt);
-    if (selfClosing) this.pop(lt, j + 1);
+    if (selfClosing) this.pop(lt);
     return j + 1;
   }
 
@@ -265,8 +277,11 @@ class XmlParser {
     const base = xmlBase(attrs['xml:base'], parent ? parent.base : this.baseUrl);
     const ownLang = attrs['xml:lang'];
     const lang = ownLang === undefined ? parent?.lang : ownLang.trim().replace(/_/g, '-');
-    const el: XmlElement = { name, ns, attrs, children: [], text: '', innerStart, innerEnd: innerStart, base, lang };
-    if (parent) parent.children.push(el);
+    const el: XmlElement = { name, ns, attrs, children: NO_CHILDREN, text: '', innerStart, innerEnd: innerStart, base, lang };
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(el);
+    }
     else this.doc.root = el;
     this.stack.push(el);
   }
@@ -310,17 +325,18 @@ class XmlParser {
       return end + 1;
     }
     if (k < stack.length - 1) this.problem(`<${stack[stack.length - 1]?.name}> closed by </${rawName}>`, lt);
-    while (stack.length > k) this.pop(lt, end + 1);
+    while (stack.length > k) this.pop(lt);
     return end + 1;
   }
 
-  private pop(innerEnd: number, after = innerEnd): void {
+  private pop(innerEnd: number): void {
     const el = this.stack.pop();
     this.scopes.pop();
     if (!el) return;
     el.innerEnd = Math.max(el.innerStart, innerEnd);
-    if (this.stack.length === 0) this.rootClosed = true;
-    void after;
+    const depth = this.stack.length;
+    if (depth === 0) this.rootClosed = true;
+    if (this.onClose?.(el, depth, this.doc.root as XmlElement)) this.stack[depth - 1]?.children.pop();
   }
 }
 

@@ -1,0 +1,96 @@
+// Parse throughput on the 61 real feeds of ../shared/data/feeds/real: @newsloom/feeds against the
+// npm parsers people reach for. Median of repeated passes in one process; every parser gets the
+// same files (ours the bytes, as fetchFeed hands them over, decoding included; the others a
+// UTF-8 string, which is what their APIs take). Then peak memory on a synthesized 50 MB feed,
+// in a child process of its own.
+// Usage: pnpm --filter @newsloom/feeds bench  [passes]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extractFromXml } from '@extractus/feed-extractor';
+import { parseFeed as rowanmanning } from '@rowanmanning/feed-parser';
+import FeedParser from 'feedparser';
+import { parseFeed as feedsmith } from 'feedsmith';
+import RssParser from 'rss-parser';
+import { parseFeed } from '../src/index';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const realDir = join(process.env.NEWSLOOM_DATA ?? resolve(here, '../../../../shared/data'), 'feeds/real');
+const passes = Number(process.argv[2] ?? 15);
+
+type Parse = (bytes: Buffer, text: string) => unknown;
+
+const rssParser = new RssParser();
+const parsers: [string, Parse][] = [
+  ['@newsloom/feeds', (bytes) => parseFeed(bytes)],
+  ['feedsmith', (_, text) => feedsmith(text)],
+  ['rss-parser', (_, text) => rssParser.parseString(text)],
+  ['@extractus/feed-extractor', (_, text) => extractFromXml(text)],
+  ['@rowanmanning/feed-parser', (_, text) => rowanmanning(text)],
+  ['feedparser (npm)', (_, text) => viaFeedparser(text)],
+];
+
+function viaFeedparser(text: string): Promise<unknown[]> {
+  return new Promise((done) => {
+    const items: unknown[] = [];
+    const parser = new FeedParser({});
+    parser.on('error', () => undefined);
+    parser.on('readable', () => {
+      for (let item = parser.read(); item; item = parser.read()) items.push(item);
+    });
+    parser.on('end', () => done(items));
+    parser.end(text);
+  });
+}
+
+async function pass(parse: Parse, files: Buffer[], texts: string[]): Promise<{ ms: number; failures: number }> {
+  let failures = 0;
+  const started = performance.now();
+  for (let i = 0; i < files.length; i++) {
+    try {
+      await parse(files[i] as Buffer, texts[i] as string);
+    } catch {
+      failures++;
+    }
+  }
+  return { ms: performance.now() - started, failures };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(realDir)) {
+    console.log(`dataset missing: ${realDir} (the real feeds live beside the repository); nothing to measure.`);
+    return;
+  }
+  const names = readdirSync(realDir).sort();
+  const files = names.map((name) => readFileSync(join(realDir, name)));
+  const texts = files.map((bytes) => bytes.toString('utf8'));
+  const mb = files.reduce((sum, f) => sum + f.byteLength, 0) / 1e6;
+  console.log(`${names.length} feeds, ${mb.toFixed(2)} MB, median of ${passes} passes (after 2 warm-up passes), Node ${process.version}\n`);
+  const results: { name: string; mbps: number }[] = [];
+  for (const [name, parse] of parsers) {
+    for (let w = 0; w < 2; w++) await pass(parse, files, texts);
+    const runs: number[] = [];
+    let failures = 0;
+    for (let p = 0; p < passes; p++) {
+      const run = await pass(parse, files, texts);
+      runs.push(run.ms);
+      failures = run.failures;
+    }
+    const seconds = median(runs) / 1000;
+    results.push({ name, mbps: mb / seconds });
+    console.log(`${name.padEnd(28)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s ${(names.length / seconds).toFixed(0).padStart(7)} feeds/s${failures ? `  (${failures} feeds threw)` : ''}`);
+  }
+  const ours = results[0]?.mbps ?? 0;
+  const smith = results.find((r) => r.name === 'feedsmith')?.mbps ?? 1;
+  console.log(`\n@newsloom/feeds / feedsmith = ${(ours / smith).toFixed(2)}×`);
+  console.log('\nPeak memory on a synthesized 50 MB feed (separate process):');
+  execFileSync(process.execPath, ['--expose-gc', '--conditions=@newsloom/source', '--import', 'tsx', join(here, 'memory.ts'), '50'], { stdio: 'inherit' });
+}
+
+await main();
