@@ -3,6 +3,7 @@ import { createTfIdfModel, dot } from '@newsloom/text';
 import { type ArticleFeatures, articleFeatures, type FeatureModels } from './features';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
+import { finalizeStory } from './split';
 import { FIELDS, StoryIndex } from './story-index';
 import {
   addMember,
@@ -11,7 +12,6 @@ import {
   mergeStates,
   profileOf,
   type StoryState,
-  toStory,
 } from './story-state';
 
 /** An incremental story clusterer; see {@link createClusterer}. */
@@ -81,7 +81,9 @@ export function createClusterer(options: ClusterOptions = {}): Clusterer {
       for (const article of sorted) addArticle(state, article, o);
     },
     stories() {
-      const all = state.closed.concat([...state.active.values()].map(toStory));
+      const all = state.closed.concat(
+        [...state.active.values()].flatMap((s) => finalizeStory(s, o.splitThreshold)),
+      );
       return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1));
     },
     snapshot: () => writeSnapshot(state),
@@ -170,12 +172,17 @@ function join(
 ): void {
   addMember(story, f, o.duplicateBits);
   state.memberOf.set(f.id, story.id);
-  refreshProfiles(state, story, o.profileTerms);
+  refreshProfiles(state, story, o);
 }
 
-function refreshProfiles(state: ClustererState, story: StoryState, k: number): void {
+function refreshProfiles(
+  state: ClustererState,
+  story: StoryState,
+  o: ResolvedClusterOptions,
+): void {
+  const k = o.profileTerms;
   for (const field of FIELDS) {
-    const next = profileOf(story.sums[field], k);
+    const next = profileOf(story.sums[field], k, story.members.length, o.averageLink);
     state.index.update(field, story.id, story.profiles[field], next);
     story.profiles[field] = next;
     if (story.sums[field].size > 3 * k)
@@ -207,7 +214,7 @@ function mergeBridged(
     state.active.delete(loser.id);
     mergeStates(older, loser, at);
     for (const m of loser.members) state.memberOf.set(m.id, older.id);
-    refreshProfiles(state, older, o.profileTerms);
+    refreshProfiles(state, older, o);
     survivor = older;
   }
 }
@@ -237,8 +244,9 @@ function sweep(state: ClustererState, now: number, o: ResolvedClusterOptions): v
     for (const field of FIELDS) state.index.remove(field, story.id, story.profiles[field]);
     state.active.delete(story.id);
     for (const m of story.members) state.memberOf.delete(m.id);
-    const closed = toStory(story);
-    o.onStoryClosed?.(closed);
-    if (o.keepClosed) state.closed.push(closed);
+    for (const closed of finalizeStory(story, o.splitThreshold)) {
+      o.onStoryClosed?.(closed);
+      if (o.keepClosed) state.closed.push(closed);
+    }
   }
 }

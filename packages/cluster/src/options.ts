@@ -2,7 +2,7 @@ import { NewsloomError, type Story } from '@newsloom/core';
 
 /** Options of {@link createClusterer} and {@link clusterArticles}; every field has a default. */
 export interface ClusterOptions {
-  /** Minimum similarity (0–1, after time decay) for an article to join a story. Default 0.14. */
+  /** Minimum similarity (0–1, after time decay) for an article to join a story. Default 0.11. */
   threshold?: number;
   /** Weights of title, body and entity cosine similarity; they are normalised. Default 0.35/0.5/0.15. */
   weights?: { title?: number; body?: number; entities?: number };
@@ -14,6 +14,16 @@ export interface ClusterOptions {
   mergeThreshold?: number;
   /** Lexical similarity (before time decay) that links a new story to an older one as related. Default 0.2. */
   relatedThreshold?: number;
+  /**
+   * Share of average link in the story similarity: 0 scores an article by cosine to the story
+   * centroid, 1 by its mean cosine to the members (stricter on spread-out stories). Default 1.
+   */
+  averageLink?: number;
+  /**
+   * When a story is output, members linked by no chain of body cosine ≥ this split off as their
+   * own stories (history `split`, `parentId` the storyline). Default 0 (off); 0.1 is a sensible value.
+   */
+  splitThreshold?: number;
   /** Max SimHash bit distance for two articles to be near-duplicates. Default 6. */
   duplicateBits?: number;
   /** Word tokens of summary + text used for the body vector. Default 1000. */
@@ -37,6 +47,8 @@ export interface ResolvedClusterOptions {
   mergeThreshold: number;
   relatedThreshold: number;
   duplicateBits: number;
+  splitThreshold: number;
+  averageLink: number;
   bodyTokens: number;
   profileTerms: number;
   bigrams: boolean;
@@ -59,13 +71,15 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
   const w = { title: 0.35, body: 0.5, entities: 0.15, ...options.weights };
   const total = w.title + w.body + w.entities;
   const resolved: ResolvedClusterOptions = {
-    threshold: options.threshold ?? 0.14,
+    threshold: options.threshold ?? 0.11,
     weights: { title: w.title / total, body: w.body / total, entities: w.entities / total },
     timeScaleMs: (options.timeScaleHours ?? 36) * HOUR,
     activeWindowMs: (options.activeWindowHours ?? 96) * HOUR,
     mergeThreshold: options.mergeThreshold ?? 0.5,
     relatedThreshold: options.relatedThreshold ?? 0.2,
     duplicateBits: options.duplicateBits ?? 6,
+    splitThreshold: options.splitThreshold ?? 0,
+    averageLink: options.averageLink ?? 1,
     bodyTokens: options.bodyTokens ?? 1000,
     profileTerms: options.profileTerms ?? 64,
     bigrams: options.bigrams ?? false,
@@ -87,6 +101,8 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
   unit('threshold', o.threshold);
   unit('mergeThreshold', o.mergeThreshold);
   unit('relatedThreshold', o.relatedThreshold);
+  unit('splitThreshold', o.splitThreshold);
+  unit('averageLink', o.averageLink);
   if (!(weightTotal > 0))
     throw new NewsloomError('INVALID_INPUT', 'cluster option weights must sum to more than 0');
   if (!(o.timeScaleMs > 0 && o.activeWindowMs > 0)) {

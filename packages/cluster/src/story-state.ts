@@ -1,5 +1,5 @@
 import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
-import { normalize, topTerms } from '@newsloom/text';
+import { norm, normalize, topTerms } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import { FIELDS, type Field } from './story-index';
 
@@ -13,6 +13,8 @@ export interface Member {
   hashLo: number;
   /** Index of an earlier member this one near-duplicates, or -1. */
   duplicateOf: number;
+  /** The article's body TF-IDF vector as [term, weight] pairs (for split checks). */
+  body: Array<[string, number]>;
 }
 
 /** A history entry before validation (ids as plain strings). */
@@ -76,6 +78,7 @@ export function addMember(
     hashHi: article.hashHi,
     hashLo: article.hashLo,
     duplicateOf,
+    body: [...article.body],
   });
   story.timeSum += article.time;
   story.createdAt = Math.min(story.createdAt, article.time);
@@ -83,8 +86,19 @@ export function addMember(
 }
 
 /** Recomputes the story's unit profile vectors from its sums, keeping the `k` heaviest terms. */
-export function profileOf(sum: ReadonlyMap<string, number>, k: number): Map<string, number> {
-  return normalize(sum.size <= k ? sum : new Map(topTerms(sum, k)));
+export function profileOf(
+  sum: ReadonlyMap<string, number>,
+  k: number,
+  size = 1,
+  averageShare = 0,
+): Map<string, number> {
+  const top = sum.size <= k ? sum : new Map(topTerms(sum, k));
+  if (averageShare <= 0) return normalize(top);
+  // Dot products are linear: scaling the sum by (1 − a)/|top| + a/size scores an article by
+  // (1 − a) × cosine to the centroid + a × its mean cosine to the members (average link).
+  const length = norm(top);
+  const scale = (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / size;
+  return new Map([...top].map(([term, weight]) => [term, weight * scale]));
 }
 
 function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {
@@ -131,21 +145,33 @@ export function mergeStates(survivor: StoryState, loser: StoryState, at: number)
 
 /** The public {@link Story} of a state: members in time order, duplicate groups, key terms. */
 export function toStory(state: StoryState): Story {
-  const ordered = [...state.members].sort(
+  const keySource = state.sums.title.size > 0 ? state.sums.title : state.sums.body;
+  return buildStory(
+    state,
+    state.members,
+    topTerms(keySource, 8).map(([t]) => t),
+  );
+}
+
+/** A {@link Story} of some members of a state, with the state's links and history. */
+export function buildStory(
+  state: Pick<StoryState, 'id' | 'aliases' | 'history' | 'parentId' | 'relatedIds'>,
+  members: readonly Member[],
+  keyTerms: string[],
+): Story {
+  const ordered = [...members].sort(
     (a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return StorySchema.parse({
     id: state.id,
     articleIds: ordered.map((m) => m.id),
-    createdAt: new Date(state.createdAt).toISOString(),
-    updatedAt: new Date(state.updatedAt).toISOString(),
+    createdAt: new Date(ordered[0]?.time ?? 0).toISOString(),
+    updatedAt: new Date(ordered[ordered.length - 1]?.time ?? 0).toISOString(),
     ...(state.parentId === undefined ? {} : { parentId: state.parentId }),
     relatedIds: [...state.relatedIds].sort(),
     aliases: [...state.aliases],
-    duplicateGroups: duplicateGroups(state.members),
-    keyTerms: topTerms(state.sums.title.size > 0 ? state.sums.title : state.sums.body, 8).map(
-      ([t]) => t,
-    ),
+    duplicateGroups: duplicateGroups(members),
+    keyTerms,
     history: state.history,
   });
 }

@@ -1,0 +1,99 @@
+import { type Story, storyIdFromSeed } from '@newsloom/core';
+import { cosine, topTerms } from '@newsloom/text';
+import {
+  buildStory,
+  type HistoryEntry,
+  type Member,
+  type StoryState,
+  toStory,
+} from './story-state';
+
+/**
+ * The public stories of a state: the story itself, or, when its members fall apart into groups
+ * that share (almost) no words — the trace of a chain of joins — the group holding the oldest
+ * article under the story's id and each other group as a story split off from it (history
+ * `split`/`spawned`, `parentId` the storyline). Pure: the state is not changed.
+ */
+export function finalizeStory(state: StoryState, splitThreshold: number): Story[] {
+  if (splitThreshold <= 0 || state.members.length < 3) return [toStory(state)];
+  const groups = components(state.members, splitThreshold);
+  if (groups.length === 1) return [toStory(state)];
+  const [main, ...rest] = groups;
+  const storyline = state.parentId ?? state.id;
+  const children = rest.map((members) => {
+    const seed = members[0] as Member;
+    const id = storyIdFromSeed(seed.id);
+    const entry: HistoryEntry = {
+      type: 'split',
+      at: isoOf(seed.time),
+      other: state.id,
+      articleIds: members.map((m) => m.id),
+    };
+    const story = {
+      id,
+      aliases: [],
+      history: [entry],
+      parentId: storyline,
+      relatedIds: [state.id],
+    };
+    return buildStory(story, members, keyTermsOf(members));
+  });
+  const spawned: HistoryEntry[] = children.map((c) => ({
+    type: 'spawned',
+    at: c.createdAt,
+    other: c.id,
+    articleIds: [...c.articleIds],
+  }));
+  const parent = {
+    ...state,
+    history: [...state.history, ...spawned],
+    relatedIds: [...state.relatedIds, ...children.map((c) => c.id)],
+  };
+  return [buildStory(parent, main ?? [], keyTermsOf(main ?? [])), ...children];
+}
+
+// Connected components of "shares enough words" among members, each in member order with
+// near-duplicate links renumbered; the component of the first member comes first.
+function components(members: readonly Member[], threshold: number): Member[][] {
+  const vectors = members.map((m) => new Map(m.body));
+  const root = members.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (root[r] !== r) r = root[r] ?? r;
+    return r;
+  };
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      const a = vectors[i];
+      const b = vectors[j];
+      if (a && b && cosine(a, b) >= threshold) root[find(j)] = find(i);
+    }
+  }
+  const byRoot = new Map<number, number[]>();
+  members.forEach((_, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]));
+  const groups = [...byRoot.values()].sort(
+    (a, b) =>
+      (members[a[0] ?? 0]?.time ?? 0) - (members[b[0] ?? 0]?.time ?? 0) ||
+      (a[0] ?? 0) - (b[0] ?? 0),
+  );
+  return groups.map((indices) => renumber(members, indices));
+}
+
+function renumber(members: readonly Member[], indices: readonly number[]): Member[] {
+  const position = new Map(indices.map((old, i) => [old, i]));
+  return indices.map((old) => {
+    const m = members[old] as Member;
+    return { ...m, duplicateOf: position.get(m.duplicateOf) ?? -1 };
+  });
+}
+
+function keyTermsOf(members: readonly Member[]): string[] {
+  const sum = new Map<string, number>();
+  for (const m of members)
+    for (const [term, weight] of m.body) sum.set(term, (sum.get(term) ?? 0) + weight);
+  return topTerms(sum, 8).map(([t]) => t);
+}
+
+function isoOf(time: number): string {
+  return new Date(time).toISOString();
+}

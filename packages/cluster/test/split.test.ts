@@ -1,0 +1,38 @@
+import { makeArticle } from '@newsloom/testing';
+import { describe, expect, it } from 'vitest';
+import { clusterArticles } from '../src/index';
+
+describe('splits', () => {
+  const at = (h: number): string => new Date(Date.UTC(2024, 0, 1, h)).toISOString();
+  // A chain: the middle article shares words with both ends, which share none with each other.
+  const first = makeArticle({
+    title: 'Harbour bridge closed',
+    summary: 'Harbour bridge closed after crash.',
+    publishedAt: at(1),
+  });
+  const bridge = makeArticle({
+    title: 'Harbour bridge closed, ferry service doubled',
+    summary: 'With the harbour bridge closed, ferry operators doubled crossings.',
+    publishedAt: at(2),
+  });
+  const last = makeArticle({
+    title: 'Ferry service doubled',
+    summary: 'Ferry operators doubled crossings.',
+    publishedAt: at(3),
+  });
+  const options = { threshold: 0.05, averageLink: 0 };
+
+  it('keeps a chained story whole by default', () => {
+    expect(clusterArticles([first, bridge, last], options)).toHaveLength(1);
+  });
+
+  it('splits members that share no words, recording the parent on both sides', () => {
+    const stories = clusterArticles([first, bridge, last], { ...options, splitThreshold: 0.9 });
+    expect(stories.length).toBeGreaterThan(1);
+    const [parent, child] = stories;
+    expect(parent?.articleIds).toContain(first.id);
+    expect(child?.history[0]).toMatchObject({ type: 'split', other: parent?.id });
+    expect(child?.parentId).toBe(parent?.id);
+    expect(parent?.history.map((e) => e.type)).toContain('spawned');
+  });
+});
