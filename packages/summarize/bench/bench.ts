@@ -64,6 +64,7 @@ function benchManyStories(): void {
     return { story: storyOf(r.id, articles), articles };
   });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let ok = 0;
   for (const { story, articles } of stories)
     if (verifyCitations(summarizeStory(story, articles), articles).ok) ok += 1;

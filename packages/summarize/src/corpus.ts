@@ -78,6 +78,8 @@ function representatives(story: Story, members: readonly Article[]): number[] {
 
 /** Generous length of a news sentence, to bound how much of a long body is split. */
 const CHARS_PER_SENTENCE = 400;
+/** Sentences considered in all (split evenly over articles, 2–12 each): bounds time on big stories. */
+const MAX_CANDIDATES = 300;
 
 function wholeText(article: Article): string {
   return [article.title, article.summary ?? '', article.text ?? ''].join('\n\n');
@@ -154,7 +156,7 @@ export function buildCorpus(
 ): Corpus {
   const members = storyMembers(story, articles);
   const representative = representatives(story, members);
-  const docs = members.map((a) => featuresOf(wholeText(a)));
+  const docs = members.map((a) => featuresOf(wholeText(a), { entities: false }));
   const repIndexes = members.flatMap((_, i) => (representative[i] === i ? [i] : []));
   const idf = inverseDocumentFrequencies(repIndexes.map((i) => docs[i]?.terms ?? new Map()));
   const centroid: SparseVector = new Map();
@@ -171,8 +173,11 @@ export function buildCorpus(
     for (const k of [...doc.terms.keys(), ...doc.bigrams])
       conceptGroups.set(k, (conceptGroups.get(k) ?? 0) + 1);
   }
+  const perArticle =
+    options.sentencesPerArticle ??
+    Math.max(2, Math.min(12, Math.floor(MAX_CANDIDATES / repIndexes.length)));
   const candidates = repIndexes.flatMap((i) =>
-    articleCandidates(members[i] as Article, i, options.sentencesPerArticle).map((c) => ({
+    articleCandidates(members[i] as Article, i, perArticle).map((c) => ({
       ...c,
       vector: tfidfVector(c.features.terms, idf),
     })),

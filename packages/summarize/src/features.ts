@@ -13,7 +13,8 @@ export interface TextFeatures {
 }
 
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
-const CAPITALISED_RE = /(?<=[^\s.!?"“‘(]\s+|[,;:]\s*)[\p{Lu}][\p{L}'’-]+/gu;
+const CAPITALISED_RE = /[\p{Lu}][\p{L}'’-]+/gu;
+const SENTENCE_START_BEFORE = /(?:^|[.!?"“‘(:])\s*$/u;
 
 /** Normalises a number token so "1,200" and "1200" match. */
 function normaliseNumber(token: string): string {
@@ -21,14 +22,15 @@ function normaliseNumber(token: string): string {
 }
 
 /**
- * Extracts content terms, numbers and entity stems of a text.
+ * Extracts content terms, term pairs, numbers and (unless `entities: false`) entity stems of a
+ * text.
  *
  * @example
  * ```ts
  * featuresOf('Ghani met Biden on 5 May.').numbers; // Set {'5'}
  * ```
  */
-export function featuresOf(text: string): TextFeatures {
+export function featuresOf(text: string, options: { entities?: boolean } = {}): TextFeatures {
   const terms = new Map<string, number>();
   const bigrams = new Set<string>();
   let previous = '';
@@ -41,7 +43,11 @@ export function featuresOf(text: string): TextFeatures {
   const numbers = new Set<string>();
   for (const match of text.matchAll(NUMBER_RE)) numbers.add(normaliseNumber(match[0]));
   const entities = new Set<string>();
+  // Support checks only weigh the sentence's entities: documents skip this pass.
+  if (options.entities === false) return { terms, bigrams, numbers, entities };
   for (const match of text.matchAll(CAPITALISED_RE)) {
+    // Capitalised after a sentence start, quote or colon says nothing about being a name.
+    if (SENTENCE_START_BEFORE.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (!isStopword(word)) entities.add(stem(word));
   }

@@ -34,8 +34,11 @@ const SECOND_PERSON = /\b(?:you|your|yours|you're|you'll|we'll tell)\b/i;
  * ```
  */
 export function stripDateline(sentence: string): number {
+  // A dateline is short and ends in a dash: skip the patterns (and their backtracking) otherwise.
+  const head = sentence.slice(0, 80);
+  if (!/[—–]|\s-{1,2}\s/u.test(head)) return 0;
   for (const pattern of DATELINE_PATTERNS) {
-    const match = pattern.exec(sentence);
+    const match = pattern.exec(head);
     if (match && match[0].length < sentence.length - 10) return match[0].length;
   }
   return 0;

@@ -15,13 +15,19 @@ export interface SummarizeOptions {
   minSupport?: number;
   /** Longest headline in characters (default 110). */
   maxHeadlineLength?: number;
-  /** Sentences considered from each article (default 12, from its start). */
+  /**
+   * Sentences considered from the start of each article. Default: 12, fewer when the story is
+   * large (about 300 sentences in all, at least 2 an article), since news puts its facts first.
+   */
   sentencesPerArticle?: number;
 }
 
 /** {@link SummarizeOptions} with defaults applied. */
-export type ResolvedOptions = Required<Omit<SummarizeOptions, 'maxWords'>> & {
+export type ResolvedOptions = Required<
+  Omit<SummarizeOptions, 'maxWords' | 'sentencesPerArticle'>
+> & {
   maxWords: number | undefined;
+  sentencesPerArticle: number | undefined;
 };
 
 /** Applies defaults to {@link SummarizeOptions}. */
@@ -33,6 +39,6 @@ export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions 
     maxCitations: options.maxCitations ?? 3,
     minSupport: options.minSupport ?? 0.7,
     maxHeadlineLength: options.maxHeadlineLength ?? 110,
-    sentencesPerArticle: options.sentencesPerArticle ?? 12,
+    sentencesPerArticle: options.sentencesPerArticle,
   };
 }

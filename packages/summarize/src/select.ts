@@ -43,27 +43,45 @@ interface PoolEntry {
   concepts: Map<string, number>;
 }
 
-/** Index of the best next unused sentence in `pool`, or -1. */
+/** Selection state: what is covered and which (member:position) sentences are chosen. */
+interface State {
+  covered: ReadonlySet<string>;
+  chosenKeys: ReadonlySet<string>;
+  scale: number;
+}
+
+function scoreOf(entry: PoolEntry, state: State): number {
+  const density = gainOf(entry.concepts, state.covered) / entry.candidate.words / state.scale;
+  return density + LEAD_BONUS / (1 + entry.candidate.position);
+}
+
+/**
+ * Index of the best next usable sentence, or -1. Lazy greedy: coverage gains only shrink as
+ * more is covered, so a stale score is an upper bound and only the front of the queue (sorted by
+ * stale score) needs rescoring. Ties go to the lower index: deterministic.
+ */
 function bestNext(
   pool: readonly PoolEntry[],
+  bounds: number[],
   used: ReadonlySet<number>,
-  state: { covered: ReadonlySet<string>; chosenKeys: ReadonlySet<string> },
-  scale: number,
+  state: State,
 ): number {
-  const { covered, chosenKeys } = state;
+  const order = pool.map((_, i) => i).filter((i) => !used.has(i));
+  order.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0) || a - b);
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
-  pool.forEach((entry, i) => {
-    if (used.has(i)) return;
+  for (const i of order) {
+    if ((bounds[i] ?? 0) < bestScore) break;
+    const entry = pool[i] as PoolEntry;
     const { member, position } = entry.candidate;
-    if (entry.candidate.dependent && !chosenKeys.has(`${member}:${position - 1}`)) return;
-    const density = gainOf(entry.concepts, covered) / entry.candidate.words / scale;
-    const score = density + LEAD_BONUS / (1 + entry.candidate.position);
-    if (score > bestScore) {
+    if (entry.candidate.dependent && !state.chosenKeys.has(`${member}:${position - 1}`)) continue;
+    const score = scoreOf(entry, state);
+    bounds[i] = score;
+    if (score > bestScore || (score === bestScore && i < best)) {
       bestScore = score;
       best = i;
     }
-  });
+  }
   return best;
 }
 
@@ -100,9 +118,10 @@ export function selectSentences(
   const used = new Set<number>();
   const covered = new Set<string>();
   const chosenKeys = new Set<string>();
+  const bounds = pool.map(() => Number.POSITIVE_INFINITY);
   let words = 0;
   while (chosen.length < maxSentences && words < budget) {
-    const index = bestNext(pool, used, { covered, chosenKeys }, scale);
+    const index = bestNext(pool, bounds, used, { covered, chosenKeys, scale });
     const pick = pool[index];
     if (!pick) break;
     used.add(index);

@@ -69,7 +69,7 @@ export function verifyCitations(
   const docOf = (article: Article): TextFeatures => {
     const known = docs.get(article.id);
     if (known) return known;
-    const features = featuresOf(wholeText(article));
+    const features = featuresOf(wholeText(article), { entities: false });
     docs.set(article.id, features);
     return features;
   };
