@@ -3,7 +3,7 @@ import { fingerprintBody, SIGNATURE_SIZE, writeSignature } from './fingerprint';
 import type { ResolvedOptions } from './options';
 import type { CoverageArticle, CoverageOutlet } from './types';
 import { compareStrings } from './util';
-import { parseTime } from './window';
+import { parseIsoTime, parseTime } from './window';
 
 /** Everything per-story analysis needs, indexed once. */
 export interface AnalysisContext {
@@ -33,7 +33,7 @@ export function indexArticles(input: readonly CoverageArticle[]): {
   const articles: CoverageArticle[] = [];
   const parsed: number[] = [];
   for (const article of input) {
-    let ms = Date.parse(article.publishedAt);
+    let ms = parseIsoTime(article.publishedAt);
     if (Number.isNaN(ms))
       ms = parseTime(article.publishedAt, `publishedAt of article ${article.id}`);
     const seen = indexById.get(article.id);

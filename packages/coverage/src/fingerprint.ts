@@ -57,8 +57,10 @@ export function writeSignature(body: string, out: Uint32Array, offset: number): 
   const width = Math.min(3, count);
   out.fill(EMPTY, offset, offset + SIGNATURE_SIZE);
   for (let i = 0; i + width <= count; i += 1) {
-    let x = 0;
-    for (let j = 0; j < width; j += 1) x = fmix(x ^ (words[i + j] as number));
+    let x = words[i] as number;
+    if (width > 1) x = Math.imul(x, 0x9e3779b1) ^ (words[i + 1] as number);
+    if (width > 2) x = Math.imul(x, 0x85ebca77) ^ (words[i + 2] as number);
+    x = fmix(x);
     const slot = offset + (x >>> 28);
     if (x < (out[slot] as number)) out[slot] = x;
   }

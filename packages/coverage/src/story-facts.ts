@@ -1,8 +1,8 @@
-import type { ArticleId, CoverageCell, OutletId, StoryId } from '@newsloom/core';
+import type { ArticleId, CoverageCell, StoryId } from '@newsloom/core';
 import { type AnalysisContext, storyMembers } from './context';
 import { groupNearDuplicates } from './fingerprint';
 import type { CoverageArticle, CoverageStory } from './types';
-import { compareStrings, int32Of, UnionFind } from './util';
+import { compareStrings, int32Of, range, UnionFind } from './util';
 
 /** What one story contributes to every section of the report. */
 export interface StoryFacts {
@@ -56,6 +56,7 @@ export function computeStoryFacts(
     roots: duplicateRoots(ctx, story, indices),
   };
   const { cells, cellFirstMs, cellFamilies } = buildCells(story.id, m);
+  const familyCount = countDistinctStrings(cellFamilies);
   const { distinct, recent } = countDistinct(
     m,
     ctx.nowMs - ctx.options.top.velocityWindowHours * 3_600_000,
@@ -68,8 +69,8 @@ export function computeStoryFacts(
     cells,
     cellFirstMs,
     cellFamilies,
-    breadth: breadthOf(m),
-    familyCount: new Set(cellFamilies).size,
+    breadth: breadthOf(m, familyCount),
+    familyCount,
     articleCount: indices.length,
     distinctCount: distinct,
     recentDistinct: recent,
@@ -77,6 +78,16 @@ export function computeStoryFacts(
     lastMs: m.times[m.times.length - 1] as number,
     maxChars,
   };
+}
+
+function countDistinctStrings(values: readonly string[]): number {
+  if (values.length < 2) return values.length;
+  if (values.length > 16) return new Set(values).size;
+  let distinct = 0;
+  values.forEach((v, i) => {
+    if (values.indexOf(v) === i) distinct += 1;
+  });
+  return distinct;
 }
 
 function charsOf(a: CoverageArticle): number {
@@ -162,8 +173,9 @@ function spansMany(roots: Int32Array, keyOf: (i: number) => string): Uint8Array 
  * whose every article is a copy shared with another family are joined through the copies they
  * share, and each joined set counts once.
  */
-function breadthOf(m: Members): number {
+function breadthOf(m: Members, familyCount: number): number {
   const { families, roots } = m;
+  if (!hasCopies(roots)) return familyCount;
   const copy = spansMany(roots, (i) => families[i] as string);
   const original = new Set<string>();
   families.forEach((family, i) => {
@@ -193,52 +205,57 @@ function isoOf(published: string, ms: number): string {
     : new Date(ms).toISOString();
 }
 
-interface OpenCell {
-  ids: ArticleId[];
-  first: number;
-  firstIso: string;
-  family: string;
-  syndicated: boolean;
+/** True when some member is a copy of another (its group has more than one member). */
+function hasCopies(roots: Int32Array): boolean {
+  for (let i = 0; i < roots.length; i += 1) if (roots[i] !== i) return true;
+  return false;
 }
 
+/**
+ * Cells, one per outlet (sorted by outlet id): members are grouped by sorting their positions
+ * by outlet id, then time (the members are already in time order, and the sort is stable).
+ */
 function buildCells(
   storyId: StoryId,
   m: Members,
 ): { cells: CoverageCell[]; cellFirstMs: number[]; cellFamilies: string[] } {
-  const copy = spansMany(m.roots, (i) => (m.articles[i] as CoverageArticle).outletId);
-  const byOutlet = new Map<OutletId, OpenCell>();
-  m.articles.forEach((a, i) => {
-    const cell = byOutlet.get(a.outletId);
-    if (cell === undefined) {
-      const first = m.times[i] as number;
-      const family = m.families[i] as string;
-      byOutlet.set(a.outletId, {
-        ids: [a.id],
-        first,
-        firstIso: isoOf(a.publishedAt, first),
-        family,
-        syndicated: copy[i] === 1,
-      });
-    } else {
-      cell.ids.push(a.id);
-      cell.syndicated &&= copy[i] === 1;
-    }
-  });
-  const outletIds = [...byOutlet.keys()].sort(compareStrings);
+  const { articles } = m;
+  const copies = hasCopies(m.roots);
+  const copy = copies
+    ? spansMany(m.roots, (i) => (articles[i] as CoverageArticle).outletId)
+    : undefined;
+  const order = range(articles.length);
+  if (order.length > 1) {
+    order.sort((a, b) =>
+      compareStrings(
+        (articles[a] as CoverageArticle).outletId,
+        (articles[b] as CoverageArticle).outletId,
+      ),
+    );
+  }
   const cells: CoverageCell[] = [];
   const cellFirstMs: number[] = [];
   const cellFamilies: string[] = [];
-  for (const outletId of outletIds) {
-    const cell = byOutlet.get(outletId) as OpenCell;
-    cells.push({
+  let open: CoverageCell | undefined;
+  for (const i of order) {
+    const a = articles[i] as CoverageArticle;
+    const syndicated = copy !== undefined && copy[i] === 1;
+    if (open !== undefined && open.outletId === a.outletId) {
+      open.articleIds.push(a.id);
+      open.syndicated &&= syndicated;
+      continue;
+    }
+    const first = m.times[i] as number;
+    open = {
       storyId,
-      outletId,
-      articleIds: cell.ids,
-      firstSeen: cell.firstIso,
-      syndicated: cell.syndicated,
-    });
-    cellFirstMs.push(cell.first);
-    cellFamilies.push(cell.family);
+      outletId: a.outletId,
+      articleIds: [a.id],
+      firstSeen: isoOf(a.publishedAt, first),
+      syndicated,
+    };
+    cells.push(open);
+    cellFirstMs.push(first);
+    cellFamilies.push(m.families[i] as string);
   }
   return { cells, cellFirstMs, cellFamilies };
 }

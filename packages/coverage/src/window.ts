@@ -20,6 +20,55 @@ export interface ResolvedWindow {
   until?: string;
 }
 
+const COLON = 58;
+const DASH = 45;
+
+/**
+ * Epoch ms of a canonical `YYYY-MM-DDTHH:MM:SS.sssZ` string, read digit by digit (about twice
+ * as fast as `Date.parse`); anything else, or a day past the 28th, goes to `Date.parse`.
+ */
+export function parseIsoTime(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84) return Date.parse(s);
+  if (
+    s.charCodeAt(4) !== DASH ||
+    s.charCodeAt(7) !== DASH ||
+    s.charCodeAt(13) !== COLON ||
+    s.charCodeAt(16) !== COLON ||
+    s.charCodeAt(19) !== 46
+  ) {
+    return Date.parse(s);
+  }
+  let ok = true;
+  const num = (from: number, to: number) => {
+    let v = 0;
+    for (let i = from; i < to; i += 1) {
+      const d = s.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) ok = false;
+      v = v * 10 + d;
+    }
+    return v;
+  };
+  const year = num(0, 4);
+  const month = num(5, 7);
+  const day = num(8, 10);
+  const hour = num(11, 13);
+  const minute = num(14, 16);
+  const second = num(17, 19);
+  const ms = num(20, 23);
+  if (
+    !ok ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 28 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    return Date.parse(s);
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 /** Parses an ISO 8601 time to epoch ms. @throws {NewsloomError} `INVALID_INPUT`. */
 export function parseTime(value: string, what: string | (() => string)): number {
   const ms = Date.parse(value);
