@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { fromCodePoint } from '../xml/entities';
 import { decodeWindows1252 } from './windows-1252';
 
 /** The text of a feed and how it was decoded. */
@@ -70,7 +71,11 @@ export function decodeInput(bytes: Uint8Array, contentType?: string): DecodedInp
 function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): DecodedInput {
   if (encoding === 'utf-8') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding, problems };
+    if (isUtf8(buffer)) {
+      const text = buffer.toString('utf8');
+      // U+0080–U+009F are encoded C2 80–C2 9F: only look for them when a C2 byte exists.
+      return { text: buffer.includes(0xc2) ? demoronize(text) : text, encoding, problems };
+    }
     problems.push('The bytes are not valid UTF-8; decoded as windows-1252 instead.');
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', problems };
   }
@@ -82,11 +87,20 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
   if (iconv.encodingExists(iconvName)) {
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName);
     if (text.includes('\ufffd')) problems.push(`Some bytes are not valid ${encoding}.`);
-    return { text: text.replace(/^\ufeff/, ''), encoding, problems };
+    return { text: demoronize(text.replace(/^\ufeff/, '')), encoding, problems };
   }
   problems.push(`Unknown charset "${encoding}"; decoded as UTF-8.`);
   const fallback = decodeWith(bytes, 'utf-8', problems);
   return fallback;
+}
+
+/**
+ * Replaces C1 control characters (U+0080–U+009F) by the Windows-1252 characters their authors
+ * meant (’ “ ” – …): they come from Windows-1252 text mislabelled as Latin-1 or re-encoded.
+ * @example demoronize('don\u0092t') // 'don’t'
+ */
+export function demoronize(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0))) : text;
 }
 
 function sniffBom(b: Uint8Array): { encoding: string; skip: number } | undefined {

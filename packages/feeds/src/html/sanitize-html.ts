@@ -22,7 +22,6 @@ const ATTRS = new Set(
 );
 const URL_ATTRS = new Set(['href', 'src', 'cite', 'longdesc', 'poster', 'usemap']);
 const SAFE_SCHEME = /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp|urn):|data:image\/(?:png|gif|jpe?g|webp);)/i;
-const TAG = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?|\s*\/(?!>))*)\s*(\/?)>/y;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 const QUIET = { declared: new Map<string, string>(), malformed: false, undeclared: false, budget: 0 };
@@ -77,14 +76,12 @@ function markup(html: string, lt: number, out: string[], open: string[], base: s
     const end = html.indexOf('>', lt);
     return end === -1 ? n : end + 1;
   }
-  TAG.lastIndex = lt;
-  const m = TAG.exec(html);
-  if (!m) {
+  const tag = scanTag(html, lt);
+  if (!tag) {
     out.push('&lt;');
     return lt + 1;
   }
-  const after = lt + m[0].length;
-  const [, closing, rawName = '', rawAttrs = '', selfClose] = m;
+  const { after, closing, rawName, rawAttrs, selfClose } = tag;
   let name = rawName.toLowerCase();
   if (name.includes(':')) name = name.slice(name.lastIndexOf(':') + 1);
   if (closing) {
@@ -98,6 +95,52 @@ function markup(html: string, lt: number, out: string[], open: string[], base: s
     else if (!isVoid) out.push(`</${name}>`);
   }
   return after;
+}
+
+interface ScannedTag {
+  after: number;
+  closing: boolean;
+  rawName: string;
+  rawAttrs: string;
+  selfClose: boolean;
+}
+
+// Reads `<name attrs>` or `</name>` at `lt` by hand (quotes respected), or `undefined` when the
+// `<` starts no tag and is text.
+function scanTag(html: string, lt: number): ScannedTag | undefined {
+  const closing = html.charCodeAt(lt + 1) === 47;
+  const start = closing ? lt + 2 : lt + 1;
+  if (!isLetter(html.charCodeAt(start))) return undefined;
+  let j = start + 1;
+  const n = html.length;
+  while (j < n && isNameChar(html.charCodeAt(j))) j++;
+  const rawName = html.slice(start, j);
+  if (html.charCodeAt(j) === 62) return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
+  const attrsStart = j;
+  let quote = 0;
+  for (; j < n; j++) {
+    const c = html.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 62) {
+      break;
+    } else if (c === 60) {
+      return undefined;
+    }
+  }
+  if (j >= n) return undefined;
+  const selfClose = html.charCodeAt(j - 1) === 47;
+  return { after: j + 1, closing, rawName, rawAttrs: html.slice(attrsStart, selfClose ? j - 1 : j), selfClose };
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 58 || c === 45 || c === 46 || c === 95;
 }
 
 function closeTag(name: string, open: string[], out: string[]): void {

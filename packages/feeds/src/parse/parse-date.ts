@@ -101,8 +101,11 @@ function military(letter: string): number {
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | undefined): string | undefined {
   if (offset === undefined || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
   if (y < 1000 || y > 9999) return undefined;
-  const time = Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000;
-  const date = new Date(time);
-  if (Number.isNaN(time) || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;
-  return date.toISOString();
+  if (d > daysIn(y, mo)) return undefined;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000).toISOString();
+}
+
+function daysIn(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }

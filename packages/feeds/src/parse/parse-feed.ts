@@ -1,7 +1,6 @@
 import { type Diagnostic, NewsloomError } from '@newsloom/core';
-import { decodeInput, normalizeCharset } from '../decode/decode-input';
+import { decodeInput, demoronize, normalizeCharset } from '../decode/decode-input';
 import type { FeedItem, ParsedFeed, ParseFeedOptions } from '../types';
-import { fromCodePoint } from '../xml/entities';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/parse-xml';
 import { discoverFeeds } from './discover-feeds';
 import { mapJsonFeed } from './map-json-feed';
@@ -33,9 +32,7 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   }
   const diagnostics: Diagnostic[] = [];
   const subject = options.url;
-  const decoded = decode(input, options.contentType);
-  const { encoding, problems } = decoded;
-  const text = demoronize(decoded.text);
+  const { text, encoding, problems } = decode(input, options.contentType);
   let wellFormed = problems.length === 0;
   for (const problem of problems) diagnostics.push(diag('warning', 'ENCODING', problem, subject));
   if (options.contentType && !FEEDISH_TYPE.test(options.contentType)) {
@@ -71,15 +68,9 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
 
 function decode(input: string | Uint8Array, contentType: string | undefined) {
   if (typeof input !== 'string') return decodeInput(input, contentType);
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const text = demoronize(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(text.slice(0, 512))?.[1];
   return { text, encoding: declared ? normalizeCharset(declared) : 'utf-8', problems: [] as string[] };
-}
-
-// C1 control characters in decoded text are Windows-1252 bytes mislabelled as Latin-1 or
-// re-encoded as UTF-8: read them as the characters their author meant (’ “ ” – …).
-function demoronize(text: string): string {
-  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0))) : text;
 }
 
 function parseJson(text: string): unknown {

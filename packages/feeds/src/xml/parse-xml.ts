@@ -70,6 +70,8 @@ class XmlParser {
   private readonly s: string;
   private readonly doc: XmlDocument;
   private readonly stack: XmlElement[] = [];
+  /** The names of the open elements as written, to match end tags without resolving them. */
+  private readonly rawNames: string[] = [];
   private readonly scopes: Scope[];
   private readonly maxDepth: number;
   private readonly ctx: EntityContext;
@@ -284,6 +286,7 @@ class XmlParser {
     }
     else this.doc.root = el;
     this.stack.push(el);
+    this.rawNames.push(rawName);
   }
 
   private resolve(rawName: string, scope: Scope, offset: number): [string, string] {
@@ -315,6 +318,10 @@ class XmlParser {
       return end + 1;
     }
     const rawName = this.s.slice(lt + 2, end).trim();
+    if (rawName === this.rawNames[this.rawNames.length - 1]) {
+      this.pop(lt);
+      return end + 1;
+    }
     const scope = this.scopes[this.scopes.length - 1] as Scope;
     const [name] = this.resolve(rawName, scope, lt);
     const stack = this.stack;
@@ -332,6 +339,7 @@ class XmlParser {
   private pop(innerEnd: number): void {
     const el = this.stack.pop();
     this.scopes.pop();
+    this.rawNames.pop();
     if (!el) return;
     el.innerEnd = Math.max(el.innerStart, innerEnd);
     const depth = this.stack.length;
