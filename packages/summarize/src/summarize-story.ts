@@ -53,7 +53,7 @@ export function citeCandidate(
   }));
   return {
     text: candidate.text,
-    citations: support.map((s) => s.n),
+    citations: support.map((s) => s.n).sort((a, b) => a - b),
     provenance: {
       articleId: (corpus.members[candidate.member] as Article).id,
       field: candidate.field,

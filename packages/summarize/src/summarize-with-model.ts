@@ -103,7 +103,7 @@ function verifySentence(
   }));
   return {
     text,
-    citations: support.map((s) => s.n),
+    citations: support.map((s) => s.n).sort((a, b) => a - b),
     provenance: {
       articleId: article.id,
       ...groundingSpan(article, vector, ctx.corpus),
