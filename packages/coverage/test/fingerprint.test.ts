@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   groupNearDuplicates,
@@ -5,6 +6,7 @@ import {
   SIGNATURE_SIZE,
   writeSignature,
 } from '../src/fingerprint';
+import { parseIsoTime } from '../src/window';
 
 const WIRE =
   'The central bank raised its main interest rate by a quarter point on Wednesday, the third ' +
@@ -45,5 +47,24 @@ describe('near-duplicate fingerprint', () => {
     );
     expect(new Set(Array.from(roots).filter((_, i) => i % 2 === 0))).toEqual(new Set([0]));
     expect(Array.from(roots).filter((r, i) => i % 2 === 1 && r !== i)).toEqual([]);
+  });
+});
+
+describe('parseIsoTime', () => {
+  it('agrees with Date.parse on canonical and other ISO strings', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString();
+          expect(parseIsoTime(iso)).toBe(Date.parse(iso));
+          expect(parseIsoTime(iso.replace('.000Z', 'Z'))).toBe(
+            Date.parse(iso.replace('.000Z', 'Z')),
+          );
+        },
+      ),
+    );
+    expect(parseIsoTime('2024-02-30T00:00:00.000Z')).toBe(Date.parse('2024-02-30T00:00:00.000Z'));
+    expect(parseIsoTime('2024-1x-01T00:00:00.000Z')).toBeNaN();
   });
 });
