@@ -77,12 +77,16 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
       size: number,
     ) {
       const members = storyId === undefined ? undefined : storyMembers(storyId);
+      const list = ordered();
       const page: Article[] = [];
-      for (const entry of ordered()) {
-        if (page.length >= size) break;
-        if (after !== undefined && !isAfter(entry, after)) continue;
-        if (query.since !== undefined && entry.published < query.since) continue;
-        if (query.until !== undefined && entry.published >= query.until) continue;
+      for (
+        let i = startIndex(list, query.since, after);
+        i < list.length && page.length < size;
+        i += 1
+      ) {
+        const entry = list[i];
+        if (entry === undefined) break;
+        if (query.until !== undefined && entry.published >= query.until) break;
         if (query.outletId !== undefined && entry.outletId !== query.outletId) continue;
         if (query.feedId !== undefined && entry.feedId !== query.feedId) continue;
         if (members !== undefined && !members.has(entry.id)) continue;
@@ -119,8 +123,25 @@ function decode(entry: Entry): Article {
   return decodeRow(ArticleSchema, entry.content, `articles ${entry.id}`, extra);
 }
 
-function isAfter(entry: Entry, [published, id]: [string, string]): boolean {
-  return entry.published > published || (entry.published === published && entry.id > id);
+/** Index of the first entry at or after `since` and after the key `after` (binary search). */
+function startIndex(
+  list: readonly Entry[],
+  since: string | undefined,
+  after: [string, string] | undefined,
+): number {
+  const before = (entry: Entry) =>
+    (since !== undefined && entry.published < since) ||
+    (after !== undefined &&
+      (entry.published < after[0] || (entry.published === after[0] && entry.id <= after[1])));
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const entry = list[mid];
+    if (entry !== undefined && before(entry)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function byPublishedThenId(a: Entry, b: Entry): number {

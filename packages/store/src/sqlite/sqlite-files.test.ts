@@ -126,6 +126,20 @@ describe('openSqliteStore on problem files', () => {
     );
   });
 
+  it('reports a damaged row as STORE_CORRUPT instead of returning a wrong value', async () => {
+    const path = freshPath();
+    const store = openSqliteStore({ path });
+    const a = article(1);
+    await store.upsertArticles([a]);
+    const raw = new Database(path);
+    raw.prepare('UPDATE articles SET content = \'{"title": 42}\' WHERE id = ?').run(a.id);
+    raw.close();
+    await expect(store.getArticle(a.id)).rejects.toSatisfy(
+      failsWith('STORE_CORRUPT', /articles .*title/),
+    );
+    await store.close();
+  });
+
   it('uses the WAL journal', async () => {
     const path = freshPath();
     await openSqliteStore({ path }).close();
