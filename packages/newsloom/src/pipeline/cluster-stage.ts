@@ -2,7 +2,7 @@ import { type ClustererSnapshot, createClusterer } from '@newsloom/cluster';
 import type { Article, ArticleId, Story } from '@newsloom/core';
 import { type PipelineContext, throwIfAborted } from './context';
 
-/** What {@link clusterNewArticles} did. */
+/** What `Pipeline.cluster` did. */
 export interface ClusterStageResult {
   /** Articles clustered in this run (new since the last run). */
   newArticles: number;

@@ -2,7 +2,7 @@ import type { Article, Edition, Outlet, Story } from '@newsloom/core';
 import { analyzeCoverage } from '@newsloom/coverage';
 import { isoNow, loadArticles, type PipelineContext } from './context';
 
-/** Options of {@link buildEdition}. */
+/** Options of `Pipeline.edition`. */
 export interface EditionOptions {
   /** Only stories updated at or after this time (ISO 8601 UTC). Default: every story. */
   since?: string;

@@ -8,7 +8,7 @@ import {
 import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
 
-/** What {@link summarizeStaleStories} did. */
+/** What `Pipeline.summarize` did. */
 export interface SummarizeStageResult {
   /** Stories (re)summarised in this run. */
   summarized: number;
