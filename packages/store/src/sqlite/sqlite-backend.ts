@@ -4,13 +4,15 @@ import { toStoreError } from './errors';
 import { createSqliteArticleReads } from './sqlite-article-reads';
 import { createSqliteArticleWriter } from './sqlite-articles';
 import { createSqliteDocs } from './sqlite-docs';
-import { createSqliteStories } from './sqlite-stories';
+import { createSqliteStoryReads } from './sqlite-stories';
+import { createSqliteStoryWriter } from './sqlite-story-writer';
 
 /** The SQLite engine of a store, over an open, migrated connection. */
 export function createSqliteBackend(db: Database, path: string): StoreBackend {
   const writer = createSqliteArticleWriter(db);
   const articles = createSqliteArticleReads(db);
-  const stories = createSqliteStories(db);
+  const storyWriter = createSqliteStoryWriter(db);
+  const stories = createSqliteStoryReads(db);
   const docs = createSqliteDocs(db);
   return {
     label: `SQLite store ${path}`,
@@ -19,7 +21,7 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
     getArticle: articles.get,
     articlePage: articles.page,
     searchArticles: articles.search,
-    upsertStories: stories.upsert,
+    upsertStories: storyWriter.upsert,
     resolveStory: stories.resolve,
     getStory: stories.getById,
     storiesUpdatedSince: stories.updatedSince,
