@@ -6,6 +6,8 @@ const DATELINE_PATTERNS = [
   // "WASHINGTON — ", "NEW YORK, N.Y. -- "
   /^[\p{Lu}][\p{Lu}.' -]{2,}(?:,\s*[\p{L}.' ]+)?\s*[—–]\s*/u,
   /^[\p{Lu}][\p{Lu}.' ]{2,}(?:,\s*[\p{L}.' ]+)?\s+-{1,2}\s+/u,
+  // "Washington — ", "San Juan, Puerto Rico — "
+  /^[\p{Lu}][\p{L}.']+(?:\s[\p{Lu}][\p{L}.']+){0,2}(?:,\s*[\p{Lu}][\p{L}.']+(?:\s[\p{Lu}][\p{L}.']+)?)?\s+[—–]\s+(?=[\p{Lu}"“])/u,
 ];
 
 const BOILERPLATE = [

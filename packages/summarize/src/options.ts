@@ -11,7 +11,7 @@ export interface SummarizeOptions {
   maxWords?: number;
   /** Most citations on one sentence (default 3); syndicated copies count once. */
   maxCitations?: number;
-  /** Support a corroborating article needs to be cited, in [0, 1] (default 0.7). */
+  /** Support a corroborating article needs to be cited, in [0, 1] (default 0.8). */
   minSupport?: number;
   /** Longest headline in characters (default 110). */
   maxHeadlineLength?: number;
@@ -37,7 +37,7 @@ export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions 
     maxSentencesPerSection: options.maxSentencesPerSection ?? 4,
     maxWords: options.maxWords,
     maxCitations: options.maxCitations ?? 3,
-    minSupport: options.minSupport ?? 0.7,
+    minSupport: options.minSupport ?? 0.8,
     maxHeadlineLength: options.maxHeadlineLength ?? 110,
     sentencesPerArticle: options.sentencesPerArticle,
   };

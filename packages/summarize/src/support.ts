@@ -3,8 +3,8 @@ import type { TextFeatures } from './features';
 /**
  * How far a document supports a sentence, in [0, 1]: the weighted share of the sentence's
  * content terms found in the document (named entities and numbers weigh double). A number the
- * document does not contain caps the score at 0.5, below any useful threshold, because a wrong
- * figure is the worst kind of unsupported claim.
+ * document does not contain, or two names it does not mention, cap the score at 0.5, below any
+ * useful threshold: a wrong figure or a missing actor is the worst kind of unsupported claim.
  *
  * @example
  * ```ts
@@ -14,10 +14,13 @@ import type { TextFeatures } from './features';
 export function supportScore(sentence: TextFeatures, doc: TextFeatures): number {
   let total = 0;
   let covered = 0;
+  let missingEntities = 0;
   for (const term of sentence.terms.keys()) {
-    const weight = sentence.entities.has(term) ? 2 : 1;
+    const entity = sentence.entities.has(term);
+    const weight = entity ? 2 : 1;
     total += weight;
     if (doc.terms.has(term)) covered += weight;
+    else if (entity) missingEntities += 1;
   }
   let missingNumber = false;
   for (const number of sentence.numbers) {
@@ -27,5 +30,5 @@ export function supportScore(sentence: TextFeatures, doc: TextFeatures): number 
   }
   if (total === 0) return 0;
   const score = covered / total;
-  return missingNumber ? Math.min(score, 0.5) : score;
+  return missingNumber || missingEntities > 1 ? Math.min(score, 0.5) : score;
 }

@@ -38,7 +38,7 @@ export interface CitationReport {
 
 /** Options of {@link verifyCitations}. */
 export interface VerifyOptions {
-  /** Support a citation needs, in [0, 1] (default 0.7, as {@link summarizeStory} cites). */
+  /** Support a citation needs, in [0, 1] (default 0.8, as {@link summarizeStory} cites). */
   minSupport?: number;
 }
 
@@ -63,7 +63,7 @@ export function verifyCitations(
   articles: readonly Article[],
   options: VerifyOptions = {},
 ): CitationReport {
-  const minSupport = options.minSupport ?? 0.7;
+  const minSupport = options.minSupport ?? 0.8;
   const byId = new Map(articles.map((a) => [a.id as string, a] as const));
   const docs = new Map<string, TextFeatures>();
   const docOf = (article: Article): TextFeatures => {

@@ -8,6 +8,7 @@ describe('sentence hygiene', () => {
       'LONDON, Jan 5 (Reuters) - The pound fell to its lowest level in two years.',
       'KYIV, Ukraine (CNN) — Air raid sirens sounded across the capital overnight.',
       'NEW YORK — Stocks rose sharply on Wall Street after the jobs report.',
+      'Washington — Congress passed the spending bill late on Friday night.',
     ]) {
       const rest = line.slice(stripDateline(line));
       expect(rest).toMatch(/^(Congress|The pound|Air raid|Stocks)/);
