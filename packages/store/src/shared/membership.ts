@@ -15,5 +15,8 @@ export const StoryMembershipSchema = z.object({
   aliases: z.array(StoryIdSchema),
   history: z.array(StoryEventSchema),
 });
-/** A story's membership and history. */
+/**
+ * A story's membership and history.
+ * @example const { articleIds, aliases } = (await store.getStoryMembership(storyId)) ?? { articleIds: [], aliases: [] }
+ */
 export type StoryMembership = z.infer<typeof StoryMembershipSchema>;

@@ -18,7 +18,13 @@ export const RunSchema = z.object({
   counts: z.record(z.string(), z.number()).default({}),
   meta: MetaSchema.default({}),
 });
-/** A pipeline run (edition metadata). */
+/**
+ * A pipeline run (edition metadata).
+ * @example const runs: Run[] = await store.listRuns({ limit: 10 })
+ */
 export type Run = z.infer<typeof RunSchema>;
-/** What {@link RunSchema} accepts. */
+/**
+ * What {@link RunSchema} accepts (`status`, `counts`, `meta` may be omitted).
+ * @example const run: RunInput = { id: 'run-1', startedAt: '2024-01-01T06:00:00Z' }
+ */
 export type RunInput = z.input<typeof RunSchema>;
