@@ -16,7 +16,10 @@ import RssParser from 'rss-parser';
 import { parseFeed } from '../src/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const realDir = join(process.env.NEWSLOOM_DATA ?? resolve(here, '../../../../shared/data'), 'feeds/real');
+const realDir = join(
+  process.env.NEWSLOOM_DATA ?? resolve(here, '../../../../shared/data'),
+  'feeds/real',
+);
 const passes = Number(process.argv[2] ?? 15);
 
 type Parse = (bytes: Buffer, text: string) => unknown;
@@ -45,7 +48,11 @@ function viaFeedparser(text: string): Promise<unknown[]> {
   });
 }
 
-async function pass(parse: Parse, files: Buffer[], texts: string[]): Promise<{ ms: number; failures: number }> {
+async function pass(
+  parse: Parse,
+  files: Buffer[],
+  texts: string[],
+): Promise<{ ms: number; failures: number }> {
   let failures = 0;
   const started = performance.now();
   for (let i = 0; i < files.length; i++) {
@@ -65,14 +72,18 @@ function median(values: number[]): number {
 
 async function main(): Promise<void> {
   if (!existsSync(realDir)) {
-    console.log(`dataset missing: ${realDir} (the real feeds live beside the repository); nothing to measure.`);
+    console.log(
+      `dataset missing: ${realDir} (the real feeds live beside the repository); nothing to measure.`,
+    );
     return;
   }
   const names = readdirSync(realDir).sort();
   const files = names.map((name) => readFileSync(join(realDir, name)));
   const texts = files.map((bytes) => bytes.toString('utf8'));
   const mb = files.reduce((sum, f) => sum + f.byteLength, 0) / 1e6;
-  console.log(`${names.length} feeds, ${mb.toFixed(2)} MB, median of ${passes} interleaved passes (after 2 warm-up passes), Node ${process.version}\n`);
+  console.log(
+    `${names.length} feeds, ${mb.toFixed(2)} MB, median of ${passes} interleaved passes (after 2 warm-up passes), Node ${process.version}\n`,
+  );
   // Passes are interleaved (one pass of each parser in turn), so a change in machine load
   // touches every parser alike.
   const runs = parsers.map(() => [] as number[]);
@@ -87,15 +98,30 @@ async function main(): Promise<void> {
   const results = parsers.map(([name], index) => {
     const seconds = median(runs[index] ?? []) / 1000;
     const threw = failures[index] ? `  (${failures[index]} feeds threw)` : '';
-    console.log(`${name.padEnd(28)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s ${(names.length / seconds).toFixed(0).padStart(7)} feeds/s${threw}`);
+    console.log(
+      `${name.padEnd(28)} ${(mb / seconds).toFixed(1).padStart(7)} MB/s ${(names.length / seconds).toFixed(0).padStart(7)} feeds/s${threw}`,
+    );
     return { name, mbps: mb / seconds };
   });
   const ours = results[0]?.mbps ?? 0;
   const smith = results.find((r) => r.name === 'feedsmith')?.mbps ?? 1;
   const oursString = results[1]?.mbps ?? 0;
-  console.log(`\n@newsloom/feeds / feedsmith = ${(ours / smith).toFixed(2)}× from bytes (decoding included), ${(oursString / smith).toFixed(2)}× from the same strings`);
+  console.log(
+    `\n@newsloom/feeds / feedsmith = ${(ours / smith).toFixed(2)}× from bytes (decoding included), ${(oursString / smith).toFixed(2)}× from the same strings`,
+  );
   console.log('\nPeak memory on a synthesized 50 MB feed (separate process):');
-  execFileSync(process.execPath, ['--expose-gc', '--conditions=@newsloom/source', '--import', 'tsx', join(here, 'memory.ts'), '50'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--conditions=@newsloom/source',
+      '--import',
+      'tsx',
+      join(here, 'memory.ts'),
+      '50',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 await main();

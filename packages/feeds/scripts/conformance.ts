@@ -24,11 +24,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = process.env.NEWSLOOM_DATA ?? resolve(here, '../../../../shared/data');
 const suite = join(dataDir, 'feeds/feedparser');
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const UNSAFE = /<\s*(script|style|iframe|object|embed|applet|frame|meta|link|base|form)\b|\son\w+\s*=|javascript:|vbscript:|expression\s*\(|\sstyle\s*=/i;
+const UNSAFE =
+  /<\s*(script|style|iframe|object|embed|applet|frame|meta|link|base|form)\b|\son\w+\s*=|javascript:|vbscript:|expression\s*\(|\sstyle\s*=/i;
 
 function main(): void {
   if (!existsSync(join(suite, 'assertions.jsonl'))) {
-    console.log(`dataset missing: ${suite} (the feedparser suite lives beside the repository); nothing to run.`);
+    console.log(
+      `dataset missing: ${suite} (the feedparser suite lives beside the repository); nothing to run.`,
+    );
     return;
   }
   const showFailures = process.argv.includes('--fail');
@@ -38,7 +41,9 @@ function main(): void {
   for (const line of lines) {
     const c = JSON.parse(line) as Case;
     if (!c.ok || !c.asserts || (only && !c.path.startsWith(only))) continue;
-    const folder = c.path.startsWith('wellformed/') ? c.path.split('/').slice(0, 2).join('/') : (c.path.split('/')[0] ?? '');
+    const folder = c.path.startsWith('wellformed/')
+      ? c.path.split('/').slice(0, 2).join('/')
+      : (c.path.split('/')[0] ?? '');
     const { outcome, why } = runCase(c, folder === 'wellformed/sanitize');
     const counts = byFolder.get(folder) ?? { pass: 0, fail: 0, unmapped: 0 };
     counts[outcome]++;
@@ -49,10 +54,20 @@ function main(): void {
 }
 
 function runCase(c: Case, sanitize: boolean): { outcome: Outcome; why: string } {
-  const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k.toLowerCase(), v]));
-  if (Object.keys(headers).some((h) => h !== 'content-type' && h !== 'content-location')) return { outcome: 'unmapped', why: 'needs HTTP headers' };
+  const headers = Object.fromEntries(
+    Object.entries(c.headers).map(([k, v]) => [k.toLowerCase(), v]),
+  );
+  if (Object.keys(headers).some((h) => h !== 'content-type' && h !== 'content-location'))
+    return { outcome: 'unmapped', why: 'needs HTTP headers' };
   const asserts = c.asserts ?? [];
-  if (!sanitize && asserts.some((a) => [...(a.path ?? []), ...(a.op === 'eq_path' ? (a.value as unknown[]) : [])].some((k) => typeof k === 'string' && !MAPPED_KEYS.has(k)))) {
+  if (
+    !sanitize &&
+    asserts.some((a) =>
+      [...(a.path ?? []), ...(a.op === 'eq_path' ? (a.value as unknown[]) : [])].some(
+        (k) => typeof k === 'string' && !MAPPED_KEYS.has(k),
+      ),
+    )
+  ) {
     return { outcome: 'unmapped', why: 'key not in ParsedFeed' };
   }
   const bytes = readFileSync(join(suite, 'tests', c.path));
@@ -68,7 +83,9 @@ function runCase(c: Case, sanitize: boolean): { outcome: Outcome; why: string } 
   }
   if (sanitize) {
     const text = JSON.stringify(view);
-    return UNSAFE.test(text) ? { outcome: 'fail', why: `unsafe output: ${UNSAFE.exec(text)?.[0]}` } : { outcome: 'pass', why: '' };
+    return UNSAFE.test(text)
+      ? { outcome: 'fail', why: `unsafe output: ${UNSAFE.exec(text)?.[0]}` }
+      : { outcome: 'pass', why: '' };
   }
   for (const a of asserts) {
     const why = check(view, a);
@@ -88,7 +105,8 @@ function get(view: unknown, path: (string | number)[]): unknown {
 
 function check(view: unknown, a: Assertion): string | undefined {
   const actual = a.path ? get(view, a.path) : undefined;
-  const show = () => `${JSON.stringify(a.path)} ${a.op} ${JSON.stringify(a.value)}; got ${JSON.stringify(actual)?.slice(0, 200)}`;
+  const show = () =>
+    `${JSON.stringify(a.path)} ${a.op} ${JSON.stringify(a.value)}; got ${JSON.stringify(actual)?.slice(0, 200)}`;
   switch (a.op) {
     case 'const':
       return a.value ? undefined : 'constant false';
@@ -117,15 +135,26 @@ function truthy(value: unknown): boolean {
 
 function same(actual: unknown, expected: unknown): boolean {
   // Python: True == 1; dates are normalised to ISO 8601 UTC, so compare instants.
-  if (typeof actual === 'boolean' && typeof expected === 'number') return Number(actual) === expected;
-  if (typeof expected === 'string' && typeof actual === 'string' && ISO.test(actual) && actual !== expected) {
+  if (typeof actual === 'boolean' && typeof expected === 'number')
+    return Number(actual) === expected;
+  if (
+    typeof expected === 'string' &&
+    typeof actual === 'string' &&
+    ISO.test(actual) &&
+    actual !== expected
+  ) {
     return parseDate(expected) === actual;
   }
-  if (typeof expected === 'string' && typeof actual === 'number') return String(actual) === expected;
-  if (typeof expected === 'number' && typeof actual === 'string') return Number(actual) === expected;
+  if (typeof expected === 'string' && typeof actual === 'number')
+    return String(actual) === expected;
+  if (typeof expected === 'number' && typeof actual === 'string')
+    return Number(actual) === expected;
   if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
     const clean = JSON.parse(JSON.stringify(actual));
-    return isDeepStrictEqual(clean, expected) || Object.entries(expected).every(([k, v]) => same((actual as Record<string, unknown>)[k], v));
+    return (
+      isDeepStrictEqual(clean, expected) ||
+      Object.entries(expected).every(([k, v]) => same((actual as Record<string, unknown>)[k], v))
+    );
   }
   if (expected === null && actual === undefined) return true; // Python's None for a missing detail
   return isDeepStrictEqual(actual, expected);
@@ -137,7 +166,9 @@ function report(byFolder: Map<string, Record<Outcome, number>>): void {
   console.log('folder                         pass / graded   rate    (unmapped)');
   for (const [folder, c] of [...byFolder].sort()) {
     const n = c.pass + c.fail;
-    console.log(`${folder.padEnd(30)} ${String(c.pass).padStart(4)} / ${String(n).padEnd(6)} ${pct(c.pass, n).padStart(6)}  (${c.unmapped})`);
+    console.log(
+      `${folder.padEnd(30)} ${String(c.pass).padStart(4)} / ${String(n).padEnd(6)} ${pct(c.pass, n).padStart(6)}  (${c.unmapped})`,
+    );
     if (folder !== 'wellformed/sanitize') {
       pass += c.pass;
       graded += n;

@@ -1,14 +1,37 @@
 // Public API of @newsloom/feeds: named exports only.
-export { feedToArticles, type FeedToArticlesOptions, type FeedToArticlesResult } from './articles/feed-to-articles';
-export { DEFAULT_USER_AGENT, fetchFeed, type FetchFeedOptions, type FetchFeedResult } from './fetch/fetch-feed';
+export {
+  type FeedToArticlesOptions,
+  type FeedToArticlesResult,
+  feedToArticles,
+} from './articles/feed-to-articles';
+export {
+  DEFAULT_USER_AGENT,
+  type FetchFeedOptions,
+  type FetchFeedResult,
+  fetchFeed,
+} from './fetch/fetch-feed';
 export type { CacheHints } from './fetch/http-helpers';
 export { isPrivateAddress, type ResolveHost } from './fetch/ssrf-guard';
 export { extractLinks, htmlToText } from './html/html-to-text';
-export { sanitizeHtml, type SanitizeOptions } from './html/sanitize-html';
-export { type OpmlDocument, type OpmlFeed, type OpmlOutline, opmlFeeds, parseOpml, toOpml } from './opml/opml';
+export { type SanitizeOptions, sanitizeHtml } from './html/sanitize-html';
+export {
+  type OpmlDocument,
+  type OpmlFeed,
+  type OpmlOutline,
+  opmlFeeds,
+  parseOpml,
+  toOpml,
+} from './opml/opml';
 export { type DiscoveredFeed, discoverFeeds } from './parse/discover-feeds';
 export { parseDate } from './parse/parse-date';
 export { parseFeed } from './parse/parse-feed';
+export {
+  createPoller,
+  type FeedPollStatus,
+  type Poller,
+  type PollerOptions,
+} from './poll/create-poller';
+export { hostOf, nextPollDelay, type ScheduleOptions } from './poll/schedule';
 export type {
   FeedCategory,
   FeedCommon,

@@ -2,8 +2,22 @@ import type { Diagnostic } from '@newsloom/core';
 
 /** feedparser's version strings, plus `rss` / `atom` / `json` when the exact version is unknown. */
 export type FeedVersion =
-  | 'rss090' | 'rss091n' | 'rss091u' | 'rss092' | 'rss093' | 'rss094' | 'rss20' | 'rss10' | 'rss'
-  | 'atom03' | 'atom10' | 'atom' | 'json10' | 'json11' | 'json' | 'cdf';
+  | 'rss090'
+  | 'rss091n'
+  | 'rss091u'
+  | 'rss092'
+  | 'rss093'
+  | 'rss094'
+  | 'rss20'
+  | 'rss10'
+  | 'rss'
+  | 'atom03'
+  | 'atom10'
+  | 'atom'
+  | 'json10'
+  | 'json11'
+  | 'json'
+  | 'cdf';
 
 /** A link of a feed or item (Atom `<link>`, RSS `<link>`, JSON Feed `url`). */
 export interface FeedLink {

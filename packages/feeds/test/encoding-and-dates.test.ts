@@ -2,7 +2,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseFeed } from '../src/index';
 
-const rss = (title: string, decl = '') => `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${title}</title></channel></rss>`;
+const rss = (title: string, decl = '') =>
+  `<?xml version="1.0"${decl}?><rss version="2.0"><channel><title>${title}</title></channel></rss>`;
 
 describe('encodings', () => {
   it('decodes windows-1252 with its own table (curly quotes and euro survive)', () => {
@@ -21,7 +22,12 @@ describe('encodings', () => {
   });
 
   it('decodes legacy multi-byte encodings through iconv-lite', () => {
-    for (const [encoding, text] of [['shift_jis', '日本語のニュース'], ['big5', '新聞'], ['koi8-r', 'Новости'], ['euc-jp', '速報']] as const) {
+    for (const [encoding, text] of [
+      ['shift_jis', '日本語のニュース'],
+      ['big5', '新聞'],
+      ['koi8-r', 'Новости'],
+      ['euc-jp', '速報'],
+    ] as const) {
       const parsed = parseFeed(iconv.encode(rss(text, ` encoding="${encoding}"`), encoding));
       expect(parsed.feed.title).toBe(text);
       expect(parsed.encoding).toBe(encoding);
@@ -71,6 +77,7 @@ describe('parseDate', () => {
   });
 
   it('rejects what is not a date', () => {
-    for (const bad of ['', 'sometime last week', '2003-02-30', '2003-13-01', 'Mon, 99 Foo 2003']) expect(parseDate(bad)).toBeUndefined();
+    for (const bad of ['', 'sometime last week', '2003-02-30', '2003-13-01', 'Mon, 99 Foo 2003'])
+      expect(parseDate(bad)).toBeUndefined();
   });
 });

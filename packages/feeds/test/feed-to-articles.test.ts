@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { feedToArticles, parseFeed } from '../src/index';
 
 const url = 'https://news.example.com/feed.xml';
-const context = { feed: { id: feedIdFromUrl(url), url }, outlet: { id: 'example-news' as OutletId, name: 'Example News' }, fetchedAt: '2024-01-03T00:00:00.000Z' };
+const context = {
+  feed: { id: feedIdFromUrl(url), url },
+  outlet: { id: 'example-news' as OutletId, name: 'Example News' },
+  fetchedAt: '2024-01-03T00:00:00.000Z',
+};
 
 describe('feedToArticles', () => {
   const parsed = parseFeed(readFileSync(new URL('./fixtures/rss20.xml', import.meta.url)), { url });
@@ -26,7 +30,10 @@ describe('feedToArticles', () => {
     expect(storm?.title).toBe('Storm hits the coast');
     expect(storm?.summary).toBe('Thousands without power. Live');
     expect(storm?.text).toBe('Full story with a report\nand a trap.');
-    expect(storm?.links).toEqual(['https://news.example.com/live', 'https://weather.example.org/report']);
+    expect(storm?.links).toEqual([
+      'https://news.example.com/live',
+      'https://weather.example.org/report',
+    ]);
     expect(storm?.imageUrl).toBe('https://news.example.com/img/storm.jpg');
     expect(storm?.authors).toEqual(['Jo Reporter']);
     expect(storm?.categories).toEqual(['Weather', 'UK']);
@@ -38,12 +45,14 @@ describe('feedToArticles', () => {
     expect(budget?.title).toBe('The chancellor announced a budget today.');
   });
 
-  it("dates undated items from the feed, and says so", () => {
+  it('dates undated items from the feed, and says so', () => {
     expect(podcast?.publishedAt).toBe('2024-01-02T10:00:00.000Z');
     expect(podcast?.meta.dateSource).toBe('feed');
     expect(odd?.meta.dateSource).toBe('feed');
     expect(diagnostics.filter((d) => d.code === 'MISSING_DATE')).toHaveLength(2);
-    const bare = parseFeed('<rss><channel><item><title>x</title><link>https://e.example/x</link></item></channel></rss>');
+    const bare = parseFeed(
+      '<rss><channel><item><title>x</title><link>https://e.example/x</link></item></channel></rss>',
+    );
     const [only] = feedToArticles(bare, context).articles;
     expect(only?.publishedAt).toBe('2024-01-03T00:00:00.000Z');
     expect(only?.meta.dateSource).toBe('fetchedAt');
@@ -57,7 +66,13 @@ describe('feedToArticles', () => {
       <item><title>B</title><link>https://e.example/b</link></item></channel></rss>`;
     const result = feedToArticles(parseFeed(xml), context);
     expect(result.articles.map((a) => a.title)).toEqual(['A', 'B']);
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['DUPLICATE_ITEM', 'MISSING_DATE', 'MISSING_DATE', 'MISSING_DATE', 'NO_LINK']);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
+      'DUPLICATE_ITEM',
+      'MISSING_DATE',
+      'MISSING_DATE',
+      'MISSING_DATE',
+      'NO_LINK',
+    ]);
   });
 
   it('uses the guid or enclosure when every episode shares the same link', () => {
@@ -65,6 +80,9 @@ describe('feedToArticles', () => {
       <item><title>Ep 1</title><link>https://pod.example/</link><guid>https://pod.example/ep/1</guid></item>
       <item><title>Ep 2</title><link>https://pod.example/</link><enclosure url="https://cdn.pod.example/2.mp3" type="audio/mpeg"/></item>
       </channel></rss>`;
-    expect(feedToArticles(parseFeed(xml), context).articles.map((a) => a.url)).toEqual(['https://pod.example/ep/1', 'https://cdn.pod.example/2.mp3']);
+    expect(feedToArticles(parseFeed(xml), context).articles.map((a) => a.url)).toEqual([
+      'https://pod.example/ep/1',
+      'https://cdn.pod.example/2.mp3',
+    ]);
   });
 });

@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { type Clock, feedIdFromUrl, type FeedInput, type OutletId } from '@newsloom/core';
+import { type Clock, type FeedInput, feedIdFromUrl, type OutletId } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchFeedOptions, fetchFeed } from '../src/index';
 
-const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
+const RSS =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
   '<item><title>One</title><link>/one</link><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate></item></channel></rss>';
-const HTML = '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>Hi</body></html>';
+const HTML =
+  '<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>Hi</body></html>';
 
 const hits = new Map<string, number>();
 const seen: { path: string; headers: IncomingMessage['headers'] }[] = [];
@@ -23,18 +25,31 @@ function route(req: IncomingMessage, res: ServerResponse): void {
   const chain = /^\/chain\/(\d+)$/.exec(path);
   if (chain) {
     const n = Number(chain[1]);
-    return void (n === 0 ? res.writeHead(200, xml).end(RSS) : res.writeHead(302, { location: `/chain/${n - 1}` }).end());
+    return void (n === 0
+      ? res.writeHead(200, xml).end(RSS)
+      : res.writeHead(302, { location: `/chain/${n - 1}` }).end());
   }
   switch (path) {
     case '/feed':
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
-      return void res.writeHead(200, { ...xml, etag: '"v1"', 'last-modified': 'Mon, 01 Jan 2024 10:00:00 GMT', 'cache-control': 'max-age=600' }).end(RSS);
+      return void res
+        .writeHead(200, {
+          ...xml,
+          etag: '"v1"',
+          'last-modified': 'Mon, 01 Jan 2024 10:00:00 GMT',
+          'cache-control': 'max-age=600',
+        })
+        .end(RSS);
     case '/gzip':
       return void res.writeHead(200, { ...xml, 'content-encoding': 'gzip' }).end(gzipSync(RSS));
     case '/deflate':
-      return void res.writeHead(200, { ...xml, 'content-encoding': 'deflate' }).end(deflateSync(RSS));
+      return void res
+        .writeHead(200, { ...xml, 'content-encoding': 'deflate' })
+        .end(deflateSync(RSS));
     case '/br':
-      return void res.writeHead(200, { ...xml, 'content-encoding': 'br' }).end(brotliCompressSync(RSS));
+      return void res
+        .writeHead(200, { ...xml, 'content-encoding': 'br' })
+        .end(brotliCompressSync(RSS));
     case '/old':
       return void res.writeHead(301, { location: '/feed' }).end();
     case '/temp':
@@ -56,9 +71,13 @@ function route(req: IncomingMessage, res: ServerResponse): void {
     case '/no-headers':
       return;
     case '/big':
-      return void res.writeHead(200, xml).end(`<rss><channel>${'<item><title>x</title></item>'.repeat(20_000)}</channel></rss>`);
+      return void res
+        .writeHead(200, xml)
+        .end(`<rss><channel>${'<item><title>x</title></item>'.repeat(20_000)}</channel></rss>`);
     case '/bomb':
-      return void res.writeHead(200, { ...xml, 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)));
+      return void res
+        .writeHead(200, { ...xml, 'content-encoding': 'gzip' })
+        .end(gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)));
     case '/reset':
       return void req.socket.destroy();
     case '/html':
@@ -82,19 +101,41 @@ afterAll(async () => {
 });
 
 const sleeps: number[] = [];
-const clock: Clock = { now: () => Date.parse('2024-01-02T00:00:00Z'), sleep: async (ms) => void sleeps.push(ms) };
-const local: FetchFeedOptions = { allowPrivateNetwork: true, clock, retryBaseMs: 10, random: () => 0.5, timeoutMs: 5000 };
-const feedAt = (path: string, extra: Partial<FeedInput> = {}): FeedInput => ({ id: feedIdFromUrl(`${base}${path}`), url: `${base}${path}`, outletId: 'local' as OutletId, ...extra });
+const clock: Clock = {
+  now: () => Date.parse('2024-01-02T00:00:00Z'),
+  sleep: async (ms) => void sleeps.push(ms),
+};
+const local: FetchFeedOptions = {
+  allowPrivateNetwork: true,
+  clock,
+  retryBaseMs: 10,
+  random: () => 0.5,
+  timeoutMs: 5000,
+};
+const feedAt = (path: string, extra: Partial<FeedInput> = {}): FeedInput => ({
+  id: feedIdFromUrl(`${base}${path}`),
+  url: `${base}${path}`,
+  outletId: 'local' as OutletId,
+  ...extra,
+});
 
 describe('fetchFeed against a real HTTP server', () => {
   it('fetches, parses and maps a feed, sending a descriptive User-Agent', async () => {
     const result = await fetchFeed(feedAt('/feed'), local);
     expect(result.status).toBe('ok');
     expect(result.articles.map((a) => a.url)).toEqual([`${base}/one`]);
-    expect(result.feed).toMatchObject({ etag: '"v1"', lastModified: 'Mon, 01 Jan 2024 10:00:00 GMT', lastStatus: 200, consecutiveFailures: 0, lastItemCount: 1 });
+    expect(result.feed).toMatchObject({
+      etag: '"v1"',
+      lastModified: 'Mon, 01 Jan 2024 10:00:00 GMT',
+      lastStatus: 200,
+      consecutiveFailures: 0,
+      lastItemCount: 1,
+    });
     expect(result.feed.lastFetchedAt).toBe('2024-01-02T00:00:00.000Z');
     expect(result.cache.maxAgeSeconds).toBe(600);
-    expect(seen.find((s) => s.path === '/feed')?.headers['user-agent']).toMatch(/^newsloom-feeds\//);
+    expect(seen.find((s) => s.path === '/feed')?.headers['user-agent']).toMatch(
+      /^newsloom-feeds\//,
+    );
   });
 
   it('sends conditional headers and reports 304 as not-modified', async () => {
@@ -149,7 +190,10 @@ describe('fetchFeed against a real HTTP server', () => {
 
   it('retries 5xx with exponential back-off, then fails with the feed state updated', async () => {
     sleeps.length = 0;
-    const result = await fetchFeed(feedAt('/503', { consecutiveFailures: 2 }), { ...local, retries: 2 });
+    const result = await fetchFeed(feedAt('/503', { consecutiveFailures: 2 }), {
+      ...local,
+      retries: 2,
+    });
     expect(result.status).toBe('error');
     expect(hits.get('/503')).toBe(3);
     expect(sleeps).toEqual([8, 15]); // 10 ms and 20 ms, scaled by the jitter factor 0.75
@@ -185,7 +229,9 @@ describe('fetchFeed against a real HTTP server', () => {
     const html = await fetchFeed(feedAt('/html'), local);
     expect(html.status).toBe('error');
     expect(html.error?.code).toBe('NOT_A_FEED');
-    expect(html.error?.details?.discovered).toEqual([{ url: `${base}/atom.xml`, type: 'application/atom+xml' }]);
+    expect(html.error?.details?.discovered).toEqual([
+      { url: `${base}/atom.xml`, type: 'application/atom+xml' },
+    ]);
   });
 });
 
@@ -199,21 +245,39 @@ describe('fetchFeed SSRF guard', () => {
     const requested: string[] = [];
     const fetch = async (input: string | URL) => {
       requested.push(String(input));
-      return new Response(null, { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
+      return new Response(null, {
+        status: 302,
+        headers: { location: 'http://169.254.169.254/latest/meta-data/' },
+      });
     };
-    const resolveHost = async (host: string) => (host === 'inside.example' ? ['10.0.0.7'] : ['93.184.216.34']);
-    const inside = await fetchFeed({ id: 'f-1', url: 'http://inside.example/feed', outletId: 'x' }, { fetch, resolveHost, clock });
+    const resolveHost = async (host: string) =>
+      host === 'inside.example' ? ['10.0.0.7'] : ['93.184.216.34'];
+    const inside = await fetchFeed(
+      { id: 'f-1', url: 'http://inside.example/feed', outletId: 'x' },
+      { fetch, resolveHost, clock },
+    );
     expect(inside.error?.code).toBe('BLOCKED_ADDRESS');
-    const redirected = await fetchFeed({ id: 'f-2', url: 'http://public.example/feed', outletId: 'x' }, { fetch, resolveHost, clock });
+    const redirected = await fetchFeed(
+      { id: 'f-2', url: 'http://public.example/feed', outletId: 'x' },
+      { fetch, resolveHost, clock },
+    );
     expect(redirected.error?.code).toBe('BLOCKED_ADDRESS');
     expect(requested).toEqual(['http://public.example/feed']);
   });
 
   it('refuses other schemes, and file: unless allowed', async () => {
-    expect((await fetchFeed({ id: 'f-3', url: 'ftp://example.com/feed', outletId: 'x' }, { clock })).error?.code).toBe('BLOCKED_ADDRESS');
+    expect(
+      (await fetchFeed({ id: 'f-3', url: 'ftp://example.com/feed', outletId: 'x' }, { clock }))
+        .error?.code,
+    ).toBe('BLOCKED_ADDRESS');
     const fileUrl = pathToFileURL(new URL('./fixtures/rss20.xml', import.meta.url).pathname).href;
-    expect((await fetchFeed({ id: 'f-4', url: fileUrl, outletId: 'x' }, { clock })).error?.code).toBe('BLOCKED_ADDRESS');
-    const allowed = await fetchFeed({ id: 'f-4', url: fileUrl, outletId: 'x' }, { clock, allowFileUrls: true });
+    expect(
+      (await fetchFeed({ id: 'f-4', url: fileUrl, outletId: 'x' }, { clock })).error?.code,
+    ).toBe('BLOCKED_ADDRESS');
+    const allowed = await fetchFeed(
+      { id: 'f-4', url: fileUrl, outletId: 'x' },
+      { clock, allowFileUrls: true },
+    );
     expect(allowed.status).toBe('ok');
     expect(allowed.parsed?.items).toHaveLength(4);
     const again = await fetchFeed(allowed.feed, { clock, allowFileUrls: true });

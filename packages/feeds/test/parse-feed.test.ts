@@ -23,7 +23,11 @@ describe('parseFeed on RSS 2.0', () => {
       generator: 'Hand-written',
       image: { url: 'https://news.example.com/logo.png', width: 88, height: 31 },
     });
-    expect(parsed.feed.links).toContainEqual({ href: 'https://news.example.com/feed.xml', rel: 'self', type: 'application/rss+xml' });
+    expect(parsed.feed.links).toContainEqual({
+      href: 'https://news.example.com/feed.xml',
+      rel: 'self',
+      type: 'application/rss+xml',
+    });
   });
 
   it('keeps every item, resolving relative links against the document URL', () => {
@@ -45,17 +49,28 @@ describe('parseFeed on RSS 2.0', () => {
     expect(html).toContain('<a href="https://weather.example.org/report">a report</a>');
     expect(html).toContain('<img src="https://news.example.com/img/storm.jpg" alt="storm" />');
     expect(html).not.toMatch(/onclick|javascript:|<iframe|<script/);
-    expect(storm?.summary).toBe('<p>Thousands without power. <a href="https://news.example.com/live">Live</a> </p>');
+    expect(storm?.summary).toBe(
+      '<p>Thousands without power. <a href="https://news.example.com/live">Live</a> </p>',
+    );
   });
 
   it('reads authors, categories, enclosures and extensions', () => {
     expect(storm?.authors).toEqual([{ name: 'Jo Reporter' }]);
-    expect(storm?.categories).toEqual([{ term: 'Weather' }, { term: 'UK', scheme: 'https://news.example.com/tags' }]);
+    expect(storm?.categories).toEqual([
+      { term: 'Weather' },
+      { term: 'UK', scheme: 'https://news.example.com/tags' },
+    ]);
     expect(storm?.commentCount).toBe(12);
     expect(storm?.where).toEqual({ type: 'Point', coordinates: [-0.12, 51.5] });
     expect(budget?.authors).toEqual([{ name: 'Ed Itor', email: 'editor@example.com' }]);
-    expect(budget?.media?.thumbnails[0]).toEqual({ url: 'https://cdn.example.com/budget.jpg', width: 120, height: 80 });
-    expect(podcast?.enclosures).toEqual([{ url: 'https://cdn.example.com/ep7.mp3', length: 1234, type: 'audio/mpeg' }]);
+    expect(budget?.media?.thumbnails[0]).toEqual({
+      url: 'https://cdn.example.com/budget.jpg',
+      width: 120,
+      height: 80,
+    });
+    expect(podcast?.enclosures).toEqual([
+      { url: 'https://cdn.example.com/ep7.mp3', length: 1234, type: 'audio/mpeg' },
+    ]);
     expect(podcast?.itunes).toMatchObject({ duration: '12:34', explicit: false });
   });
 
@@ -63,7 +78,9 @@ describe('parseFeed on RSS 2.0', () => {
     expect(odd?.title).toBe('Bad date, bare & ampersand');
     expect(odd?.published).toBeUndefined();
     expect(parsed.wellFormed).toBe(false);
-    expect(parsed.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['BAD_DATE', 'MALFORMED_XML']));
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(['BAD_DATE', 'MALFORMED_XML']),
+    );
   });
 
   it('is deterministic', () => {
@@ -80,10 +97,16 @@ describe('parseFeed on Atom 1.0', () => {
     expect(parsed.version).toBe('atom10');
     expect(parsed.wellFormed).toBe(true);
     expect(parsed.feed.subtitle).toBe('Notes <em>and</em> essays');
-    expect(parsed.feed.details.subtitle).toEqual({ type: 'text/html', language: 'en', base: 'https://blog.example.net/' });
+    expect(parsed.feed.details.subtitle).toEqual({
+      type: 'text/html',
+      language: 'en',
+      base: 'https://blog.example.net/',
+    });
     expect(parsed.feed.language).toBe('en');
     expect(parsed.feed.link).toBe('https://blog.example.net/');
-    expect(parsed.feed.authors).toEqual([{ name: 'Ann Author', email: 'ann@example.net', url: 'https://blog.example.net/about' }]);
+    expect(parsed.feed.authors).toEqual([
+      { name: 'Ann Author', email: 'ann@example.net', url: 'https://blog.example.net/about' },
+    ]);
     expect(parsed.feed.updated).toBe('2024-03-01T11:00:00.000Z');
   });
 
@@ -91,20 +114,27 @@ describe('parseFeed on Atom 1.0', () => {
     expect(first?.title).toBe('First &lt;b&gt;post&lt;/b&gt;');
     expect(first?.link).toBe('https://blog.example.net/posts/first');
     expect(first?.content[0]).toEqual({
-      value: '<p>Hello <a href="https://blog.example.net/posts/second">next</a> &amp; <b>bold</b>.</p>',
+      value:
+        '<p>Hello <a href="https://blog.example.net/posts/second">next</a> &amp; <b>bold</b>.</p>',
       type: 'application/xhtml+xml',
       language: 'en',
       base: 'https://blog.example.net/posts/',
     });
     expect(first?.published).toBe('2024-02-28T09:00:00.000Z');
     expect(first?.updated).toBe('2024-02-29T15:30:00.000Z');
-    expect(first?.categories).toEqual([{ term: 'notes', scheme: 'https://blog.example.net/tags', label: 'Notes' }]);
+    expect(first?.categories).toEqual([
+      { term: 'notes', scheme: 'https://blog.example.net/tags', label: 'Notes' },
+    ]);
     expect(first?.contributors).toEqual([{ name: 'Cy' }]);
   });
 
   it('sanitises escaped HTML content and lists enclosure links', () => {
-    expect(second?.content[0]?.value).toBe('<p>Second <img src="https://blog.example.net/pic.png" /></p>');
-    expect(second?.enclosures).toEqual([{ url: 'https://blog.example.net/a.mp3', type: 'audio/mpeg', length: 99 }]);
+    expect(second?.content[0]?.value).toBe(
+      '<p>Second <img src="https://blog.example.net/pic.png" /></p>',
+    );
+    expect(second?.enclosures).toEqual([
+      { url: 'https://blog.example.net/a.mp3', type: 'audio/mpeg', length: 99 },
+    ]);
   });
 });
 
@@ -113,7 +143,10 @@ describe('parseFeed on RSS 1.0 and JSON Feed', () => {
     const parsed = parseFeed(fixture('rss10.rdf'));
     expect(parsed.version).toBe('rss10');
     expect(parsed.feed.updated).toBe('2024-01-05T01:00:00.000Z');
-    expect(parsed.items.map((i) => i.link)).toEqual(['https://rdf.example.org/a', 'https://rdf.example.org/b']);
+    expect(parsed.items.map((i) => i.link)).toEqual([
+      'https://rdf.example.org/a',
+      'https://rdf.example.org/b',
+    ]);
     expect(parsed.items[0]?.categories).toEqual([{ term: 'Science' }]);
   });
 
@@ -122,10 +155,14 @@ describe('parseFeed on RSS 1.0 and JSON Feed', () => {
     expect(parsed.version).toBe('json11');
     expect(parsed.feed.authors).toEqual([{ name: 'Jay Son', url: 'https://json.example.com/jay' }]);
     const [one, two] = parsed.items;
-    expect(one?.content[0]?.value).toBe('<p>Hi <a href="https://json.example.com/posts/2">two</a></p>');
+    expect(one?.content[0]?.value).toBe(
+      '<p>Hi <a href="https://json.example.com/posts/2">two</a></p>',
+    );
     expect(one?.published).toBe('2024-02-01T08:00:00.000Z');
     expect(one?.categories.map((c) => c.term)).toEqual(['intro', 'json']);
-    expect(one?.enclosures).toEqual([{ url: 'https://json.example.com/a.mp3', type: 'audio/mpeg', length: 10 }]);
+    expect(one?.enclosures).toEqual([
+      { url: 'https://json.example.com/a.mp3', type: 'audio/mpeg', length: 10 },
+    ]);
     expect(two?.title).toBeUndefined();
   });
 });
@@ -135,7 +172,11 @@ describe('parseFeed on broken input', () => {
     const parsed = parseFeed(fixture('broken.xml'));
     expect(parsed.wellFormed).toBe(false);
     expect(parsed.feed.title).toBe('Broken & Co');
-    expect(parsed.items.map((i) => i.link)).toEqual(['https://broken.example.com/1', 'https://broken.example.com/2', 'https://broken.example.com/3']);
+    expect(parsed.items.map((i) => i.link)).toEqual([
+      'https://broken.example.com/1',
+      'https://broken.example.com/2',
+      'https://broken.example.com/3',
+    ]);
     expect(parsed.items[0]?.title).toBe('Good one \u00a0…');
     expect(parsed.items[2]?.summary).toBe('This document ends in the mid');
     expect(parsed.diagnostics.length).toBeGreaterThan(0);
@@ -161,13 +202,16 @@ describe('parseFeed on broken input', () => {
   });
 
   it('refuses input over maxBytes', () => {
-    expect(() => parseFeed('<rss/>'.repeat(100), { maxBytes: 100 })).toThrow(/over the 100-byte limit/);
+    expect(() => parseFeed('<rss/>'.repeat(100), { maxBytes: 100 })).toThrow(
+      /over the 100-byte limit/,
+    );
   });
 });
 
 describe('parseFeed security', () => {
   it('never resolves external entities', () => {
-    const xml = '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>a&xxe;b</title></channel></rss>';
+    const xml =
+      '<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>a&xxe;b</title></channel></rss>';
     const parsed = parseFeed(xml);
     expect(parsed.feed.title).toBe('a&xxe;b');
     expect(parsed.wellFormed).toBe(false);
@@ -185,7 +229,8 @@ describe('parseFeed security', () => {
   });
 
   it('expands small internal entities', () => {
-    const xml = '<!DOCTYPE rss [<!ENTITY co "Example Co">]><rss><channel><title>&co; news</title></channel></rss>';
+    const xml =
+      '<!DOCTYPE rss [<!ENTITY co "Example Co">]><rss><channel><title>&co; news</title></channel></rss>';
     expect(parseFeed(xml).feed.title).toBe('Example Co news');
   });
 

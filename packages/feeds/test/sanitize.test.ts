@@ -20,11 +20,17 @@ describe('sanitizeHtml', () => {
     '<<script>script>alert(1)<</script>/script>',
   ])('leaves nothing executable in %s', (html) => {
     const out = sanitizeHtml(html);
-    expect(out).not.toMatch(/<\s*(script|iframe|object|embed|style|svg|math|form|meta)\b|\son\w+\s*=|javascript:|vbscript:|data:text|style=/i);
+    expect(out).not.toMatch(
+      /<\s*(script|iframe|object|embed|style|svg|math|form|meta)\b|\son\w+\s*=|javascript:|vbscript:|data:text|style=/i,
+    );
   });
 
   it('keeps presentational markup and resolves relative URLs', () => {
-    expect(sanitizeHtml('<p class="x">Hi <a href="/a" title="T">link</a><br><img src="i.png"></p>', { base: 'https://example.com/dir/' })).toBe(
+    expect(
+      sanitizeHtml('<p class="x">Hi <a href="/a" title="T">link</a><br><img src="i.png"></p>', {
+        base: 'https://example.com/dir/',
+      }),
+    ).toBe(
       '<p class="x">Hi <a href="https://example.com/a" title="T">link</a><br /><img src="https://example.com/dir/i.png" /></p>',
     );
   });
@@ -36,10 +42,16 @@ describe('sanitizeHtml', () => {
 
 describe('htmlToText and extractLinks', () => {
   it('turns HTML into plain text', () => {
-    expect(htmlToText('<p>Hello&nbsp;<b>world</b> &amp; more</p><p>Bye<script>x()</script></p>')).toBe('Hello world & more\nBye');
+    expect(
+      htmlToText('<p>Hello&nbsp;<b>world</b> &amp; more</p><p>Bye<script>x()</script></p>'),
+    ).toBe('Hello world & more\nBye');
   });
 
   it('lists absolute outbound links once', () => {
-    expect(extractLinks('<a href="https://a.example/x">1</a><a href="/rel">2</a><a href="https://a.example/x">3</a>')).toEqual(['https://a.example/x']);
+    expect(
+      extractLinks(
+        '<a href="https://a.example/x">1</a><a href="/rel">2</a><a href="https://a.example/x">3</a>',
+      ),
+    ).toEqual(['https://a.example/x']);
   });
 });

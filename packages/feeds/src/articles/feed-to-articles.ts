@@ -1,4 +1,10 @@
-import { type Article, type Diagnostic, type Feed, type Outlet, parseArticle } from '@newsloom/core';
+import {
+  type Article,
+  type Diagnostic,
+  type Feed,
+  type Outlet,
+  parseArticle,
+} from '@newsloom/core';
 import { extractLinks, htmlToText } from '../html/html-to-text';
 import type { FeedItem, ParsedFeed } from '../types';
 import { articleImage, deriveTitle, itemLink, itemText, plainField } from './item-fields';
@@ -30,7 +36,10 @@ export interface FeedToArticlesResult {
  *   feed: { id: feedIdFromUrl(url), url }, outlet: { id: outletIdFromName('BBC'), name: 'BBC' },
  *   fetchedAt: '2024-01-01T00:00:00Z' })
  */
-export function feedToArticles(parsed: ParsedFeed, options: FeedToArticlesOptions): FeedToArticlesResult {
+export function feedToArticles(
+  parsed: ParsedFeed,
+  options: FeedToArticlesOptions,
+): FeedToArticlesResult {
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const seen = new Set<string>();
@@ -40,16 +49,31 @@ export function feedToArticles(parsed: ParsedFeed, options: FeedToArticlesOption
     try {
       const article = toArticle(item, parsed, { ...options, shared }, diagnostics, subject);
       if (!article) return;
-      const keys = [`id:${article.id}`, `url:${article.canonicalUrl}`, `hash:${article.contentHash}`];
+      const keys = [
+        `id:${article.id}`,
+        `url:${article.canonicalUrl}`,
+        `hash:${article.contentHash}`,
+      ];
       if (keys.some((key) => seen.has(key))) {
-        diagnostics.push({ severity: 'info', code: 'DUPLICATE_ITEM', message: `Item ${index + 1} repeats an earlier item of the feed; skipped.`, subject });
+        diagnostics.push({
+          severity: 'info',
+          code: 'DUPLICATE_ITEM',
+          message: `Item ${index + 1} repeats an earlier item of the feed; skipped.`,
+          subject,
+        });
         return;
       }
       for (const key of keys) seen.add(key);
       articles.push(article);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
-      diagnostics.push({ severity: 'error', code: 'ITEM_SKIPPED', message: `Item ${index + 1} could not become an article: ${reason}`, subject, cause });
+      diagnostics.push({
+        severity: 'error',
+        code: 'ITEM_SKIPPED',
+        message: `Item ${index + 1} could not become an article: ${reason}`,
+        subject,
+        cause,
+      });
     }
   });
   return { articles, diagnostics };
@@ -57,16 +81,29 @@ export function feedToArticles(parsed: ParsedFeed, options: FeedToArticlesOption
 
 function sharedLinks(parsed: ParsedFeed): Set<string> {
   const counts = new Map<string, number>();
-  for (const item of parsed.items) if (item.link) counts.set(item.link, (counts.get(item.link) ?? 0) + 1);
+  for (const item of parsed.items)
+    if (item.link) counts.set(item.link, (counts.get(item.link) ?? 0) + 1);
   const shared = new Set([...counts].filter(([, n]) => n > 1).map(([link]) => link));
   if (parsed.feed.link) shared.add(parsed.feed.link);
   return shared;
 }
 
-function toArticle(item: FeedItem, parsed: ParsedFeed, options: FeedToArticlesOptions & { shared: Set<string> }, diagnostics: Diagnostic[], subject: string): Article | undefined {
+function toArticle(
+  item: FeedItem,
+  parsed: ParsedFeed,
+  options: FeedToArticlesOptions & { shared: Set<string> },
+  diagnostics: Diagnostic[],
+  subject: string,
+): Article | undefined {
   const url = itemLink(item, options.feed.url, options.shared);
   if (!url) {
-    diagnostics.push({ severity: 'warning', code: 'NO_LINK', message: 'The item has no absolute http(s) link; skipped. Give the feed a URL so relative links can be resolved.', subject });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'NO_LINK',
+      message:
+        'The item has no absolute http(s) link; skipped. Give the feed a URL so relative links can be resolved.',
+      subject,
+    });
     return undefined;
   }
   const summaryHtml = item.summary ?? item.content[0]?.value;
@@ -74,14 +111,24 @@ function toArticle(item: FeedItem, parsed: ParsedFeed, options: FeedToArticlesOp
   const text = itemText(item, summary);
   const title = plainField(item.title ?? '') || deriveTitle(summary ?? text ?? '');
   if (!title) {
-    diagnostics.push({ severity: 'warning', code: 'NO_TITLE', message: 'The item has neither a title nor a summary; skipped.', subject });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'NO_TITLE',
+      message: 'The item has neither a title nor a summary; skipped.',
+      subject,
+    });
     return undefined;
   }
   const dated = item.published ?? item.updated ?? item.created;
   const fallback = parsed.feed.updated ?? parsed.feed.published;
   const dateSource = dated ? 'item' : fallback ? 'feed' : 'fetchedAt';
   if (!dated) {
-    diagnostics.push({ severity: 'info', code: 'MISSING_DATE', message: `The item has no date; using the ${dateSource === 'feed' ? "feed's date" : 'fetch time'} instead.`, subject });
+    diagnostics.push({
+      severity: 'info',
+      code: 'MISSING_DATE',
+      message: `The item has no date; using the ${dateSource === 'feed' ? "feed's date" : 'fetch time'} instead.`,
+      subject,
+    });
   }
   const html = [item.summary ?? '', ...item.content.map((c) => c.value)].join('\n');
   const links = extractLinks(html).filter((link) => link !== url);

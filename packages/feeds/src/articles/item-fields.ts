@@ -10,13 +10,18 @@ const HTTP = /^https?:\/\//i;
  * against the feed URL when relative.
  * @example itemLink(item, 'https://example.com/feed.xml')
  */
-export function itemLink(item: FeedItem, feedUrl: string, shared: ReadonlySet<string> = new Set()): string | undefined {
+export function itemLink(
+  item: FeedItem,
+  feedUrl: string,
+  shared: ReadonlySet<string> = new Set(),
+): string | undefined {
   const base = HTTP.test(feedUrl) ? feedUrl : undefined;
   const guid = item.id && /^(https?:)?\/\//i.test(item.id) ? item.id : undefined;
   const own = [item.link, item.links.find((l) => l.rel === 'alternate')?.href];
   // A link every episode shares (a podcast's home page) does not identify the item: prefer a
   // URL guid or the enclosure then.
-  const candidates = item.link && shared.has(item.link) ? [guid, item.enclosures[0]?.url, ...own] : [...own, guid];
+  const candidates =
+    item.link && shared.has(item.link) ? [guid, item.enclosures[0]?.url, ...own] : [...own, guid];
   for (const candidate of candidates) {
     const url = resolveUrl(candidate, base);
     if (url && HTTP.test(url)) {
@@ -32,7 +37,9 @@ export function itemLink(item: FeedItem, feedUrl: string, shared: ReadonlySet<st
 
 /** Plain text of a field that may hold HTML, on one line. */
 export function plainField(value: string): string {
-  return htmlToText(value).replace(/\s*\n\s*/g, ' ').trim();
+  return htmlToText(value)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** The item's full text: its longest content as plain text, unless it only repeats the summary. */

@@ -28,7 +28,7 @@ const ALIASES: Record<string, string> = {
   sjis: 'shift_jis',
   'shift-jis': 'shift_jis',
   'x-sjis': 'shift_jis',
-  'euc_jp': 'euc-jp',
+  euc_jp: 'euc-jp',
   'x-euc-jp': 'euc-jp',
 };
 const SINGLE_BYTE_WEST = new Set(['windows-1252', 'iso-8859-1', 'us-ascii']);
@@ -80,12 +80,16 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', problems };
   }
   if (SINGLE_BYTE_WEST.has(encoding)) {
-    if (encoding === 'us-ascii' && !isAscii(bytes)) problems.push('us-ascii text holds non-ASCII bytes.');
+    if (encoding === 'us-ascii' && !isAscii(bytes))
+      problems.push('us-ascii text holds non-ASCII bytes.');
     return { text: decodeWindows1252(bytes), encoding, problems };
   }
   const iconvName = encoding.replace(/^utf-(16|32)(le|be)$/, 'utf$1$2');
   if (iconv.encodingExists(iconvName)) {
-    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName);
+    const text = iconv.decode(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      iconvName,
+    );
     if (text.includes('\ufffd')) problems.push(`Some bytes are not valid ${encoding}.`);
     return { text: demoronize(text.replace(/^\ufeff/, '')), encoding, problems };
   }
@@ -100,14 +104,18 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
  * @example demoronize('don\u0092t') // 'don’t'
  */
 export function demoronize(text: string): string {
-  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0))) : text;
+  return /[\u0080-\u009f]/.test(text)
+    ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0)))
+    : text;
 }
 
 function sniffBom(b: Uint8Array): { encoding: string; skip: number } | undefined {
   const [b0, b1, b2, b3] = [b[0], b[1], b[2], b[3]];
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', skip: 3 };
-  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) return { encoding: 'utf-32be', skip: 4 };
-  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', skip: 4 };
+  if (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff)
+    return { encoding: 'utf-32be', skip: 4 };
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00)
+    return { encoding: 'utf-32le', skip: 4 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', skip: 2 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c) return { encoding: 'utf-32be', skip: 0 };
@@ -118,7 +126,11 @@ function sniffBom(b: Uint8Array): { encoding: string; skip: number } | undefined
 }
 
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString('latin1');
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.byteLength, 512),
+  ).toString('latin1');
   const decl = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head);
   return decl?.[1] ? normalizeCharset(decl[1]) : undefined;
 }

@@ -1,8 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  type Article, type Clock, type Diagnostic, type Feed, type FeedInput, FeedSchema, type Fetch,
-  NewsloomError, type NewsloomErrorCode, type Outlet, systemClock,
+  type Article,
+  type Clock,
+  type Diagnostic,
+  type Feed,
+  type FeedInput,
+  FeedSchema,
+  type Fetch,
+  NewsloomError,
+  type NewsloomErrorCode,
+  type Outlet,
+  systemClock,
 } from '@newsloom/core';
 import { feedToArticles } from '../articles/feed-to-articles';
 import { parseFeed } from '../parse/parse-feed';
@@ -12,7 +21,8 @@ import { type HttpOutcome, requestWithRetries } from './http-request';
 import type { ResolveHost } from './ssrf-guard';
 
 /** The User-Agent sent by default. */
-export const DEFAULT_USER_AGENT = 'newsloom-feeds/0.1 (+https://github.com/newsloom/newsloom; feed reader)';
+export const DEFAULT_USER_AGENT =
+  'newsloom-feeds/0.1 (+https://github.com/newsloom/newsloom; feed reader)';
 
 /** Options of {@link fetchFeed}; every one has a default. */
 export interface FetchFeedOptions {
@@ -79,7 +89,10 @@ export interface FetchFeedResult {
  * if (result.status === 'ok') await store.upsertArticles(result.articles)
  * // persist result.feed (etag, lastModified…) for the next conditional GET
  */
-export async function fetchFeed(feedInput: Feed | FeedInput, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
+export async function fetchFeed(
+  feedInput: Feed | FeedInput,
+  options: FetchFeedOptions = {},
+): Promise<FetchFeedResult> {
   const feed = FeedSchema.parse(feedInput);
   const clock = options.clock ?? systemClock;
   const fetchedAt = new Date(clock.now()).toISOString();
@@ -118,7 +131,8 @@ interface Base {
 function requestHeaders(feed: Feed, options: FetchFeedOptions): Record<string, string> {
   const headers: Record<string, string> = {
     'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
+    accept:
+      'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
     'accept-encoding': 'gzip, deflate, br',
   };
   if (feed.etag) headers['if-none-match'] = feed.etag;
@@ -128,45 +142,118 @@ function requestHeaders(feed: Feed, options: FetchFeedOptions): Record<string, s
 
 function fromHttp(base: Base, outcome: HttpOutcome, now: number): FetchFeedResult {
   const cache = cacheHints(outcome.headers, now);
-  const moved = { finalUrl: outcome.finalUrl, ...(outcome.permanentRedirect ? { permanentRedirect: outcome.permanentRedirect } : {}) };
+  const moved = {
+    finalUrl: outcome.finalUrl,
+    ...(outcome.permanentRedirect ? { permanentRedirect: outcome.permanentRedirect } : {}),
+  };
   const b = { ...base, ...moved };
   if (outcome.status === 304) {
     const feed = nextState(base.feed, base.fetchedAt, 304, undefined);
-    return { status: 'not-modified', feed, httpStatus: 304, articles: [], diagnostics: [], fetchedAt: base.fetchedAt, cache, ...moved };
+    return {
+      status: 'not-modified',
+      feed,
+      httpStatus: 304,
+      articles: [],
+      diagnostics: [],
+      fetchedAt: base.fetchedAt,
+      cache,
+      ...moved,
+    };
   }
   if (outcome.status < 200 || outcome.status >= 300 || !outcome.body) {
-    const error = new NewsloomError('FETCH_FAILED', `HTTP ${outcome.status} ${outcome.statusText} from ${outcome.finalUrl}${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ''}.`, { details: { status: outcome.status } });
+    const error = new NewsloomError(
+      'FETCH_FAILED',
+      `HTTP ${outcome.status} ${outcome.statusText} from ${outcome.finalUrl}${outcome.attempts > 1 ? ` after ${outcome.attempts} attempts` : ''}.`,
+      { details: { status: outcome.status } },
+    );
     return failure(b, error, outcome.status, cache);
   }
-  const validators = { etag: outcome.headers.get('etag') ?? undefined, lastModified: outcome.headers.get('last-modified') ?? undefined };
-  return parsed(b, outcome.body, outcome.headers.get('content-type') ?? undefined, outcome.status, cache, validators);
+  const validators = {
+    etag: outcome.headers.get('etag') ?? undefined,
+    lastModified: outcome.headers.get('last-modified') ?? undefined,
+  };
+  return parsed(
+    b,
+    outcome.body,
+    outcome.headers.get('content-type') ?? undefined,
+    outcome.status,
+    cache,
+    validators,
+  );
 }
 
 async function fetchFile(base: Base): Promise<FetchFeedResult> {
   if (!base.options.allowFileUrls) {
-    throw new NewsloomError('BLOCKED_ADDRESS', `Refusing to read ${base.feed.url}: file: URLs need allowFileUrls: true.`);
+    throw new NewsloomError(
+      'BLOCKED_ADDRESS',
+      `Refusing to read ${base.feed.url}: file: URLs need allowFileUrls: true.`,
+    );
   }
   const path = fileURLToPath(base.feed.url);
   const info = await stat(path).catch((cause) => {
-    throw new NewsloomError('FETCH_FAILED', `Cannot read ${path}: ${(cause as Error).message}`, { cause });
+    throw new NewsloomError('FETCH_FAILED', `Cannot read ${path}: ${(cause as Error).message}`, {
+      cause,
+    });
   });
   const maxBytes = base.options.maxBytes ?? 20 * 1024 * 1024;
-  if (info.size > maxBytes) throw new NewsloomError('INPUT_TOO_LARGE', `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit.`);
+  if (info.size > maxBytes)
+    throw new NewsloomError(
+      'INPUT_TOO_LARGE',
+      `${path} is ${info.size} bytes, over the ${maxBytes}-byte limit.`,
+    );
   const lastModified = info.mtime.toUTCString();
   if (base.feed.lastModified === lastModified) {
-    return { status: 'not-modified', feed: nextState(base.feed, base.fetchedAt, 304, undefined), articles: [], diagnostics: [], finalUrl: base.feed.url, fetchedAt: base.fetchedAt, cache: {} };
+    return {
+      status: 'not-modified',
+      feed: nextState(base.feed, base.fetchedAt, 304, undefined),
+      articles: [],
+      diagnostics: [],
+      finalUrl: base.feed.url,
+      fetchedAt: base.fetchedAt,
+      cache: {},
+    };
   }
   return parsed(base, await readFile(path), undefined, 200, {}, { etag: undefined, lastModified });
 }
 
-function parsed(b: Base, body: Uint8Array, contentType: string | undefined, status: number, cache: CacheHints, validators: { etag: string | undefined; lastModified: string | undefined }): FetchFeedResult {
+function parsed(
+  b: Base,
+  body: Uint8Array,
+  contentType: string | undefined,
+  status: number,
+  cache: CacheHints,
+  validators: { etag: string | undefined; lastModified: string | undefined },
+): FetchFeedResult {
   try {
     const result = parseFeed(body, { url: b.finalUrl, contentType, maxBytes: b.options.maxBytes });
     const outlet = { id: b.options.outlet?.id ?? b.feed.outletId, name: b.options.outlet?.name };
-    const { articles, diagnostics } = feedToArticles(result, { feed: { id: b.feed.id, url: b.finalUrl }, outlet, fetchedAt: b.fetchedAt });
-    const feed = nextState({ ...b.feed, ...definedOnly(validators) }, b.fetchedAt, status, undefined, result.items.length);
-    const all = [...result.diagnostics, ...diagnostics].map((d) => (d.subject ? d : { ...d, subject: b.finalUrl }));
-    return { status: 'ok', feed, httpStatus: status, parsed: result, articles, diagnostics: all, finalUrl: b.finalUrl, fetchedAt: b.fetchedAt, cache, ...permanent(b) };
+    const { articles, diagnostics } = feedToArticles(result, {
+      feed: { id: b.feed.id, url: b.finalUrl },
+      outlet,
+      fetchedAt: b.fetchedAt,
+    });
+    const feed = nextState(
+      { ...b.feed, ...definedOnly(validators) },
+      b.fetchedAt,
+      status,
+      undefined,
+      result.items.length,
+    );
+    const all = [...result.diagnostics, ...diagnostics].map((d) =>
+      d.subject ? d : { ...d, subject: b.finalUrl },
+    );
+    return {
+      status: 'ok',
+      feed,
+      httpStatus: status,
+      parsed: result,
+      articles,
+      diagnostics: all,
+      finalUrl: b.finalUrl,
+      fetchedAt: b.fetchedAt,
+      cache,
+      ...permanent(b),
+    };
   } catch (error) {
     return failure(b, NewsloomError.from(error, 'FEED_PARSE_ERROR'), status, cache);
   }
@@ -176,17 +263,42 @@ function permanent(b: Base & { permanentRedirect?: string }): { permanentRedirec
   return b.permanentRedirect ? { permanentRedirect: b.permanentRedirect } : {};
 }
 
-function failure(b: Base & { permanentRedirect?: string }, error: NewsloomError, status: number, cache: CacheHints): FetchFeedResult {
+function failure(
+  b: Base & { permanentRedirect?: string },
+  error: NewsloomError,
+  status: number,
+  cache: CacheHints,
+): FetchFeedResult {
   const feed = nextState(b.feed, b.fetchedAt, status, error.message);
-  const diagnostic: Diagnostic = { severity: 'error', code: error.code, message: error.message, subject: b.feed.url, cause: error };
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: error.code,
+    message: error.message,
+    subject: b.feed.url,
+    cause: error,
+  };
   const detail = Object.keys(error.details).length > 0 ? { details: error.details } : {};
   return {
-    status: 'error', feed, articles: [], diagnostics: [diagnostic], finalUrl: b.finalUrl, fetchedAt: b.fetchedAt, cache,
-    error: { code: error.code, message: error.message, ...detail }, ...(status ? { httpStatus: status } : {}), ...permanent(b),
+    status: 'error',
+    feed,
+    articles: [],
+    diagnostics: [diagnostic],
+    finalUrl: b.finalUrl,
+    fetchedAt: b.fetchedAt,
+    cache,
+    error: { code: error.code, message: error.message, ...detail },
+    ...(status ? { httpStatus: status } : {}),
+    ...permanent(b),
   };
 }
 
-function nextState(feed: Feed, fetchedAt: string, status: number, error: string | undefined, itemCount?: number): Feed {
+function nextState(
+  feed: Feed,
+  fetchedAt: string,
+  status: number,
+  error: string | undefined,
+  itemCount?: number,
+): Feed {
   const { lastError: _previous, ...rest } = feed;
   return FeedSchema.parse({
     ...rest,

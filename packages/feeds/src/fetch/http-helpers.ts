@@ -6,7 +6,11 @@ import { NewsloomError } from '@newsloom/core';
  * @example const bytes = await readBody(response, 20 * 1024 * 1024)
  * @throws {NewsloomError} `INPUT_TOO_LARGE` past `maxBytes`.
  */
-export async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  url: string,
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const encoded = response.headers.get('content-encoding');
   if (!encoded && Number.isFinite(declared) && declared > maxBytes) {
@@ -37,7 +41,11 @@ export async function readBody(response: Response, maxBytes: number, url: string
 }
 
 function tooLarge(url: string, maxBytes: number, size: number): NewsloomError {
-  return new NewsloomError('INPUT_TOO_LARGE', `The feed at ${url} is larger than ${maxBytes} bytes (at least ${size} after decompression); raise maxBytes if you trust it.`, { details: { url, maxBytes, size } });
+  return new NewsloomError(
+    'INPUT_TOO_LARGE',
+    `The feed at ${url} is larger than ${maxBytes} bytes (at least ${size} after decompression); raise maxBytes if you trust it.`,
+    { details: { url, maxBytes, size } },
+  );
 }
 
 /**

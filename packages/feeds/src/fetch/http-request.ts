@@ -75,11 +75,27 @@ async function followRedirects(start: string, s: RequestSettings): Promise<HttpO
     const result = await attempt(target.href, s);
     const location = result.headers.get('location');
     if (result.status < 300 || result.status >= 400 || result.status === 304 || !location) {
-      return { ...result, finalUrl: target.href, redirects, attempts: 1, ...(permanent && redirects.length > 0 ? { permanentRedirect: target.href } : {}) };
+      return {
+        ...result,
+        finalUrl: target.href,
+        redirects,
+        attempts: 1,
+        ...(permanent && redirects.length > 0 ? { permanentRedirect: target.href } : {}),
+      };
     }
     const next = new URL(location, target).href;
-    if (seen.has(next)) throw new NewsloomError('FETCH_FAILED', `Redirect loop: ${[start, ...redirects, next].join(' → ')}. Fix the feed URL.`, { details: { url: start, redirects } });
-    if (hop >= s.maxRedirects) throw new NewsloomError('FETCH_FAILED', `Too many redirects (more than ${s.maxRedirects}) from ${start}.`, { details: { url: start, redirects } });
+    if (seen.has(next))
+      throw new NewsloomError(
+        'FETCH_FAILED',
+        `Redirect loop: ${[start, ...redirects, next].join(' → ')}. Fix the feed URL.`,
+        { details: { url: start, redirects } },
+      );
+    if (hop >= s.maxRedirects)
+      throw new NewsloomError(
+        'FETCH_FAILED',
+        `Too many redirects (more than ${s.maxRedirects}) from ${start}.`,
+        { details: { url: start, redirects } },
+      );
     permanent &&= result.status === 301 || result.status === 308;
     redirects.push(next);
     url = next;
@@ -94,19 +110,44 @@ async function attempt(url: string, s: RequestSettings): Promise<Attempt> {
   const onOuterAbort = () => abort(new NewsloomError('ABORTED', `Fetching ${url} was aborted.`));
   s.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (s.signal?.aborted) onOuterAbort();
-  const total = setTimeout(() => abort(new NewsloomError('TIMEOUT', `No complete response from ${url} within ${s.timeoutMs} ms.`)), s.timeoutMs);
-  const connect = setTimeout(() => abort(new NewsloomError('TIMEOUT', `No response headers from ${url} within ${s.connectTimeoutMs} ms.`)), s.connectTimeoutMs);
+  const total = setTimeout(
+    () =>
+      abort(
+        new NewsloomError('TIMEOUT', `No complete response from ${url} within ${s.timeoutMs} ms.`),
+      ),
+    s.timeoutMs,
+  );
+  const connect = setTimeout(
+    () =>
+      abort(
+        new NewsloomError(
+          'TIMEOUT',
+          `No response headers from ${url} within ${s.connectTimeoutMs} ms.`,
+        ),
+      ),
+    s.connectTimeoutMs,
+  );
   try {
-    const response = await s.fetch(url, { headers: s.headers, redirect: 'manual', signal: controller.signal });
+    const response = await s.fetch(url, {
+      headers: s.headers,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
     clearTimeout(connect);
-    const base = { status: response.status, statusText: response.statusText, headers: response.headers };
+    const base = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    };
     if (response.status < 200 || response.status >= 300) {
       await response.body?.cancel().catch(() => undefined);
       return base;
     }
     return { ...base, body: await readBody(response, s.maxBytes, url) };
   } catch (error) {
-    throw controller.signal.aborted && controller.signal.reason instanceof NewsloomError ? controller.signal.reason : error;
+    throw controller.signal.aborted && controller.signal.reason instanceof NewsloomError
+      ? controller.signal.reason
+      : error;
   } finally {
     clearTimeout(total);
     clearTimeout(connect);
@@ -120,6 +161,7 @@ function isRetryable(error: unknown): boolean {
 
 function wrap(error: unknown, url: string): NewsloomError {
   if (error instanceof NewsloomError) return error;
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const cause =
+    error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return NewsloomError.from(error, 'FETCH_FAILED', `Network error fetching ${url}${cause}`);
 }

@@ -9,7 +9,8 @@ export type ResolveHost = (hostname: string) => Promise<string[]>;
 export const systemResolveHost: ResolveHost = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
-const BLOCKED_HOSTS = /^(?:localhost|.*\.localhost|metadata\.google\.internal|metadata|instance-data)\.?$/i;
+const BLOCKED_HOSTS =
+  /^(?:localhost|.*\.localhost|metadata\.google\.internal|metadata|instance-data)\.?$/i;
 
 /**
  * Refuses URLs a feed fetcher must not reach: schemes other than http(s), and (unless
@@ -18,9 +19,16 @@ const BLOCKED_HOSTS = /^(?:localhost|.*\.localhost|metadata\.google\.internal|me
  * @example await assertFetchable(new URL('http://169.254.169.254/'), { allowPrivate: false }) // throws BLOCKED_ADDRESS
  * @throws {NewsloomError} `BLOCKED_ADDRESS` for a refused URL, `FETCH_FAILED` when the host does not resolve.
  */
-export async function assertFetchable(url: URL, options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined }): Promise<void> {
+export async function assertFetchable(
+  url: URL,
+  options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined },
+): Promise<void> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new NewsloomError('BLOCKED_ADDRESS', `Refusing to fetch ${url.protocol} URL ${url.href}: only http and https feeds are fetched (file: needs allowFileUrls).`, { details: { url: url.href } });
+    throw new NewsloomError(
+      'BLOCKED_ADDRESS',
+      `Refusing to fetch ${url.protocol} URL ${url.href}: only http and https feeds are fetched (file: needs allowFileUrls).`,
+      { details: { url: url.href } },
+    );
   }
   if (options.allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -31,7 +39,11 @@ export async function assertFetchable(url: URL, options: { allowPrivate: boolean
     try {
       addresses = await (options.resolveHost ?? systemResolveHost)(host);
     } catch (cause) {
-      throw new NewsloomError('FETCH_FAILED', `Cannot resolve host ${host} of ${url.href}: check the feed URL.`, { cause, details: { url: url.href } });
+      throw new NewsloomError(
+        'FETCH_FAILED',
+        `Cannot resolve host ${host} of ${url.href}: check the feed URL.`,
+        { cause, details: { url: url.href } },
+      );
     }
   }
   const bad = addresses.find(isPrivateAddress);
@@ -58,10 +70,24 @@ export function isPrivateAddress(address: string): boolean {
   if (isIP(address) === 4) {
     const [a = 0, b = 0] = address.split('.').map(Number);
     return (
-      a === 0 || a === 10 || a === 127 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19))
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      a >= 224 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 192 && b === 0) ||
+      (a === 198 && (b === 18 || b === 19))
     );
   }
   const lower = address.toLowerCase();
-  return lower === '::1' || lower === '::' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || /^ff/.test(lower);
+  return (
+    lower === '::1' ||
+    lower === '::' ||
+    /^f[cd]/.test(lower) ||
+    /^fe[89ab]/.test(lower) ||
+    /^ff/.test(lower)
+  );
 }

@@ -1,7 +1,8 @@
 import { decodeEntities } from '../xml/entities';
 
 const DROP = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
-const BLOCK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
+const BLOCK =
+  /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
 const TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>/g;
 const HREF = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
@@ -14,7 +15,12 @@ const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 export function htmlToText(html: string): string {
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return html.replace(/\s+/g, ' ').trim();
   const stripped = html.replace(DROP, ' ').replace(BLOCK, '\n').replace(TAG, '');
-  const text = decodeEntities(stripped, { declared: new Map(), malformed: false, undeclared: false, budget: 0 });
+  const text = decodeEntities(stripped, {
+    declared: new Map(),
+    malformed: false,
+    undeclared: false,
+    budget: 0,
+  });
   return text
     .replace(/\u00a0/g, ' ')
     .split('\n')
@@ -30,7 +36,12 @@ export function htmlToText(html: string): string {
 export function extractLinks(html: string): string[] {
   const links = new Set<string>();
   for (const m of html.matchAll(HREF)) {
-    const href = decodeEntities(m[1] ?? m[2] ?? m[3] ?? '', { declared: new Map(), malformed: false, undeclared: false, budget: 0 }).trim();
+    const href = decodeEntities(m[1] ?? m[2] ?? m[3] ?? '', {
+      declared: new Map(),
+      malformed: false,
+      undeclared: false,
+      budget: 0,
+    }).trim();
     if (/^https?:\/\//i.test(href)) links.add(href);
   }
   return [...links];

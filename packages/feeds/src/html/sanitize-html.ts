@@ -1,30 +1,40 @@
-import { decodeEntities, escapeHtml } from '../xml/entities';
 import { resolveUrl } from '../url/resolve-url';
+import { decodeEntities, escapeHtml } from '../xml/entities';
 
 const ALLOWED = new Set(
-  ('a abbr acronym address area article aside audio b bdi bdo big blockquote br caption center cite ' +
+  (
+    'a abbr acronym address area article aside audio b bdi bdo big blockquote br caption center cite ' +
     'code col colgroup dd del details dfn dir div dl dt em figcaption figure font footer h1 h2 h3 h4 ' +
     'h5 h6 header hr i img ins kbd li map mark nav ol p picture pre q rp rt ruby s samp section small ' +
-    'source span strike strong sub summary sup table tbody td tfoot th thead time tr track tt u ul var video wbr')
-    .split(' '),
+    'source span strike strong sub summary sup table tbody td tfoot th thead time tr track tt u ul var video wbr'
+  ).split(' '),
 );
 // Dropped with everything inside them: their content is code, not prose.
 const DROP_CONTENT = new Set(
-  'script style applet iframe object embed noembed noframes frameset frame template svg math xml head title'.split(' '),
+  'script style applet iframe object embed noembed noframes frameset frame template svg math xml head title'.split(
+    ' ',
+  ),
 );
 const VOID = new Set('area br col hr img source track wbr'.split(' '));
 const ATTRS = new Set(
-  ('abbr align alt axis border cellpadding cellspacing char charoff cite class clear color cols colspan ' +
+  (
+    'abbr align alt axis border cellpadding cellspacing char charoff cite class clear color cols colspan ' +
     'controls coords datetime dir headers height href hreflang hspace id lang loop longdesc muted nowrap ' +
     'poster preload rel rev rows rowspan rules scope shape size span src start summary tabindex target ' +
-    'title type usemap valign value vspace width xml:lang')
-    .split(' '),
+    'title type usemap valign value vspace width xml:lang'
+  ).split(' '),
 );
 const URL_ATTRS = new Set(['href', 'src', 'cite', 'longdesc', 'poster', 'usemap']);
-const SAFE_SCHEME = /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp|urn):|data:image\/(?:png|gif|jpe?g|webp);)/i;
+const SAFE_SCHEME =
+  /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp|urn):|data:image\/(?:png|gif|jpe?g|webp);)/i;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-const QUIET = { declared: new Map<string, string>(), malformed: false, undeclared: false, budget: 0 };
+const QUIET = {
+  declared: new Map<string, string>(),
+  malformed: false,
+  undeclared: false,
+  budget: 0,
+};
 
 /** Options of {@link sanitizeHtml}. */
 export interface SanitizeOptions {
@@ -60,7 +70,13 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
 }
 
 // Handles the markup starting at `lt`; returns where the text resumes.
-function markup(html: string, lt: number, out: string[], open: string[], base: string | undefined): number {
+function markup(
+  html: string,
+  lt: number,
+  out: string[],
+  open: string[],
+  base: string | undefined,
+): number {
   const n = html.length;
   const next = html.charCodeAt(lt + 1);
   if (next === 33 /* ! */ || next === 63 /* ? */) {
@@ -115,7 +131,8 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
   const n = html.length;
   while (j < n && isNameChar(html.charCodeAt(j))) j++;
   const rawName = html.slice(start, j);
-  if (html.charCodeAt(j) === 62) return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
+  if (html.charCodeAt(j) === 62)
+    return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
   const attrsStart = j;
   let quote = 0;
   for (; j < n; j++) {
@@ -132,7 +149,13 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
   }
   if (j >= n) return undefined;
   const selfClose = html.charCodeAt(j - 1) === 47;
-  return { after: j + 1, closing, rawName, rawAttrs: html.slice(attrsStart, selfClose ? j - 1 : j), selfClose };
+  return {
+    after: j + 1,
+    closing,
+    rawName,
+    rawAttrs: html.slice(attrsStart, selfClose ? j - 1 : j),
+    selfClose,
+  };
 }
 
 function isLetter(c: number): boolean {
@@ -172,7 +195,10 @@ function sanitizeAttrs(raw: string, base: string | undefined): string {
     const rawValue = m[2] ?? m[3] ?? m[4] ?? '';
     let value: string | undefined = rawValue;
     if (URL_ATTRS.has(name)) {
-      value = safeUrl(rawValue.indexOf('&') === -1 ? rawValue : decodeEntities(rawValue, QUIET), base);
+      value = safeUrl(
+        rawValue.indexOf('&') === -1 ? rawValue : decodeEntities(rawValue, QUIET),
+        base,
+      );
       if (value === undefined) continue;
       value = escapeHtml(value);
     } else if (/["<>]/.test(rawValue)) {
@@ -194,5 +220,7 @@ export function safeUrl(url: string, base: string | undefined): string | undefin
 
 function escapeText(text: string): string {
   if (text.indexOf('&') === -1) return text;
-  return text.replace(/&#X/g, '&#x').replace(/&(?!(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z][a-z\d]{1,31});)/gi, '&amp;');
+  return text
+    .replace(/&#X/g, '&#x')
+    .replace(/&(?!(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z][a-z\d]{1,31});)/gi, '&amp;');
 }

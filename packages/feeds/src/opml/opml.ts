@@ -43,14 +43,23 @@ export function parseOpml(input: string | Uint8Array): OpmlDocument {
   const text = typeof input === 'string' ? input : decodeInput(input).text;
   const doc = parseXml(text);
   const root = doc.root;
-  if (!root || root.name !== 'opml') {
+  if (root?.name !== 'opml') {
     const found = root ? `a <${root.name}> document` : 'no XML element at all';
-    throw new NewsloomError('INVALID_INPUT', `Not an OPML file: expected an <opml> root element, found ${found}. Export the subscription list from your reader as OPML.`, { details: { root: root?.name } });
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `Not an OPML file: expected an <opml> root element, found ${found}. Export the subscription list from your reader as OPML.`,
+      { details: { root: root?.name } },
+    );
   }
   const head = root.children.find((c) => c.name === 'head');
   const body = root.children.find((c) => c.name === 'body');
-  if (!body) throw new NewsloomError('INVALID_INPUT', 'Bad OPML: the <opml> element has no <body>, so it lists no feeds.');
-  const get = (name: string) => head?.children.find((c) => c.name === name)?.text.trim() || undefined;
+  if (!body)
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      'Bad OPML: the <opml> element has no <body>, so it lists no feeds.',
+    );
+  const get = (name: string) =>
+    head?.children.find((c) => c.name === name)?.text.trim() || undefined;
   const result: OpmlDocument = { outlines: readOutlines(body) };
   const title = get('title');
   const dateCreated = get('datecreated');
@@ -68,10 +77,20 @@ function readOutlines(parent: XmlElement): OpmlOutline[] {
     const a = el.attrs;
     const outline: OpmlOutline = {
       text: (a.text ?? a.title ?? '').trim(),
-      categories: (a.category ?? '').split(',').map((c) => c.trim().replace(/^\//, '')).filter(Boolean),
+      categories: (a.category ?? '')
+        .split(',')
+        .map((c) => c.trim().replace(/^\//, ''))
+        .filter(Boolean),
       children: readOutlines(el),
     };
-    for (const [key, attr] of [['title', 'title'], ['type', 'type'], ['xmlUrl', 'xmlurl'], ['htmlUrl', 'htmlurl'], ['description', 'description'], ['language', 'language']] as const) {
+    for (const [key, attr] of [
+      ['title', 'title'],
+      ['type', 'type'],
+      ['xmlUrl', 'xmlurl'],
+      ['htmlUrl', 'htmlurl'],
+      ['description', 'description'],
+      ['language', 'language'],
+    ] as const) {
       const value = a[attr]?.trim();
       if (value) outline[key] = value;
     }
@@ -90,7 +109,12 @@ export function opmlFeeds(doc: OpmlDocument): OpmlFeed[] {
     for (const o of outlines) {
       if (o.xmlUrl) {
         const categories = [...new Set([...path, ...o.categories])];
-        feeds.push({ url: o.xmlUrl, ...(o.title || o.text ? { title: o.title || o.text } : {}), ...(o.htmlUrl ? { htmlUrl: o.htmlUrl } : {}), categories });
+        feeds.push({
+          url: o.xmlUrl,
+          ...(o.title || o.text ? { title: o.title || o.text } : {}),
+          ...(o.htmlUrl ? { htmlUrl: o.htmlUrl } : {}),
+          categories,
+        });
       }
       walk(o.children, o.xmlUrl ? path : [...path, o.text || o.title || ''].filter(Boolean));
     }
@@ -105,7 +129,10 @@ export function opmlFeeds(doc: OpmlDocument): OpmlFeed[] {
  * same feeds back.
  * @example toOpml([{ url: 'https://bbc.co.uk/rss', title: 'BBC', categories: ['News'] }], { title: 'My feeds' })
  */
-export function toOpml(feeds: readonly OpmlFeed[], options: { title?: string; dateCreated?: string } = {}): string {
+export function toOpml(
+  feeds: readonly OpmlFeed[],
+  options: { title?: string; dateCreated?: string } = {},
+): string {
   const folders = new Map<string, OpmlFeed[]>();
   for (const feed of feeds) {
     const folder = feed.categories?.[0] ?? '';
@@ -113,7 +140,8 @@ export function toOpml(feeds: readonly OpmlFeed[], options: { title?: string; da
   }
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '  <head>'];
   if (options.title) lines.push(`    <title>${escapeHtml(options.title)}</title>`);
-  if (options.dateCreated) lines.push(`    <dateCreated>${escapeHtml(options.dateCreated)}</dateCreated>`);
+  if (options.dateCreated)
+    lines.push(`    <dateCreated>${escapeHtml(options.dateCreated)}</dateCreated>`);
   lines.push('  </head>', '  <body>');
   for (const [folder, members] of folders) {
     const indent = folder ? '      ' : '    ';
@@ -128,7 +156,12 @@ export function toOpml(feeds: readonly OpmlFeed[], options: { title?: string; da
 function feedOutline(feed: OpmlFeed, folder: string): string {
   const text = feed.title ?? feed.url;
   const rest = (feed.categories ?? []).filter((c) => c !== folder);
-  const attrs = [`type="rss"`, `text="${escapeHtml(text)}"`, `title="${escapeHtml(text)}"`, `xmlUrl="${escapeHtml(feed.url)}"`];
+  const attrs = [
+    `type="rss"`,
+    `text="${escapeHtml(text)}"`,
+    `title="${escapeHtml(text)}"`,
+    `xmlUrl="${escapeHtml(feed.url)}"`,
+  ];
   if (feed.htmlUrl) attrs.push(`htmlUrl="${escapeHtml(feed.htmlUrl)}"`);
   if (rest.length > 0) attrs.push(`category="${escapeHtml(rest.join(','))}"`);
   return `<outline ${attrs.join(' ')}/>`;

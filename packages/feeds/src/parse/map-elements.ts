@@ -1,9 +1,9 @@
-import { resolveUrl } from '../url/resolve-url';
 import type { FeedCommon, FeedItem, FeedLink, FeedMeta } from '../types';
+import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
 import { applyExtension } from './map-extensions';
-import { formatPerson, parsePersonString, readAtomPerson } from './people';
 import { parseDate } from './parse-date';
+import { formatPerson, parsePersonString, readAtomPerson } from './people';
 import { type MapContext, readText } from './read-text';
 
 /** A feed or an item while it is being filled. */
@@ -12,17 +12,29 @@ export type Target = FeedMeta | FeedItem;
 type Handler = (t: Target, el: XmlElement, ctx: MapContext) => void;
 
 const DATE_FIELDS: Record<string, 'published' | 'updated' | 'created' | 'expired'> = {
-  pubdate: 'published', published: 'published', issued: 'published', 'dcterms:issued': 'published',
-  updated: 'updated', modified: 'updated', lastbuilddate: 'updated', 'dc:date': 'updated',
-  'dcterms:modified': 'updated', created: 'created', 'dcterms:created': 'created',
-  expirationdate: 'expired', 'cdf:lastmod': 'updated', lastmod: 'updated',
+  pubdate: 'published',
+  published: 'published',
+  issued: 'published',
+  'dcterms:issued': 'published',
+  updated: 'updated',
+  modified: 'updated',
+  lastbuilddate: 'updated',
+  'dc:date': 'updated',
+  'dcterms:modified': 'updated',
+  created: 'created',
+  'dcterms:created': 'created',
+  expirationdate: 'expired',
+  'cdf:lastmod': 'updated',
+  lastmod: 'updated',
 };
 
 const HANDLERS: Record<string, Handler> = {
   title: (t, el, ctx) => setText(t, 'title', el, ctx, 'text/plain'),
   'dc:title': (t, el, ctx) => t.title === undefined && setText(t, 'title', el, ctx, 'text/plain'),
-  description: (t, el, ctx) => setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
-  'dc:description': (t, el, ctx) => setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  description: (t, el, ctx) =>
+    setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
+  'dc:description': (t, el, ctx) =>
+    setOnce(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/html'),
   abstract: (t, el, ctx) => setText(t, ctx.inItem ? 'summary' : 'subtitle', el, ctx, 'text/plain'),
   subtitle: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
   tagline: (t, el, ctx) => setText(t, 'subtitle', el, ctx, 'text/plain'),
@@ -38,7 +50,12 @@ const HANDLERS: Record<string, Handler> = {
   'feedburner:browserfriendly': (t, el, ctx) => setText(t, 'info', el, ctx, 'text/plain'),
   fullitem: (t, el, ctx) => addContent(t, el, ctx, 'text/html'),
   link: addLink,
-  id: (t, el, ctx) => setPlain(t, 'id', /^\.{0,2}\//.test(el.text.trim()) ? resolveUrl(el.text, el.base ?? ctx.docUrl) : el.text),
+  id: (t, el, ctx) =>
+    setPlain(
+      t,
+      'id',
+      /^\.{0,2}\//.test(el.text.trim()) ? resolveUrl(el.text, el.base ?? ctx.docUrl) : el.text,
+    ),
   guid: readGuid,
   author: (t, el, ctx) => addPerson(t, 'authors', el, ctx),
   'dc:creator': (t, el, ctx) => addPerson(t, 'authors', el, ctx),
@@ -60,7 +77,9 @@ const HANDLERS: Record<string, Handler> = {
   logo: (t, el, ctx) => setImageUrl(t, resolveUrl(el.text, el.base ?? ctx.docUrl)),
   image: readImage,
   enclosure: readEnclosure,
-  cloud: (t, el, ctx) => ctx.inItem || ((t as FeedMeta).cloud = { ...el.attrs }),
+  cloud: (t, el, ctx) => {
+    if (!ctx.inItem) (t as FeedMeta).cloud = { ...el.attrs };
+  },
 };
 
 /**
@@ -70,14 +89,20 @@ const HANDLERS: Record<string, Handler> = {
  */
 export function applyElement(t: Target, el: XmlElement, ctx: MapContext): void {
   const handler = HANDLERS[el.name];
-  if (handler) return void handler(t, el, ctx);
   const dateField = DATE_FIELDS[el.name];
-  if (dateField) return setDate(t, dateField, el, ctx);
-  applyExtension(t, el, ctx);
+  if (handler) handler(t, el, ctx);
+  else if (dateField) setDate(t, dateField, el, ctx);
+  else applyExtension(t, el, ctx);
 }
 
 /** Sets a text field and records how it was written in `details`. */
-export function setText(t: Target, key: string, el: XmlElement, ctx: MapContext, type: string): void {
+export function setText(
+  t: Target,
+  key: string,
+  el: XmlElement,
+  ctx: MapContext,
+  type: string,
+): void {
   const { value, ...detail } = readText(el, ctx, type);
   (t as unknown as Record<string, unknown>)[key] = value;
   t.details[key] = detail;
@@ -88,8 +113,8 @@ function setOnce(t: Target, key: string, el: XmlElement, ctx: MapContext, type: 
 }
 
 function addContent(t: Target, el: XmlElement, ctx: MapContext, type: string): void {
-  if (!ctx.inItem) return setText(t, 'info', el, ctx, type);
-  (t as FeedItem).content.push(readText(el, ctx, type));
+  if (ctx.inItem) (t as FeedItem).content.push(readText(el, ctx, type));
+  else setText(t, 'info', el, ctx, type);
 }
 
 function setPlain(t: Target, key: string, value: string | undefined): void {
@@ -107,7 +132,12 @@ function setDate(t: Target, key: string, el: XmlElement, ctx: MapContext): void 
   if (!raw) return;
   const iso = parseDate(raw);
   if (iso === undefined) {
-    ctx.diagnostics.push({ severity: 'warning', code: 'BAD_DATE', message: `Unreadable date "${raw.slice(0, 60)}" in <${el.name}>; the field is left empty.`, location: { field: el.name } });
+    ctx.diagnostics.push({
+      severity: 'warning',
+      code: 'BAD_DATE',
+      message: `Unreadable date "${raw.slice(0, 60)}" in <${el.name}>; the field is left empty.`,
+      location: { field: el.name },
+    });
     return;
   }
   const record = t as unknown as Record<string, unknown>;
@@ -127,7 +157,9 @@ function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
   const resolved = href.trim() === '' ? base : resolveUrl(href, base);
   if (!resolved) return;
   const link: FeedLink = { href: resolved, rel: el.attrs.rel?.trim() || 'alternate' };
-  const type = el.attrs.type ?? (ctx.atom ? (link.rel === 'self' ? 'application/atom+xml' : 'text/html') : undefined);
+  const type =
+    el.attrs.type ??
+    (ctx.atom ? (link.rel === 'self' ? 'application/atom+xml' : 'text/html') : undefined);
   if (type) link.type = type;
   if (el.attrs.title) link.title = el.attrs.title;
   if (el.attrs.hreflang) link.hreflang = el.attrs.hreflang;
@@ -136,7 +168,11 @@ function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
   t.links.push(link);
   if (link.rel === 'alternate' && t.link === undefined) t.link = resolved;
   if (link.rel === 'enclosure' && ctx.inItem) {
-    (t as FeedItem).enclosures.push({ url: resolved, ...(link.type ? { type: link.type } : {}), ...(link.length !== undefined ? { length: link.length } : {}) });
+    (t as FeedItem).enclosures.push({
+      url: resolved,
+      ...(link.type ? { type: link.type } : {}),
+      ...(link.length !== undefined ? { length: link.length } : {}),
+    });
   }
 }
 
@@ -146,12 +182,21 @@ function readGuid(t: Target, el: XmlElement, ctx: MapContext): void {
   t.id = id;
   const declared = el.attrs.ispermalink?.trim().toLowerCase();
   // A guid is the item's link when it says so, or (undeclared) when it is an absolute URL.
-  const link = declared === 'true' || (declared === undefined && /^https?:\/\//i.test(id)) ? resolveUrl(id, el.base ?? ctx.docUrl) : undefined;
+  const link =
+    declared === 'true' || (declared === undefined && /^https?:\/\//i.test(id))
+      ? resolveUrl(id, el.base ?? ctx.docUrl)
+      : undefined;
   if (link) ctx.guidLink = link;
 }
 
-function addPerson(t: Target, key: 'authors' | 'contributors', el: XmlElement, ctx: MapContext): void {
-  const person = el.children.length > 0 ? readAtomPerson(el, el.base ?? ctx.docUrl) : parsePersonString(el.text);
+function addPerson(
+  t: Target,
+  key: 'authors' | 'contributors',
+  el: XmlElement,
+  ctx: MapContext,
+): void {
+  const person =
+    el.children.length > 0 ? readAtomPerson(el, el.base ?? ctx.docUrl) : parsePersonString(el.text);
   if (person.name === undefined && person.email === undefined && person.url === undefined) return;
   t[key].push(person);
   if (key === 'authors' && t.author === undefined) {
@@ -165,7 +210,12 @@ function setPublisher(t: Target, el: XmlElement): void {
 }
 
 function readCategory(t: Target, el: XmlElement): void {
-  addCategory(t, (el.attrs.term ?? el.text).trim(), el.attrs.scheme ?? el.attrs.domain, el.attrs.label);
+  addCategory(
+    t,
+    (el.attrs.term ?? el.text).trim(),
+    el.attrs.scheme ?? el.attrs.domain,
+    el.attrs.label,
+  );
 }
 
 /** Adds a category unless the same term and scheme is already there. */
@@ -180,7 +230,11 @@ function readGenerator(t: Target, el: XmlElement, ctx: MapContext): void {
   const name = el.text.trim();
   if (name) meta.generator = name;
   const url = resolveUrl(el.attrs.uri ?? el.attrs.url, el.base ?? ctx.docUrl);
-  meta.generatorDetail = { ...(name ? { name } : {}), ...(url ? { url } : {}), ...(el.attrs.version ? { version: el.attrs.version } : {}) };
+  meta.generatorDetail = {
+    ...(name ? { name } : {}),
+    ...(url ? { url } : {}),
+    ...(el.attrs.version ? { version: el.attrs.version } : {}),
+  };
 }
 
 function setImageUrl(t: Target, url: string | undefined): void {
@@ -206,10 +260,16 @@ function readImage(t: Target, el: XmlElement, ctx: MapContext): void {
 
 function readEnclosure(t: Target, el: XmlElement, ctx: MapContext): void {
   if (!ctx.inItem) return;
-  const url = resolveUrl(el.attrs.url ?? el.attrs.href ?? el.attrs['rdf:resource'], el.base ?? ctx.docUrl);
+  const url = resolveUrl(
+    el.attrs.url ?? el.attrs.href ?? el.attrs['rdf:resource'],
+    el.base ?? ctx.docUrl,
+  );
   if (!url) return;
   const length = Number.parseInt(el.attrs.length ?? '', 10);
-  const extra = { ...(el.attrs.type ? { type: el.attrs.type } : {}), ...(Number.isFinite(length) ? { length } : {}) };
+  const extra = {
+    ...(el.attrs.type ? { type: el.attrs.type } : {}),
+    ...(Number.isFinite(length) ? { length } : {}),
+  };
   (t as FeedItem).enclosures.push({ url, ...extra });
   t.links.push({ href: url, rel: 'enclosure', ...extra });
 }

@@ -1,5 +1,5 @@
-import { resolveUrl } from '../url/resolve-url';
 import type { FeedItem, FeedItunes, FeedMedia, FeedMeta, MediaObject } from '../types';
+import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
 import { addCategory, setText, type Target } from './map-elements';
 import { type MapContext, readText } from './read-text';
@@ -12,24 +12,34 @@ import { type MapContext, readText } from './read-text';
 export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void {
   const name = el.name;
   if (name === 'media:title' && t.title === undefined) setText(t, 'title', el, ctx, 'text/plain');
-  if (name === 'media:category') return addCategory(t, el.text.trim(), el.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema', el.attrs.label);
-  if (name.startsWith('media:')) return applyMedia(mediaOf(t), el, ctx);
-  if (name.startsWith('itunes:')) return applyItunes(t, el, ctx);
-  if (name === 'source') return readSource(t, el, ctx);
-  if (name === 'slash:comments') {
+  if (name === 'media:category') {
+    const scheme = el.attrs.scheme ?? 'http://search.yahoo.com/mrss/category_schema';
+    addCategory(t, el.text.trim(), scheme, el.attrs.label);
+  } else if (name.startsWith('media:')) applyMedia(mediaOf(t), el, ctx);
+  else if (name.startsWith('itunes:')) applyItunes(t, el, ctx);
+  else if (name === 'source') readSource(t, el, ctx);
+  else if (name === 'slash:comments') {
     const n = Number.parseInt(el.text, 10);
     if (Number.isFinite(n) && ctx.inItem) (t as FeedItem).commentCount = n;
-    return;
-  }
-  if (name.startsWith('georss:') || name.startsWith('geo:') || name === 'gml:pos') return readGeo(t, el);
-  if (el.children.length === 0 && !(name in t.extensions)) {
+  } else if (name.startsWith('georss:') || name.startsWith('geo:') || name === 'gml:pos') {
+    readGeo(t, el);
+  } else if (el.children.length === 0 && !(name in t.extensions)) {
     const text = el.text.trim();
     const value = text || el.attrs['rdf:resource'] || el.attrs.href || el.attrs.url || '';
-    t.extensions[name] = URL_EXTENSIONS.has(name) ? (resolveUrl(value, el.base ?? ctx.docUrl) ?? value) : value;
+    t.extensions[name] = URL_EXTENSIONS.has(name)
+      ? (resolveUrl(value, el.base ?? ctx.docUrl) ?? value)
+      : value;
   }
 }
 
-const URL_EXTENSIONS = new Set(['wfw:comment', 'wfw:commentrss', 'trackback:ping', 'feedburner:origlink', 'pingback:server', 'pingback:target']);
+const URL_EXTENSIONS = new Set([
+  'wfw:comment',
+  'wfw:commentrss',
+  'trackback:ping',
+  'feedburner:origlink',
+  'pingback:server',
+  'pingback:target',
+]);
 
 function mediaOf(t: Target): FeedMedia {
   const holder = t as FeedItem;
@@ -64,7 +74,8 @@ function applyMedia(media: FeedMedia, el: XmlElement, ctx: MapContext): void {
       media.keywords.push(...splitList(text));
       return;
     case 'media:credit':
-      if (text) media.credits.push({ value: text, ...(el.attrs.role ? { role: el.attrs.role } : {}) });
+      if (text)
+        media.credits.push({ value: text, ...(el.attrs.role ? { role: el.attrs.role } : {}) });
       return;
   }
 }
@@ -75,7 +86,12 @@ function mediaObject(el: XmlElement, ctx: MapContext): MediaObject | undefined {
   const object: MediaObject = { url };
   if (el.attrs.type) object.type = el.attrs.type;
   if (el.attrs.medium) object.medium = el.attrs.medium;
-  for (const [key, attr] of [['width', 'width'], ['height', 'height'], ['duration', 'duration'], ['fileSize', 'filesize']] as const) {
+  for (const [key, attr] of [
+    ['width', 'width'],
+    ['height', 'height'],
+    ['duration', 'duration'],
+    ['fileSize', 'filesize'],
+  ] as const) {
     const n = Number(el.attrs[attr]);
     if (el.attrs[attr] && Number.isFinite(n)) object[key] = n;
   }
@@ -112,12 +128,19 @@ function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
   } else if (local === 'block') {
     it.block = text.toLowerCase() === 'yes';
   } else if (local === 'explicit') {
-    const flag = /^(yes|true|explicit)$/i.test(text) ? true : /^(no|false|clean)$/i.test(text) ? false : undefined;
+    const flag = /^(yes|true|explicit)$/i.test(text)
+      ? true
+      : /^(no|false|clean)$/i.test(text)
+        ? false
+        : undefined;
     if (flag !== undefined) it.explicit = flag;
   } else if (local === 'episode' || local === 'season') {
     const n = Number.parseInt(text, 10);
     if (Number.isFinite(n)) it[local] = n;
-  } else if (['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) || local === 'episodetype') {
+  } else if (
+    ['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) ||
+    local === 'episodetype'
+  ) {
     if (text) it[local === 'episodetype' ? 'episodeType' : (local as 'author')] = text;
     if (local === 'author' && text && t.authors.length === 0) t.authors.push({ name: text });
     if (local === 'subtitle' && text && !ctx.inItem) (t as FeedMeta).subtitle ??= text;
@@ -133,7 +156,8 @@ function readItunesCategory(t: Target, it: FeedItunes, el: XmlElement): void {
   if (!term) return;
   it.categories.push(term);
   addCategory(t, term, 'http://www.itunes.com/');
-  for (const child of el.children) if (child.name === 'itunes:category') readItunesCategory(t, it, child);
+  for (const child of el.children)
+    if (child.name === 'itunes:category') readItunesCategory(t, it, child);
 }
 
 function readSource(t: Target, el: XmlElement, ctx: MapContext): void {
@@ -152,28 +176,45 @@ function readSource(t: Target, el: XmlElement, ctx: MapContext): void {
 let readSourceFeed: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta> = () => ({});
 
 /** Registers how an Atom `source` (a feed inside an entry) is read. */
-export function setSourceReader(reader: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta>): void {
+export function setSourceReader(
+  reader: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta>,
+): void {
   readSourceFeed = reader;
 }
 
 function readGeo(t: Target, el: XmlElement): void {
   const item = t as FeedItem;
-  const numbers = el.text.trim().split(/[\s,]+/).map(Number).filter(Number.isFinite);
+  const numbers = el.text
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number)
+    .filter(Number.isFinite);
   const pairs: number[][] = [];
-  for (let i = 0; i + 1 < numbers.length; i += 2) pairs.push([numbers[i + 1] as number, numbers[i] as number]);
+  for (let i = 0; i + 1 < numbers.length; i += 2)
+    pairs.push([numbers[i + 1] as number, numbers[i] as number]);
   const local = el.name.slice(el.name.indexOf(':') + 1);
-  if ((local === 'point' || local === 'pos') && pairs[0]) item.where = { type: 'Point', coordinates: pairs[0] };
-  else if (local === 'line' && pairs.length >= 2) item.where = { type: 'LineString', coordinates: pairs };
-  else if (local === 'polygon' && pairs.length >= 4) item.where = { type: 'Polygon', coordinates: pairs };
+  if ((local === 'point' || local === 'pos') && pairs[0])
+    item.where = { type: 'Point', coordinates: pairs[0] };
+  else if (local === 'line' && pairs.length >= 2)
+    item.where = { type: 'LineString', coordinates: pairs };
+  else if (local === 'polygon' && pairs.length >= 4)
+    item.where = { type: 'Polygon', coordinates: pairs };
   else if (local === 'lat' || local === 'long') {
     const [lon, lat] = (item.where?.type === 'Point' ? item.where.coordinates : [0, 0]) as number[];
     if (numbers[0] === undefined) return;
-    item.where = { type: 'Point', coordinates: local === 'lat' ? [lon ?? 0, numbers[0]] : [numbers[0], lat ?? 0] };
+    item.where = {
+      type: 'Point',
+      coordinates: local === 'lat' ? [lon ?? 0, numbers[0]] : [numbers[0], lat ?? 0],
+    };
   } else if (local === 'where') {
-    for (const child of el.children) readGeo(t, child.name === 'gml:point' ? (child.children[0] ?? child) : child);
+    for (const child of el.children)
+      readGeo(t, child.name === 'gml:point' ? (child.children[0] ?? child) : child);
   }
 }
 
 function splitList(text: string): string[] {
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

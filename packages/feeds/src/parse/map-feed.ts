@@ -1,5 +1,5 @@
-import { resolveUrl } from '../url/resolve-url';
 import type { FeedItem, FeedMeta, FeedVersion } from '../types';
+import { resolveUrl } from '../url/resolve-url';
 import { ATOM03_NS, ATOM10_NS } from '../xml/namespaces';
 import type { XmlElement } from '../xml/parse-xml';
 import { applyElement, type Target } from './map-elements';
@@ -7,8 +7,17 @@ import { setSourceReader } from './map-extensions';
 import type { MapContext } from './read-text';
 
 const RSS_VERSIONS: Record<string, FeedVersion> = {
-  '0.90': 'rss090', '0.9': 'rss090', '0.91': 'rss091u', '0.92': 'rss092', '0.93': 'rss093', '0.94': 'rss094',
-  '2.0': 'rss20', '2.00': 'rss20', '2': 'rss20', '2.0.1': 'rss20', '2.01': 'rss20',
+  '0.90': 'rss090',
+  '0.9': 'rss090',
+  '0.91': 'rss091u',
+  '0.92': 'rss092',
+  '0.93': 'rss093',
+  '0.94': 'rss094',
+  '2.0': 'rss20',
+  '2.00': 'rss20',
+  '2': 'rss20',
+  '2.0.1': 'rss20',
+  '2.01': 'rss20',
 };
 
 /** The feed's layout: where its channel data and its items are. */
@@ -29,18 +38,31 @@ export function detectShape(root: XmlElement, doctype: string | undefined): Feed
   switch (root.name) {
     case 'rss': {
       const declared = root.attrs.version?.trim() ?? '';
-      let version = RSS_VERSIONS[declared] ?? (declared.startsWith('2.') ? 'rss20' : declared === '1.0' ? 'rss10' : 'rss');
+      let version =
+        RSS_VERSIONS[declared] ??
+        (declared.startsWith('2.') ? 'rss20' : declared === '1.0' ? 'rss10' : 'rss');
       if (version === 'rss091u' && doctype && /netscape/i.test(doctype)) version = 'rss091n';
       return { version, containers: channel ? [channel] : [root], atom: false };
     }
     case 'rdf:rdf':
     case 'rdf': {
-      const ns = (channel ?? root.children.find((c) => c.name === 'item'))?.ns ?? Object.values(root.attrs).join(' ');
-      const version: FeedVersion = ns.includes('/rss/1.0') ? 'rss10' : ns.includes('netscape.com/rdf/simple/0.9') ? 'rss090' : 'rss';
+      const ns =
+        (channel ?? root.children.find((c) => c.name === 'item'))?.ns ??
+        Object.values(root.attrs).join(' ');
+      const version: FeedVersion = ns.includes('/rss/1.0')
+        ? 'rss10'
+        : ns.includes('netscape.com/rdf/simple/0.9')
+          ? 'rss090'
+          : 'rss';
       return { version, containers: channel ? [channel, root] : [root], atom: false };
     }
     case 'feed': {
-      const version: FeedVersion = root.ns === ATOM10_NS ? 'atom10' : root.ns === ATOM03_NS || root.attrs.version === '0.3' ? 'atom03' : 'atom';
+      const version: FeedVersion =
+        root.ns === ATOM10_NS
+          ? 'atom10'
+          : root.ns === ATOM03_NS || root.attrs.version === '0.3'
+            ? 'atom03'
+            : 'atom';
       return { version, containers: [root], atom: true };
     }
     case 'channel':
@@ -55,7 +77,10 @@ export function detectShape(root: XmlElement, doctype: string | undefined): Feed
  * RDF, CDF) or under the RSS channel.
  */
 export function isFeedItem(el: XmlElement, depth: number, parentName: string | undefined): boolean {
-  return (el.name === 'item' || el.name === 'entry') && (depth === 1 || (depth === 2 && parentName === 'channel'));
+  return (
+    (el.name === 'item' || el.name === 'entry') &&
+    (depth === 1 || (depth === 2 && parentName === 'channel'))
+  );
 }
 
 /**
@@ -69,7 +94,8 @@ export function mapFeed(shape: FeedShape, ctx: MapContext): FeedMeta {
   const [first, ...others] = shape.containers as [XmlElement, ...XmlElement[]];
   for (const child of first.children) if (child.name !== 'items') applyElement(feed, child, ctx);
   for (const container of others) {
-    for (const child of container.children) if (child.name === 'image' || child.name === 'textinput') applyElement(feed, child, ctx);
+    for (const child of container.children)
+      if (child.name === 'image' || child.name === 'textinput') applyElement(feed, child, ctx);
   }
   if (shape.version === 'cdf') applyCdf(feed, first, ctx);
   if (feed.language === undefined && first.lang) feed.language = first.lang;
@@ -81,7 +107,11 @@ export function mapFeed(shape: FeedShape, ctx: MapContext): FeedMeta {
  * feed survives.
  * @example const item = mapItemSafely(el, ctx, items.length)
  */
-export function mapItemSafely(el: XmlElement, ctx: MapContext, index: number): FeedItem | undefined {
+export function mapItemSafely(
+  el: XmlElement,
+  ctx: MapContext,
+  index: number,
+): FeedItem | undefined {
   try {
     return mapItem(el, ctx);
   } catch (cause) {
@@ -99,7 +129,16 @@ export function mapItemSafely(el: XmlElement, ctx: MapContext, index: number): F
 }
 
 function mapItem(el: XmlElement, ctx: MapContext): FeedItem {
-  const item: FeedItem = { links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {}, content: [], enclosures: [] };
+  const item: FeedItem = {
+    links: [],
+    authors: [],
+    contributors: [],
+    categories: [],
+    details: {},
+    extensions: {},
+    content: [],
+    enclosures: [],
+  };
   ctx.inItem = true;
   ctx.guidLink = undefined;
   for (const child of el.children) applyElement(item, child, ctx);
@@ -127,7 +166,8 @@ function applyCdf(t: Target, el: XmlElement, ctx: MapContext): void {
     t.link = href;
     t.links.push({ href, rel: 'alternate', type: 'text/html' });
   }
-  if (el.attrs.lastmod) applyElement(t, { ...el, name: 'lastmod', text: el.attrs.lastmod, children: [] }, ctx);
+  if (el.attrs.lastmod)
+    applyElement(t, { ...el, name: 'lastmod', text: el.attrs.lastmod, children: [] }, ctx);
 }
 
 function newFeed(): FeedMeta {

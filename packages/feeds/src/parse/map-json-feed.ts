@@ -1,7 +1,7 @@
 import { NewsloomError } from '@newsloom/core';
 import { sanitizeHtml } from '../html/sanitize-html';
-import { resolveUrl } from '../url/resolve-url';
 import type { FeedItem, FeedMeta, FeedPerson, FeedVersion } from '../types';
+import { resolveUrl } from '../url/resolve-url';
 import { parseDate } from './parse-date';
 import type { MapContext } from './read-text';
 
@@ -12,14 +12,28 @@ type Json = Record<string, unknown>;
  * @example mapJsonFeed({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [] }, ctx, 100)
  * @throws {NewsloomError} `NOT_A_FEED` when the JSON is not a JSON Feed.
  */
-export function mapJsonFeed(doc: unknown, ctx: MapContext, maxItems: number): { version: FeedVersion; feed: FeedMeta; items: FeedItem[] } {
+export function mapJsonFeed(
+  doc: unknown,
+  ctx: MapContext,
+  maxItems: number,
+): { version: FeedVersion; feed: FeedMeta; items: FeedItem[] } {
   if (!isObject(doc) || (typeof doc.version !== 'string' && !Array.isArray(doc.items))) {
     const keys = isObject(doc) ? Object.keys(doc).slice(0, 5).join(', ') : typeof doc;
-    throw new NewsloomError('NOT_A_FEED', `This JSON is not a JSON Feed (no "version" or "items"; found ${keys}). Check the URL points at the feed itself.`);
+    throw new NewsloomError(
+      'NOT_A_FEED',
+      `This JSON is not a JSON Feed (no "version" or "items"; found ${keys}). Check the URL points at the feed itself.`,
+    );
   }
   const version = String(doc.version ?? '');
   const base = str(doc.feed_url) ?? ctx.docUrl;
-  const feed: FeedMeta = { links: [], authors: people(doc, base), contributors: [], categories: [], details: {}, extensions: {} };
+  const feed: FeedMeta = {
+    links: [],
+    authors: people(doc, base),
+    contributors: [],
+    categories: [],
+    details: {},
+    extensions: {},
+  };
   set(feed, 'title', str(doc.title));
   set(feed, 'subtitle', str(doc.description));
   const home = resolveUrl(str(doc.home_page_url), base);
@@ -38,14 +52,32 @@ export function mapJsonFeed(doc: unknown, ctx: MapContext, maxItems: number): { 
   const items: FeedItem[] = [];
   for (const raw of rawItems.slice(0, maxItems)) {
     if (isObject(raw)) items.push(mapItem(raw, base, ctx));
-    else ctx.diagnostics.push({ severity: 'warning', code: 'ITEM_SKIPPED', message: 'A JSON Feed item is not an object; it was skipped.' });
+    else
+      ctx.diagnostics.push({
+        severity: 'warning',
+        code: 'ITEM_SKIPPED',
+        message: 'A JSON Feed item is not an object; it was skipped.',
+      });
   }
-  const v: FeedVersion = /version\/1\.1/.test(version) ? 'json11' : /version\/1/.test(version) ? 'json10' : 'json';
+  const v: FeedVersion = /version\/1\.1/.test(version)
+    ? 'json11'
+    : /version\/1/.test(version)
+      ? 'json10'
+      : 'json';
   return { version: v, feed, items };
 }
 
 function mapItem(raw: Json, base: string | undefined, ctx: MapContext): FeedItem {
-  const item: FeedItem = { links: [], authors: people(raw, base), contributors: [], categories: [], details: {}, extensions: {}, content: [], enclosures: [] };
+  const item: FeedItem = {
+    links: [],
+    authors: people(raw, base),
+    contributors: [],
+    categories: [],
+    details: {},
+    extensions: {},
+    content: [],
+    enclosures: [],
+  };
   const id = raw.id === undefined || raw.id === null ? undefined : String(raw.id);
   set(item, 'id', id);
   const url = resolveUrl(str(raw.url), base);
@@ -58,25 +90,41 @@ function mapItem(raw: Json, base: string | undefined, ctx: MapContext): FeedItem
   set(item, 'title', str(raw.title));
   set(item, 'summary', str(raw.summary));
   const html = str(raw.content_html);
-  if (html) item.content.push({ value: sanitizeHtml(html, { base: url ?? base }), type: 'text/html' });
+  if (html)
+    item.content.push({ value: sanitizeHtml(html, { base: url ?? base }), type: 'text/html' });
   const text = str(raw.content_text);
   if (text) item.content.push({ value: text, type: 'text/plain' });
-  for (const [field, key] of [['date_published', 'published'], ['date_modified', 'updated']] as const) {
+  for (const [field, key] of [
+    ['date_published', 'published'],
+    ['date_modified', 'updated'],
+  ] as const) {
     const value = str(raw[field]);
     const iso = parseDate(value);
     if (iso) item[key] = iso;
-    else if (value) ctx.diagnostics.push({ severity: 'warning', code: 'BAD_DATE', message: `Unreadable date "${value.slice(0, 60)}" in ${field}.`, location: { field } });
+    else if (value)
+      ctx.diagnostics.push({
+        severity: 'warning',
+        code: 'BAD_DATE',
+        message: `Unreadable date "${value.slice(0, 60)}" in ${field}.`,
+        location: { field },
+      });
   }
   const image = resolveUrl(str(raw.image) ?? str(raw.banner_image), base);
   if (image) item.image = { url: image };
-  if (Array.isArray(raw.tags)) for (const tag of raw.tags) if (typeof tag === 'string' && tag.trim()) item.categories.push({ term: tag.trim() });
+  if (Array.isArray(raw.tags))
+    for (const tag of raw.tags)
+      if (typeof tag === 'string' && tag.trim()) item.categories.push({ term: tag.trim() });
   if (Array.isArray(raw.attachments)) {
     for (const a of raw.attachments) {
       const href = isObject(a) ? resolveUrl(str(a.url), base) : undefined;
       if (!href || !isObject(a)) continue;
       const type = str(a.mime_type);
       const length = typeof a.size_in_bytes === 'number' ? a.size_in_bytes : undefined;
-      item.enclosures.push({ url: href, ...(type ? { type } : {}), ...(length !== undefined ? { length } : {}) });
+      item.enclosures.push({
+        url: href,
+        ...(type ? { type } : {}),
+        ...(length !== undefined ? { length } : {}),
+      });
     }
   }
   if (item.authors[0]?.name) item.author = item.authors[0].name;
@@ -84,7 +132,11 @@ function mapItem(raw: Json, base: string | undefined, ctx: MapContext): FeedItem
 }
 
 function people(holder: Json, base: string | undefined): FeedPerson[] {
-  const list = Array.isArray(holder.authors) ? holder.authors : holder.author ? [holder.author] : [];
+  const list = Array.isArray(holder.authors)
+    ? holder.authors
+    : holder.author
+      ? [holder.author]
+      : [];
   const result: FeedPerson[] = [];
   for (const p of list) {
     if (!isObject(p)) continue;

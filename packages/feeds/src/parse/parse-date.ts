@@ -1,20 +1,84 @@
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
   // German, French, Spanish, Portuguese and Dutch abbreviations that real feeds emit
-  mrz: 3, mär: 3, okt: 10, dez: 12, mai: 5, fév: 2, fev: 2, avr: 4, juin: 6, juil: 7, aoû: 8, déc: 12,
-  ene: 1, abr: 4, ago: 8, dic: 12, set: 9, out: 10, mei: 5, maa: 3,
+  mrz: 3,
+  mär: 3,
+  okt: 10,
+  dez: 12,
+  mai: 5,
+  fév: 2,
+  fev: 2,
+  avr: 4,
+  juin: 6,
+  juil: 7,
+  aoû: 8,
+  déc: 12,
+  ene: 1,
+  abr: 4,
+  ago: 8,
+  dic: 12,
+  set: 9,
+  out: 10,
+  mei: 5,
+  maa: 3,
 };
 
 // Named zones (RFC 822 + common US/European abbreviations), in minutes east of UTC.
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, met: 60, mest: 120, eet: 120,
-  eest: 180, msk: 180, ist: 330, jst: 540, kst: 540, hkt: 480, sgt: 480, awst: 480, aest: 600,
-  aedt: 660, acst: 570, nzst: 720, nzdt: 780, est: -300, edt: -240, cst: -360, cdt: -300,
-  mst: -420, mdt: -360, pst: -480, pdt: -420, akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180,
-  nst: -210, ndt: -150,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  wet: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  met: 60,
+  mest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  aest: 600,
+  aedt: 660,
+  acst: 570,
+  nzst: 720,
+  nzdt: 780,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ast: -240,
+  adt: -180,
+  nst: -210,
+  ndt: -150,
 };
 
-const W3C = /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const W3C =
+  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const RFC822 =
   /^(?:[^\d\s,]+\.?,?\s*)?(\d{1,2})[\s-]+([a-zà-ü]{3,})\.?[\s-]+(\d{2,4}),?(?:\s+(\d{1,2}):?(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/i;
 const ASCTIME =
@@ -37,7 +101,16 @@ function parseW3c(text: string): string | undefined {
   const m = W3C.exec(text);
   if (!m) return undefined;
   const [, y, mo = '1', d = '1', h = '0', mi = '0', s = '0', frac = '0', zone] = m;
-  return build(+y!, +mo, +d, +h, +mi, +s, Math.round(Number(`0.${frac}`) * 1000), zoneMinutes(zone));
+  return build(
+    +y!,
+    +mo,
+    +d,
+    +h,
+    +mi,
+    +s,
+    Math.round(Number(`0.${frac}`) * 1000),
+    zoneMinutes(zone),
+  );
 }
 
 function parseRfc822(text: string): string | undefined {
@@ -98,8 +171,18 @@ function military(letter: string): number {
   return 0;
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: number | undefined): string | undefined {
-  if (offset === undefined || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offset: number | undefined,
+): string | undefined {
+  if (offset === undefined || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60)
+    return undefined;
   if (y < 1000 || y > 9999) return undefined;
   if (d > daysIn(y, mo)) return undefined;
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000).toISOString();

@@ -3,8 +3,8 @@ import { decodeInput, demoronize, normalizeCharset } from '../decode/decode-inpu
 import type { FeedItem, ParsedFeed, ParseFeedOptions } from '../types';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/parse-xml';
 import { discoverFeeds } from './discover-feeds';
-import { mapJsonFeed } from './map-json-feed';
 import { detectShape, isFeedItem, mapFeed, mapItemSafely } from './map-feed';
+import { mapJsonFeed } from './map-json-feed';
 import type { MapContext } from './read-text';
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -28,7 +28,11 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) {
-    throw new NewsloomError('INPUT_TOO_LARGE', `The feed is ${size} bytes, over the ${maxBytes}-byte limit; pass a larger maxBytes if you trust the source.`, { details: { size, maxBytes } });
+    throw new NewsloomError(
+      'INPUT_TOO_LARGE',
+      `The feed is ${size} bytes, over the ${maxBytes}-byte limit; pass a larger maxBytes if you trust the source.`,
+      { details: { size, maxBytes } },
+    );
   }
   const diagnostics: Diagnostic[] = [];
   const subject = options.url;
@@ -37,19 +41,41 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   for (const problem of problems) diagnostics.push(diag('warning', 'ENCODING', problem, subject));
   if (options.contentType && !FEEDISH_TYPE.test(options.contentType)) {
     wellFormed = false;
-    diagnostics.push(diag('warning', 'UNEXPECTED_CONTENT_TYPE', `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`, subject));
+    diagnostics.push(
+      diag(
+        'warning',
+        'UNEXPECTED_CONTENT_TYPE',
+        `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`,
+        subject,
+      ),
+    );
   }
-  const ctx: MapContext = { source: text, docUrl: options.url, atom: false, diagnostics, inItem: false, guidLink: undefined };
+  const ctx: MapContext = {
+    source: text,
+    docUrl: options.url,
+    atom: false,
+    diagnostics,
+    inItem: false,
+    guidLink: undefined,
+  };
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const start = text.search(/\S/);
   if (start !== -1 && (text[start] === '{' || text[start] === '[')) {
     const { version, feed, items } = mapJsonFeed(parseJson(text), ctx, maxItems);
-    return { version, encoding, wellFormed: wellFormed && !diagnostics.some((d) => d.severity === 'error'), diagnostics, feed, items };
+    return {
+      version,
+      encoding,
+      wellFormed: wellFormed && !diagnostics.some((d) => d.severity === 'error'),
+      diagnostics,
+      feed,
+      items,
+    };
   }
   const items: FeedItem[] = [];
   // Items are mapped as soon as they close and then dropped from the tree: memory stays flat.
   const onClose = (el: XmlElement, depth: number, root: XmlElement): boolean => {
-    if (depth === 0 || !isFeedItem(el, depth, depth === 2 ? root.children.at(-1)?.name : root.name)) return false;
+    if (depth === 0 || !isFeedItem(el, depth, depth === 2 ? root.children.at(-1)?.name : root.name))
+      return false;
     if (items.length >= maxItems) return tooMany(ctx, maxItems);
     ctx.atom = root.name === 'feed';
     const item = mapItemSafely(el, ctx, items.length);
@@ -69,21 +95,35 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
 function decode(input: string | Uint8Array, contentType: string | undefined) {
   if (typeof input !== 'string') return decodeInput(input, contentType);
   const text = demoronize(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
-  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(text.slice(0, 512))?.[1];
-  return { text, encoding: declared ? normalizeCharset(declared) : 'utf-8', problems: [] as string[] };
+  const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(
+    text.slice(0, 512),
+  )?.[1];
+  return {
+    text,
+    encoding: declared ? normalizeCharset(declared) : 'utf-8',
+    problems: [] as string[],
+  };
 }
 
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new NewsloomError('NOT_A_FEED', `The document looks like JSON but does not parse (${(cause as Error).message}); it is not a JSON Feed.`, { cause });
+    throw new NewsloomError(
+      'NOT_A_FEED',
+      `The document looks like JSON but does not parse (${(cause as Error).message}); it is not a JSON Feed.`,
+      { cause },
+    );
   }
 }
 
 function tooMany(ctx: MapContext, max: number): true {
   if (!ctx.diagnostics.some((d) => d.code === 'TOO_MANY_ITEMS')) {
-    ctx.diagnostics.push({ severity: 'warning', code: 'TOO_MANY_ITEMS', message: `The feed has more than ${max} items; the rest were ignored. Raise maxItems to keep them.` });
+    ctx.diagnostics.push({
+      severity: 'warning',
+      code: 'TOO_MANY_ITEMS',
+      message: `The feed has more than ${max} items; the rest were ignored. Raise maxItems to keep them.`,
+    });
   }
   return true;
 }
@@ -92,15 +132,35 @@ function notAFeed(doc: XmlDocument, text: string, url: string | undefined): News
   const root = doc.root?.name;
   if (!root) {
     const empty = !/\S/.test(text.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, ''));
-    return new NewsloomError('NOT_A_FEED', empty ? 'The document is empty: no feed to parse.' : 'The document has no XML root element: it is not a feed.', { details: { url } });
+    return new NewsloomError(
+      'NOT_A_FEED',
+      empty
+        ? 'The document is empty: no feed to parse.'
+        : 'The document has no XML root element: it is not a feed.',
+      { details: { url } },
+    );
   }
   const discovered = discoverFeeds(text, url);
-  const hint = discovered.length > 0 ? ` It advertises ${discovered.length} feed(s): ${discovered.map((d) => d.url).join(', ')}.` : '';
-  const what = root === 'html' || root === 'head' || root === 'body' ? 'an HTML page' : `an XML document with root <${root}>`;
-  return new NewsloomError('NOT_A_FEED', `This is ${what}, not an RSS, Atom, RDF or JSON feed.${hint}`, { details: { url, root, discovered } });
+  const hint =
+    discovered.length > 0
+      ? ` It advertises ${discovered.length} feed(s): ${discovered.map((d) => d.url).join(', ')}.`
+      : '';
+  const what =
+    root === 'html' || root === 'head' || root === 'body'
+      ? 'an HTML page'
+      : `an XML document with root <${root}>`;
+  return new NewsloomError(
+    'NOT_A_FEED',
+    `This is ${what}, not an RSS, Atom, RDF or JSON feed.${hint}`,
+    { details: { url, root, discovered } },
+  );
 }
 
-function xmlProblem(p: { message: string; offset: number }, text: string, subject: string | undefined): Diagnostic {
+function xmlProblem(
+  p: { message: string; offset: number },
+  text: string,
+  subject: string | undefined,
+): Diagnostic {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < p.offset; i = text.indexOf('\n', i + 1)) line++;
   const d = diag('warning', 'MALFORMED_XML', `Repaired: ${p.message}.`, subject);
@@ -108,6 +168,11 @@ function xmlProblem(p: { message: string; offset: number }, text: string, subjec
   return d;
 }
 
-function diag(severity: Diagnostic['severity'], code: string, message: string, subject: string | undefined): Diagnostic {
+function diag(
+  severity: Diagnostic['severity'],
+  code: string,
+  message: string,
+  subject: string | undefined,
+): Diagnostic {
   return subject === undefined ? { severity, code, message } : { severity, code, message, subject };
 }

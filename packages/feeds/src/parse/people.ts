@@ -1,5 +1,5 @@
-import { resolveUrl } from '../url/resolve-url';
 import type { FeedPerson } from '../types';
+import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
 
 const EMAIL = /(?:mailto:)?([\w.+%-]+@[\w-]+(?:\.[\w-]+)+)/i;

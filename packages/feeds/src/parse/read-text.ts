@@ -18,12 +18,18 @@ export interface MapContext {
 }
 
 const XHTML = 'application/xhtml+xml';
-const TYPE_ALIASES: Record<string, string> = { text: 'text/plain', html: 'text/html', xhtml: XHTML };
+const TYPE_ALIASES: Record<string, string> = {
+  text: 'text/plain',
+  html: 'text/html',
+  xhtml: XHTML,
+};
 const HTML_TAG = /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi;
 const HTMLISH = new Set(
-  ('a abbr acronym address b big blockquote br center cite code dd del dfn div dl dt em font h1 h2 h3 h4 ' +
+  (
+    'a abbr acronym address b big blockquote br center cite code dd del dfn div dl dt em font h1 h2 h3 h4 ' +
     'h5 h6 hr i img ins kbd li ol p pre q s samp small span strike strong sub sup table tbody td tfoot th ' +
-    'thead tr tt u ul var iframe script style object embed').split(' '),
+    'thead tr tt u ul var iframe script style object embed'
+  ).split(' '),
 );
 
 /**
@@ -32,15 +38,23 @@ const HTMLISH = new Set(
  * element's `xml:base`, then the document URL.
  * @example readText(el, ctx, 'text/html') // { value: '<p>Hi</p>', type: 'text/html', … }
  */
-export function readText(el: XmlElement, ctx: MapContext, fallbackType = 'text/plain'): FeedContent {
+export function readText(
+  el: XmlElement,
+  ctx: MapContext,
+  fallbackType = 'text/plain',
+): FeedContent {
   const mode = el.attrs.mode?.toLowerCase();
   let type = typeOf(el.attrs.type, fallbackType);
   let value: string;
-  if (mode === 'base64' || (el.attrs.type && /^(?!text\/|application\/xhtml)/.test(type) && isBase64Type(type))) {
+  if (
+    mode === 'base64' ||
+    (el.attrs.type && /^(?!text\/|application\/xhtml)/.test(type) && isBase64Type(type))
+  ) {
     value = decodeBase64(el.text);
   } else if (el.children.length > 0) {
     value = innerXml(el, ctx);
-    if (type === XHTML) value = normalizeXhtml(el.attrs.type === 'xhtml' ? unwrapDiv(value) : value);
+    if (type === XHTML)
+      value = normalizeXhtml(el.attrs.type === 'xhtml' ? unwrapDiv(value) : value);
     else if (type === 'text/plain') type = 'text/html';
   } else {
     value = el.text;
@@ -92,7 +106,12 @@ function unwrapDiv(xml: string): string {
 // XHTML is XML: its character references are characters, re-escaped where HTML needs it.
 function normalizeXhtml(xml: string): string {
   return xml.replace(/&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi, (ref, body: string) => {
-    const ctx = { declared: new Map<string, string>(), malformed: false, undeclared: false, budget: 0 };
+    const ctx = {
+      declared: new Map<string, string>(),
+      malformed: false,
+      undeclared: false,
+      budget: 0,
+    };
     const char = body.startsWith('#') ? decodeEntities(ref, ctx) : (namedEntity(body) ?? ref);
     return char === ref ? ref : escapeHtml(char);
   });

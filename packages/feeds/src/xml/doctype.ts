@@ -1,6 +1,7 @@
 import { decodeEntities, type EntityContext } from './entities';
 
-const ENTITY_DECL = /<!ENTITY\s+(%\s+)?([A-Za-z_:][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
+const ENTITY_DECL =
+  /<!ENTITY\s+(%\s+)?([A-Za-z_:][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)'|(SYSTEM|PUBLIC)\b[^>]*)\s*>/g;
 const MAX_ENTITY_LENGTH = 65_536;
 
 /** What {@link readDoctype} found. */
@@ -27,7 +28,8 @@ export function readDoctype(s: string, start: number, ctx: EntityContext): Docty
   }
   const close = s.indexOf(']', bracket);
   const end = close === -1 ? -1 : s.indexOf('>', close);
-  if (end === -1) return { end: s.length, id: undefined, problem: 'unterminated DOCTYPE internal subset' };
+  if (end === -1)
+    return { end: s.length, id: undefined, problem: 'unterminated DOCTYPE internal subset' };
   const subset = s.slice(bracket + 1, close);
   declareEntities(subset, ctx);
   return { end: end + 1, id: identifiers(s.slice(start + 9, bracket)), problem: undefined };

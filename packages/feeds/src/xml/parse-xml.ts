@@ -1,6 +1,6 @@
+import { readDoctype } from './doctype';
 import { decodeEntities, type EntityContext } from './entities';
 import { canonicalPrefix } from './namespaces';
-import { readDoctype } from './doctype';
 
 /** One element of the light tree {@link parseXml} builds. */
 export interface XmlElement {
@@ -84,7 +84,12 @@ class XmlParser {
     this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [], source };
     const map = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
     this.scopes = [{ map, names: new Map() }];
-    this.ctx = { declared: new Map(), malformed: false, undeclared: false, budget: 1_000_000 + source.length * 2 };
+    this.ctx = {
+      declared: new Map(),
+      malformed: false,
+      undeclared: false,
+      budget: 1_000_000 + source.length * 2,
+    };
     this.baseUrl = options.baseUrl;
     this.onClose = options.onClose;
   }
@@ -115,7 +120,10 @@ class XmlParser {
       }
     }
     if (this.stack.length > 0) {
-      this.problem(`unclosed element <${this.stack[this.stack.length - 1]?.name}> at end of input`, n);
+      this.problem(
+        `unclosed element <${this.stack[this.stack.length - 1]?.name}> at end of input`,
+        n,
+      );
       while (this.stack.length > 0) this.pop(n);
     }
     if (!this.doc.root) this.problem('no root element', 0);
@@ -132,7 +140,8 @@ class XmlParser {
   private text(from: number, to: number): void {
     const raw = this.s.slice(from, to);
     if (this.stack.length === 0 || this.skippedDepth > 0) {
-      if (this.skippedDepth === 0 && /\S/.test(raw)) this.problem('text outside the root element', from);
+      if (this.skippedDepth === 0 && /\S/.test(raw))
+        this.problem('text outside the root element', from);
       return;
     }
     this.appendText(raw.indexOf('&') === -1 ? raw : decodeEntities(raw, this.ctx));
@@ -176,7 +185,8 @@ class XmlParser {
     const n = s.length;
     let j = lt + 1;
     let c = s.charCodeAt(j);
-    while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13) c = s.charCodeAt(++j);
+    while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13)
+      c = s.charCodeAt(++j);
     const rawName = s.slice(lt + 1, j);
     let attrs = NO_ATTRS;
     let declares: [string, string][] | undefined;
@@ -207,12 +217,13 @@ class XmlParser {
       j = this.attribute(j, attrs, lt);
       if (j < 0) return n;
     }
-    if (attrs !== NO_ATTRS) for (const key in attrs) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        declares ??= [];
-        declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
+    if (attrs !== NO_ATTRS)
+      for (const key in attrs) {
+        if (key === 'xmlns' || key.startsWith('xmlns:')) {
+          declares ??= [];
+          declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
+        }
       }
-    }
     this.push(rawName, attrs, declares, j + 1, lt);
     if (selfClosing) this.pop(lt);
     return j + 1;
@@ -263,7 +274,8 @@ class XmlParser {
     lt: number,
   ): void {
     if (this.rootClosed || this.skippedDepth > 0 || this.stack.length >= this.maxDepth) {
-      if (this.skippedDepth === 0) this.problem(this.rootClosed ? 'content after the root element' : 'nesting too deep', lt);
+      if (this.skippedDepth === 0)
+        this.problem(this.rootClosed ? 'content after the root element' : 'nesting too deep', lt);
       this.skippedDepth++;
       return;
     }
@@ -279,12 +291,21 @@ class XmlParser {
     const base = xmlBase(attrs['xml:base'], parent ? parent.base : this.baseUrl);
     const ownLang = attrs['xml:lang'];
     const lang = ownLang === undefined ? parent?.lang : ownLang.trim().replace(/_/g, '-');
-    const el: XmlElement = { name, ns, attrs, children: NO_CHILDREN, text: '', innerStart, innerEnd: innerStart, base, lang };
+    const el: XmlElement = {
+      name,
+      ns,
+      attrs,
+      children: NO_CHILDREN,
+      text: '',
+      innerStart,
+      innerEnd: innerStart,
+      base,
+      lang,
+    };
     if (parent) {
       if (parent.children === NO_CHILDREN) parent.children = [];
       parent.children.push(el);
-    }
-    else this.doc.root = el;
+    } else this.doc.root = el;
     this.stack.push(el);
     this.rawNames.push(rawName);
   }
@@ -331,7 +352,8 @@ class XmlParser {
       this.problem(`end tag </${rawName}> matches no open element`, lt);
       return end + 1;
     }
-    if (k < stack.length - 1) this.problem(`<${stack[stack.length - 1]?.name}> closed by </${rawName}>`, lt);
+    if (k < stack.length - 1)
+      this.problem(`<${stack[stack.length - 1]?.name}> closed by </${rawName}>`, lt);
     while (stack.length > k) this.pop(lt);
     return end + 1;
   }
@@ -344,7 +366,8 @@ class XmlParser {
     el.innerEnd = Math.max(el.innerStart, innerEnd);
     const depth = this.stack.length;
     if (depth === 0) this.rootClosed = true;
-    if (this.onClose?.(el, depth, this.doc.root as XmlElement)) this.stack[depth - 1]?.children.pop();
+    if (this.onClose?.(el, depth, this.doc.root as XmlElement))
+      this.stack[depth - 1]?.children.pop();
   }
 }
 

@@ -1,0 +1,196 @@
+import {
+  type Article,
+  type Clock,
+  type Feed,
+  FeedSchema,
+  feedIdFromUrl,
+  parseArticle,
+} from '@newsloom/core';
+import { describe, expect, it } from 'vitest';
+import {
+  createPoller,
+  type FeedPollStatus,
+  type FetchFeedResult,
+  nextPollDelay,
+  type ParsedFeed,
+} from '../src/index';
+
+function fakeClock(start = Date.parse('2024-01-01T00:00:00Z')): Clock {
+  let now = start;
+  return {
+    now: () => now,
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw signal.reason;
+      now += ms;
+    },
+  };
+}
+
+const feed = (url: string): Feed =>
+  FeedSchema.parse({ id: feedIdFromUrl(url), url, outletId: 'o' });
+const article = (url: string, title = 'T'): Article =>
+  parseArticle({ url, title, publishedAt: '2024-01-01T00:00:00Z' });
+
+function result(f: Feed, over: Partial<FetchFeedResult> = {}): FetchFeedResult {
+  return {
+    status: 'ok',
+    feed: f,
+    articles: [],
+    diagnostics: [],
+    finalUrl: f.url,
+    fetchedAt: '2024-01-01T00:00:00.000Z',
+    cache: {},
+    ...over,
+  };
+}
+
+describe('nextPollDelay', () => {
+  const f = feed('https://a.example/rss');
+  const min = 60_000;
+
+  it('follows ttl, max-age and Expires, whichever is longest', () => {
+    const parsed: ParsedFeed = {
+      version: 'rss20',
+      encoding: 'utf-8',
+      wellFormed: true,
+      diagnostics: [],
+      items: [],
+      feed: {
+        ttl: 90,
+        links: [],
+        authors: [],
+        contributors: [],
+        categories: [],
+        details: {},
+        extensions: {},
+      },
+    };
+    expect(nextPollDelay(result(f, { parsed }), { unchanged: 0 })).toBe(90 * 60_000);
+    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 7200 } }), { unchanged: 0 })).toBe(
+      7_200_000,
+    );
+    expect(
+      nextPollDelay(result(f, { cache: { expires: '2024-01-01T03:00:00.000Z' } }), {
+        unchanged: 0,
+      }),
+    ).toBe(3 * 3_600_000);
+  });
+
+  it('backs off unchanged feeds, and failing ones longer', () => {
+    expect(nextPollDelay(result(f), { unchanged: 0 }, { defaultIntervalMs: 10 * min })).toBe(
+      10 * min,
+    );
+    expect(nextPollDelay(result(f), { unchanged: 2 }, { defaultIntervalMs: 10 * min })).toBe(
+      22.5 * min,
+    );
+    const failing = result({ ...f, consecutiveFailures: 3 }, { status: 'error' });
+    expect(nextPollDelay(failing, { unchanged: 0 }, { defaultIntervalMs: 10 * min })).toBe(
+      40 * min,
+    );
+  });
+
+  it('honours Retry-After and clamps to the bounds', () => {
+    expect(
+      nextPollDelay(result(f, { status: 'error', cache: { retryAfterMs: 2 * 3_600_000 } }), {
+        unchanged: 0,
+      }),
+    ).toBe(2 * 3_600_000);
+    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 1 } }), { unchanged: 0 })).toBe(
+      5 * min,
+    );
+    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 10 ** 7 } }), { unchanged: 0 })).toBe(
+      24 * 60 * min,
+    );
+  });
+});
+
+describe('createPoller', () => {
+  it('respects global and per-host concurrency and the per-host interval, and stops on abort', async () => {
+    const clock = fakeClock();
+    const feeds = [
+      'https://a.example/1',
+      'https://a.example/2',
+      'https://b.example/1',
+      'https://c.example/1',
+      'https://d.example/1',
+    ].map(feed);
+    const running = new Map<string, number>();
+    let maxTotal = 0;
+    let maxPerHost = 0;
+    const starts: { host: string; at: number }[] = [];
+    const controller = new AbortController();
+    let polls = 0;
+    const poller = createPoller({
+      feeds,
+      clock,
+      concurrency: 2,
+      perHostConcurrency: 1,
+      minHostIntervalMs: 30_000,
+      fetchFeed: async (f) => {
+        const host = new URL(f.url).host;
+        starts.push({ host, at: clock.now() });
+        running.set(host, (running.get(host) ?? 0) + 1);
+        maxPerHost = Math.max(maxPerHost, running.get(host) ?? 0);
+        maxTotal = Math.max(
+          maxTotal,
+          [...running.values()].reduce((a, b) => a + b, 0),
+        );
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+        running.set(host, (running.get(host) ?? 1) - 1);
+        return result(f);
+      },
+      onStatus: () => {
+        polls += 1;
+        if (polls >= 12) controller.abort();
+      },
+    });
+    await poller.run(controller.signal);
+    expect(maxTotal).toBeLessThanOrEqual(2);
+    expect(maxPerHost).toBe(1);
+    const aStarts = starts.filter((s) => s.host === 'a.example').map((s) => s.at);
+    for (let i = 1; i < aStarts.length; i++)
+      expect((aStarts[i] ?? 0) - (aStarts[i - 1] ?? 0)).toBeGreaterThanOrEqual(30_000);
+    expect(poller.feeds().every((f) => f.nextFetchAt !== undefined)).toBe(true);
+  });
+
+  it('emits only new or changed articles, follows permanent redirects and reports status', async () => {
+    const clock = fakeClock();
+    const controller = new AbortController();
+    const emitted: string[][] = [];
+    const statuses: FeedPollStatus[] = [];
+    let round = 0;
+    const poller = createPoller({
+      feeds: [feed('https://news.example/rss')],
+      clock,
+      defaultIntervalMs: 10 * 60_000,
+      fetchFeed: async (f) => {
+        round += 1;
+        const articles =
+          round === 1
+            ? [article('https://news.example/a'), article('https://news.example/b')]
+            : [
+                article('https://news.example/a'),
+                article('https://news.example/b', 'Changed'),
+                article('https://news.example/c'),
+              ];
+        return result(f, {
+          articles,
+          ...(round === 1 ? { permanentRedirect: 'https://news.example/feed.xml' } : {}),
+        });
+      },
+      onArticles: (articles) => void emitted.push(articles.map((a) => `${a.url} ${a.title}`)),
+      onStatus: (status) => {
+        statuses.push(status);
+        if (statuses.length === 3) controller.abort();
+      },
+    });
+    await poller.run(controller.signal);
+    expect(emitted).toEqual([
+      ['https://news.example/a T', 'https://news.example/b T'],
+      ['https://news.example/b Changed', 'https://news.example/c T'],
+    ]);
+    expect(statuses.map((s) => s.newArticleCount)).toEqual([2, 2, 0]);
+    expect(poller.feeds()[0]?.url).toBe('https://news.example/feed.xml');
+    expect(statuses[0]?.nextFetchAt).toBe('2024-01-01T00:10:00.000Z');
+  });
+});
