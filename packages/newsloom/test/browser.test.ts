@@ -146,6 +146,15 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
   it('never runs a script planted in a feed, and logs no console errors', async () => {
     const html = readFileSync(join(digest.dir, 'index.html'), 'utf8');
     expect(html).toContain('Hostile Outlet');
+    // The raw JSONL title reached a page as visible, inert text.
+    const pages = readdirSync(join(digest.dir, 'stories')).map((f) =>
+      readFileSync(join(digest.dir, 'stories', f), 'utf8'),
+    );
+    expect(
+      pages.some((p) =>
+        p.includes('&lt;script&gt;window.__pwned = &quot;script&quot;&lt;/script&gt;'),
+      ),
+    ).toBe(true);
     const planted = await page.evaluate('window.__pwned ?? null');
     expect(planted).toBeNull();
     expect(problems.dialogs).toEqual([]);

@@ -43,6 +43,15 @@ export async function buildDemoDigest(name = 'demo-digest'): Promise<DemoDigest>
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'planted.xml'), plantedFeed());
+  // JSONL is not sanitised like feed markup: this title reaches the renderer as raw HTML.
+  const raw = {
+    url: 'https://hostile.example/raw',
+    outlet: 'Hostile Archive',
+    title: PLANTED_FEED_TITLE,
+    summary: `Raw <script>window.__pwned = "summary"</script> text about the climate summit.`,
+    publishedAt: '2021-04-22T17:00:00Z',
+  };
+  writeFileSync(join(work, 'planted.jsonl'), `${JSON.stringify(raw)}\n`);
   const log: string[] = [];
   const steps = [
     [
@@ -53,6 +62,7 @@ export async function buildDemoDigest(name = 'demo-digest'): Promise<DemoDigest>
       join(DEMO_DATA, 'outlets.json'),
     ],
     ['ingest', '--feed', 'planted.xml', '--outlet', 'Hostile Outlet'],
+    ['ingest', '--jsonl', 'planted.jsonl'],
     ['digest', '--out', 'site'],
   ];
   for (const args of steps) {

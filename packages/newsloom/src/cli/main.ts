@@ -130,6 +130,7 @@ function reportError(io: CliIo, error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   const hint = error instanceof UsageError ? ' (see "newsloom --help")' : '';
   const oneLine = message.replace(/\s*\n\s*/g, ' ');
+  if (io.env.NEWSLOOM_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
   const clear = io.isTTY ? '\r\u001b[2K' : '';
   io.stderr(
     `${clear}newsloom: ${code === EXIT_CODES.internal ? 'internal error: ' : ''}${oneLine}${hint}\n`,

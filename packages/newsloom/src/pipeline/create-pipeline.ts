@@ -31,7 +31,7 @@ import {
   ingestJsonl,
   toOutlet,
 } from './ingest';
-import { ingestOpml } from './opml';
+import { addOpml, ingestOpml } from './opml';
 import { createFileStateStore, createMemoryStateStore, type PipelineStateStore } from './state';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
 
@@ -83,6 +83,8 @@ export interface Pipeline {
   addOutlets(outlets: readonly OutletInput[]): Promise<UpsertCounts>;
   /** Registers feeds and their outlets (idempotent; fetch state is kept). */
   addFeeds(sources: readonly FeedSource[]): Promise<Feed[]>;
+  /** Registers the feeds of an OPML file without fetching them. */
+  addOpml(path: string): Promise<Feed[]>;
   /** Registers and fetches the feeds of an OPML file (relative URLs resolve against it). */
   ingestOpml(path: string): Promise<IngestResult>;
   /** Fetches every registered feed, or those with the given URLs. */
@@ -146,6 +148,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     store,
     addOutlets: (outlets) => store.upsertOutlets(outlets.map(toOutlet)),
     addFeeds: (sources) => addFeeds(context, sources),
+    addOpml: (path) => addOpml(context, path),
     ingestOpml: (path) => ingestOpml(context, path),
     ingestFeeds: (urls) => ingestFeeds(context, urls),
     ingestDueFeeds: () => ingestFeeds(context, undefined, { dueOnly: true }),

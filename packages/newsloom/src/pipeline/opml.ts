@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NewsloomError } from '@newsloom/core';
+import { type Feed, NewsloomError } from '@newsloom/core';
 import { opmlFeeds, parseOpml } from '@newsloom/feeds';
 import type { PipelineContext } from './context';
 import { addFeeds, type FeedSource, type IngestResult, ingestFeeds } from './ingest';
@@ -18,8 +18,8 @@ export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
   }));
 }
 
-/** Registers the feeds of an OPML file and fetches them. */
-export async function ingestOpml(context: PipelineContext, path: string): Promise<IngestResult> {
+/** Registers the feeds of an OPML file (and their outlets) without fetching them. */
+export async function addOpml(context: PipelineContext, path: string): Promise<Feed[]> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -29,8 +29,12 @@ export async function ingestOpml(context: PipelineContext, path: string): Promis
       details: { path },
     });
   }
-  const sources = opmlFeedSources(text, pathToFileURL(resolve(path)).href);
-  const feeds = await addFeeds(context, sources);
+  return addFeeds(context, opmlFeedSources(text, pathToFileURL(resolve(path)).href));
+}
+
+/** Registers the feeds of an OPML file and fetches them. */
+export async function ingestOpml(context: PipelineContext, path: string): Promise<IngestResult> {
+  const feeds = await addOpml(context, path);
   return ingestFeeds(
     context,
     feeds.map((f) => f.url),

@@ -46,9 +46,8 @@ export const pollCommand: Command = {
       'rounds',
     );
     const pipeline = context.openPipeline();
-    if (config.opml && (await pipeline.store.listFeeds()).length === 0) {
-      await pipeline.ingestOpml(config.opml);
-    }
+    if (config.opml && (await pipeline.store.listFeeds()).length === 0)
+      await pipeline.addOpml(config.opml);
     for (let round = 1; round <= rounds && !signal.aborted; round += 1) {
       const ingest = await pipeline.ingestDueFeeds();
       const cluster = await pipeline.cluster();
