@@ -1,6 +1,10 @@
 import type { CoverageReport } from '@newsloom/core';
 
-/** One row of the long-format coverage matrix (one per story × outlet cell). */
+/**
+ * One row of the long-format coverage matrix (one per story × outlet cell).
+ * @example
+ * const row: CoverageMatrixRow = coverageMatrixRows(report)[0]
+ */
 export interface CoverageMatrixRow {
   story_id: string;
   outlet_id: string;

@@ -1,7 +1,11 @@
 import { NewsloomError } from '@newsloom/core';
 import type { CoverageWindow } from './window';
 
-/** How top headlines are scored. Every field has a documented default. */
+/**
+ * How top headlines are scored. Every field has a documented default.
+ * @example
+ * analyzeCoverage(input, { topHeadlines: { halfLifeHours: 6, weights: { breadth: 0.6 } } })
+ */
 export interface TopHeadlineOptions {
   /** Entries returned. Default `50`; `Infinity` ranks every story. */
   limit?: number;
@@ -19,7 +23,11 @@ export interface TopHeadlineOptions {
   weights?: Partial<HeadlineWeights>;
 }
 
-/** Weights of the top-headline score. */
+/**
+ * Weights of the top-headline score.
+ * @example
+ * const weights: HeadlineWeights = { breadth: 0.4, velocity: 0.2, recency: 0.25, size: 0.15 }
+ */
 export interface HeadlineWeights {
   breadth: number;
   velocity: number;
@@ -27,7 +35,11 @@ export interface HeadlineWeights {
   size: number;
 }
 
-/** How minority reports (low breadth and blindspots) are chosen. */
+/**
+ * How minority reports (low breadth and blindspots) are chosen.
+ * @example
+ * analyzeCoverage(input, { minority: { breadthPercentile: 0.1, attributes: ['lean', 'country'] } })
+ */
 export interface MinorityOptions {
   /** Entries returned per reason (and per attribute for blindspots). Default `50`. */
   limit?: number;
@@ -50,7 +62,17 @@ export interface MinorityOptions {
   minRatedFamilies?: number;
 }
 
-/** Options of {@link analyzeCoverage}. */
+/**
+ * Options of {@link analyzeCoverage}. Every field is optional; defaults are documented per field.
+ *
+ * @example
+ * const options: AnalyzeCoverageOptions = {
+ *   now: '2021-04-23T00:00:00Z',
+ *   window: { lastHours: 24 },
+ *   topHeadlines: { limit: 10, weights: { recency: 0.5 } },
+ *   minority: { maxBreadth: 1, attributes: ['lean'], attributeSource: 'AllSides' },
+ * }
+ */
 export interface AnalyzeCoverageOptions {
   /** Reference time (ISO 8601 UTC). Default: the latest `publishedAt` of the analysed articles. Never the clock. */
   now?: string;

@@ -8,7 +8,11 @@ import {
 import type { CoverageOutlet } from './types';
 import { compareStrings } from './util';
 
-/** Options of {@link outletAttributesFromTable}. */
+/**
+ * Options of {@link outletAttributesFromTable}.
+ * @example
+ * outletAttributesFromTable(rows, { outletColumn: 'name', attributes: ['lean'], sourceColumn: 'rater', asOfColumn: 'date' })
+ */
 export interface AttributeTableOptions {
   /** Column naming the outlet (an id or a display name, slugged like `outletIdFromName`). Default `outlet`. */
   outletColumn?: string;

@@ -6,6 +6,10 @@ import { msOfHours } from './util';
  * - `{ since?, until? }`: any range (ISO 8601 UTC; either end open);
  * - `{ lastHours }`: the N hours up to the reference time `now`;
  * - `{ day: 'YYYY-MM-DD' }`: one UTC calendar day.
+ *
+ * @example
+ * analyzeCoverage(input, { window: { day: '2021-04-22' } })
+ * analyzeCoverage(input, { window: { since: '2021-04-22T00:00:00Z' } })
  */
 export type CoverageWindow =
   | { since?: string; until?: string }
