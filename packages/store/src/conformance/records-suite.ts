@@ -75,6 +75,8 @@ export function describeRecords(create: CreateStore): void {
       await store().saveRun({ ...run, id: 'r2', startedAt: minute(2), title: 'Evening edition' });
       expect((await store().listRuns()).map((r) => r.id)).toEqual(['r2', 'r1']);
       expect(await store().listRuns({ limit: 1 })).toHaveLength(1);
+      const bad = store().saveRun({ id: 'r3', startedAt: 'this morning' });
+      await expect(bad).rejects.toSatisfy((error) => isNewsloomError(error, 'INVALID_INPUT'));
     });
   });
 
