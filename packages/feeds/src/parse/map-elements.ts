@@ -1,4 +1,4 @@
-import type { FeedCommon, FeedItem, FeedLink, FeedMeta } from '../types';
+import type { FeedCommon, FeedItem, FeedLink, FeedMeta, TextDetail } from '../types';
 import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
 import { applyExtension } from './map-extensions';
@@ -82,14 +82,18 @@ const HANDLERS: Record<string, Handler> = {
   },
 };
 
+// Maps, not object literals: names with ':' would put an object in slow dictionary mode.
+const HANDLER_MAP = new Map(Object.entries(HANDLERS));
+const DATE_MAP = new Map(Object.entries(DATE_FIELDS));
+
 /**
  * Applies one child element of a channel, feed, item or entry to the object being built,
  * in feedparser's normalised vocabulary. Unknown simple elements land in `extensions`.
  * @example applyElement(item, titleElement, ctx)
  */
 export function applyElement(t: Target, el: XmlElement, ctx: MapContext): void {
-  const handler = HANDLERS[el.name];
-  const dateField = DATE_FIELDS[el.name];
+  const handler = HANDLER_MAP.get(el.name);
+  const dateField = handler ? undefined : DATE_MAP.get(el.name);
   if (handler) handler(t, el, ctx);
   else if (dateField) setDate(t, dateField, el, ctx);
   else applyExtension(t, el, ctx);
@@ -103,8 +107,11 @@ export function setText(
   ctx: MapContext,
   type: string,
 ): void {
-  const { value, ...detail } = readText(el, ctx, type);
-  (t as unknown as Record<string, unknown>)[key] = value;
+  const content = readText(el, ctx, type);
+  const detail: TextDetail = { type: content.type };
+  if (content.language !== undefined) detail.language = content.language;
+  if (content.base !== undefined) detail.base = content.base;
+  (t as unknown as Record<string, unknown>)[key] = content.value;
   t.details[key] = detail;
 }
 
