@@ -1,17 +1,17 @@
 import type { Article, Story } from '@newsloom/core';
-import { createTfIdfModel, dot } from '@newsloom/text';
+import { createTfIdfModel, dot, topTerms } from '@newsloom/text';
 import { type ArticleFeatures, articleFeatures, type FeatureModels } from './features';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 import { finalizeStory } from './split';
-import { FIELDS, StoryIndex } from './story-index';
+import { FIELDS, type Field, StoryIndex } from './story-index';
 import {
   addMember,
   createStoryState,
   meanTime,
   mergeStates,
-  profileOf,
   type StoryState,
+  scaleOf,
 } from './story-state';
 
 /** An incremental story clusterer; see {@link createClusterer}. */
@@ -131,20 +131,21 @@ function findCandidates(
   f: ArticleFeatures,
   o: ResolvedClusterOptions,
 ): Candidate[] {
-  const rough = new Map<string, number>();
+  const rough = new Map<StoryState, number>();
   for (const field of FIELDS) state.index.accumulate(field, f[field], o.weights[field], rough);
   const shortlist = [...rough]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
     .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
-  // The rough score is the exact dot product summed in posting order; it only filters, and the
-  // kept candidates are rescored in a fixed order so a restored index gives identical results.
+  // The rough score is the exact score summed in posting order; it only filters, and the kept
+  // candidates are rescored in a fixed order so a restored index gives identical results.
   const floor = Math.min(o.threshold, o.relatedThreshold) - 1e-6;
-  for (const [id, rough] of shortlist) {
-    const story = state.active.get(id);
-    if (!story || rough < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
+  for (const [story, rough] of shortlist) {
+    if (rough < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
     let lexical = 0;
-    for (const field of FIELDS) lexical += o.weights[field] * dot(f[field], story.profiles[field]);
+    for (const field of FIELDS) {
+      lexical += o.weights[field] * story.scales[field] * dot(f[field], story.sums[field]);
+    }
     out.push({
       story,
       lexical,
@@ -172,28 +173,38 @@ function join(
 ): void {
   addMember(story, f, o.duplicateBits);
   state.memberOf.set(f.id, story.id);
-  refreshProfiles(state, story, o);
+  for (const field of FIELDS) syncField(state, story, field, f[field].keys(), o);
 }
 
-function refreshProfiles(
+// Updates the postings of the changed terms, prunes a sum grown past 3k terms to its k heaviest,
+// and recomputes the field's scale.
+function syncField(
   state: ClustererState,
   story: StoryState,
+  field: Field,
+  changed: Iterable<string>,
   o: ResolvedClusterOptions,
 ): void {
-  const k = o.profileTerms;
-  for (const field of FIELDS) {
-    const next = profileOf(story.sums[field], k, story.members.length, o.averageLink);
-    state.index.update(field, story.id, story.profiles[field], next);
-    story.profiles[field] = next;
-    if (story.sums[field].size > 3 * k)
-      story.sums[field] = new Map([...next].map(([t]) => [t, story.sums[field].get(t) ?? 0]));
+  const sum = story.sums[field];
+  for (const term of changed) state.index.set(field, story, term, sum.get(term) ?? 0);
+  if (sum.size > 3 * o.profileTerms) {
+    const kept = new Map(topTerms(sum, o.profileTerms));
+    state.index.remove(
+      field,
+      story,
+      [...sum.keys()].filter((t) => !kept.has(t)),
+    );
+    story.sums[field] = kept;
   }
+  story.scales[field] = scaleOf(story.sums[field], story.members.length, o.averageLink);
 }
 
 function storySimilarity(a: StoryState, b: StoryState, o: ResolvedClusterOptions): number {
   let lexical = 0;
-  for (const field of FIELDS)
-    lexical += o.weights[field] * dot(a.profiles[field], b.profiles[field]);
+  for (const field of FIELDS) {
+    lexical +=
+      o.weights[field] * a.scales[field] * b.scales[field] * dot(a.sums[field], b.sums[field]);
+  }
   return lexical * timeDecay(meanTime(a) - meanTime(b), o.timeScaleMs);
 }
 
@@ -210,11 +221,11 @@ function mergeBridged(
     if (storySimilarity(survivor, other.story, o) < o.mergeThreshold) continue;
     const older = isOlder(other.story, survivor) ? other.story : survivor;
     const loser = older === survivor ? other.story : survivor;
-    for (const field of FIELDS) state.index.remove(field, loser.id, loser.profiles[field]);
+    for (const field of FIELDS) state.index.remove(field, loser, loser.sums[field].keys());
     state.active.delete(loser.id);
     mergeStates(older, loser, at);
     for (const m of loser.members) state.memberOf.set(m.id, older.id);
-    refreshProfiles(state, older, o);
+    for (const field of FIELDS) syncField(state, older, field, [...older.sums[field].keys()], o);
     survivor = older;
   }
 }
@@ -241,7 +252,7 @@ function sweep(state: ClustererState, now: number, o: ResolvedClusterOptions): v
   state.lastSweep = now;
   for (const story of [...state.active.values()]) {
     if (story.updatedAt >= now - o.activeWindowMs) continue;
-    for (const field of FIELDS) state.index.remove(field, story.id, story.profiles[field]);
+    for (const field of FIELDS) state.index.remove(field, story, story.sums[field].keys());
     state.active.delete(story.id);
     for (const m of story.members) state.memberOf.delete(m.id);
     for (const closed of finalizeStory(story, o.splitThreshold)) {

@@ -43,18 +43,19 @@ export function articleFeatures(
   const leadWords = stems(leadTokens);
   const titleTerms = useBigrams ? titleWords.concat(bigrams(titleWords)) : titleWords;
   const bodyTerms = titleTerms.concat(leadWords, useBigrams ? bigrams(leadWords) : []);
-  const entityTerms = quickEntities(lead.slice(0, 1200));
-  models.words.addDocument(bodyTerms);
-  models.entities.addDocument(entityTerms);
-  const [hashHi, hashLo] = simhashTokens(titleTokens.concat(leadTokens), 3);
+  const entityTerms = quickEntities(lead.slice(0, 600));
+  const body = models.words.addDocument(bodyTerms);
+  const entities = models.entities.addDocument(entityTerms);
+  // The title and the start of the lead are enough to recognise a syndicated copy.
+  const [hashHi, hashLo] = simhashTokens(titleTokens.concat(leadTokens.slice(0, 64)), 3);
   return {
     id: article.id,
     time: Date.parse(article.publishedAt),
     outletId: article.outletId,
     titleKey: article.title.trim().toLowerCase(),
     title: models.words.vector(titleTerms),
-    body: models.words.vector(bodyTerms),
-    entities: models.entities.vector(entityTerms),
+    body,
+    entities,
     hashHi,
     hashLo,
   };

@@ -26,7 +26,7 @@ export interface ClusterOptions {
   splitThreshold?: number;
   /** Max SimHash bit distance for two articles to be near-duplicates. Default 6. */
   duplicateBits?: number;
-  /** Word tokens of summary + text used for the body vector. Default 1000. */
+  /** Word tokens of summary + text used for the body vector (the lead carries the event). Default 250. */
   bodyTokens?: number;
   /** Add adjacent word pairs to the title and body vectors. Default false (it lowered B-cubed F1 on both dev sets). */
   bigrams?: boolean;
@@ -80,7 +80,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     duplicateBits: options.duplicateBits ?? 6,
     splitThreshold: options.splitThreshold ?? 0,
     averageLink: options.averageLink ?? 1,
-    bodyTokens: options.bodyTokens ?? 1000,
+    bodyTokens: options.bodyTokens ?? 250,
     profileTerms: options.profileTerms ?? 64,
     bigrams: options.bigrams ?? false,
     keepClosed: options.keepClosed ?? true,

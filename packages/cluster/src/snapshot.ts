@@ -14,7 +14,7 @@ export interface StorySnapshot {
   updatedAt: number;
   timeSum: number;
   sums: Record<Field, Pairs>;
-  profiles: Record<Field, Pairs>;
+  scales: Record<Field, number>;
   aliases: string[];
   history: HistoryEntry[];
   parentId?: string;
@@ -61,7 +61,7 @@ function writeStory(s: StoryState): StorySnapshot {
     updatedAt: s.updatedAt,
     timeSum: s.timeSum,
     sums: fields((f) => pairs(f, s.sums)),
-    profiles: fields((f) => pairs(f, s.profiles)),
+    scales: { ...s.scales },
     aliases: [...s.aliases],
     history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
     ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
@@ -96,8 +96,9 @@ export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
     const story = readStory(s);
     state.active.set(story.id, story);
     for (const m of story.members) state.memberOf.set(m.id, story.id);
-    for (const field of FIELDS)
-      state.index.update(field, story.id, new Map(), story.profiles[field]);
+    for (const field of FIELDS) {
+      for (const [term, weight] of story.sums[field]) state.index.set(field, story, term, weight);
+    }
   }
   return state;
 }
@@ -115,7 +116,7 @@ function readStory(s: StorySnapshot): StoryState {
     updatedAt: s.updatedAt,
     timeSum: s.timeSum,
     sums: maps(s.sums),
-    profiles: maps(s.profiles),
+    scales: { ...s.scales },
     aliases: [...s.aliases],
     history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
     parentId: s.parentId,

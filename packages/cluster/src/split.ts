@@ -70,7 +70,10 @@ function components(members: readonly Member[], threshold: number): Member[][] {
     }
   }
   const byRoot = new Map<number, number[]>();
-  members.forEach((_, i) => byRoot.set(find(i), [...(byRoot.get(find(i)) ?? []), i]));
+  for (let i = 0; i < members.length; i++) {
+    const r = find(i);
+    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+  }
   const groups = [...byRoot.values()].sort(
     (a, b) =>
       (members[a[0] ?? 0]?.time ?? 0) - (members[b[0] ?? 0]?.time ?? 0) ||

@@ -1,68 +1,61 @@
+import type { StoryState } from './story-state';
+
 /** The three profile fields a story is indexed and scored on. */
 export const FIELDS = ['title', 'body', 'entities'] as const;
 /** One of {@link FIELDS}. */
 export type Field = (typeof FIELDS)[number];
 
+type Postings = Map<string, Map<StoryState, number>>;
+
 /**
- * Inverted index over the profile vectors of active stories: term → (story → weight), one per
+ * Inverted index over the term sums of active stories: term → (story → summed weight), one per
  * field. Candidate generation and the dot products come from its posting lists, so the cost of
- * an article depends on the stories sharing its terms, never on the number of stories.
+ * an article depends on the stories sharing its terms, never on the number of stories. Postings
+ * hold raw sums and each story's scale is applied when scoring, so a join updates only the
+ * postings of the joining article's terms.
  */
 export class StoryIndex {
-  private readonly postings: Record<Field, Map<string, Map<string, number>>> = {
+  private readonly postings: Record<Field, Postings> = {
     title: new Map(),
     body: new Map(),
     entities: new Map(),
   };
 
-  /** Replaces a story's postings in one field. */
-  update(
-    field: Field,
-    storyId: string,
-    previous: ReadonlyMap<string, number>,
-    next: ReadonlyMap<string, number>,
-  ): void {
+  /** Sets the summed weight of one term of a story. */
+  set(field: Field, story: StoryState, term: string, weight: number): void {
     const index = this.postings[field];
-    for (const term of previous.keys()) {
-      if (next.has(term)) continue;
-      const list = index.get(term);
-      list?.delete(storyId);
-      if (list?.size === 0) index.delete(term);
+    let list = index.get(term);
+    if (!list) {
+      list = new Map();
+      index.set(term, list);
     }
-    for (const [term, weight] of next) {
-      let list = index.get(term);
-      if (!list) {
-        list = new Map();
-        index.set(term, list);
-      }
-      list.set(storyId, weight);
-    }
+    list.set(story, weight);
   }
 
-  /** Drops a story's postings in one field. */
-  remove(field: Field, storyId: string, profile: ReadonlyMap<string, number>): void {
+  /** Drops a story's postings for the given terms. */
+  remove(field: Field, story: StoryState, terms: Iterable<string>): void {
     const index = this.postings[field];
-    for (const term of profile.keys()) {
+    for (const term of terms) {
       const list = index.get(term);
       if (!list) continue;
-      list.delete(storyId);
+      list.delete(story);
       if (list.size === 0) index.delete(term);
     }
   }
 
-  /** Adds `scale × weight(article) × weight(story)` into `scores` for each story sharing a term. */
+  /** Adds `scale × weight(article) × story scale × sum(story)` into `scores` for each story sharing a term. */
   accumulate(
     field: Field,
     vector: ReadonlyMap<string, number>,
     scale: number,
-    scores: Map<string, number>,
+    scores: Map<StoryState, number>,
   ): void {
     const index = this.postings[field];
     for (const [term, weight] of vector) {
       const list = index.get(term);
       if (!list) continue;
-      for (const [storyId, storyWeight] of list) {
-        scores.set(storyId, (scores.get(storyId) ?? 0) + scale * weight * storyWeight);
+      for (const [story, sum] of list) {
+        scores.set(story, (scores.get(story) ?? 0) + scale * weight * sum * story.scales[field]);
       }
     }
   }

@@ -1,5 +1,5 @@
 import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
-import { norm, normalize, topTerms } from '@newsloom/text';
+import { norm, topTerms } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import { FIELDS, type Field } from './story-index';
 
@@ -32,8 +32,10 @@ export interface StoryState {
   createdAt: number;
   updatedAt: number;
   timeSum: number;
+  /** Summed member vectors per field (pruned to the heaviest terms when they grow). */
   sums: Record<Field, Map<string, number>>;
-  profiles: Record<Field, Map<string, number>>;
+  /** Per field, the factor that turns `sums` into the story profile (see {@link scaleOf}). */
+  scales: Record<Field, number>;
   aliases: string[];
   history: HistoryEntry[];
   parentId: string | undefined;
@@ -49,7 +51,7 @@ export function createStoryState(seed: ArticleFeatures): StoryState {
     updatedAt: seed.time,
     timeSum: 0,
     sums: { title: new Map(), body: new Map(), entities: new Map() },
-    profiles: { title: new Map(), body: new Map(), entities: new Map() },
+    scales: { title: 0, body: 0, entities: 0 },
     aliases: [],
     history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
     parentId: undefined,
@@ -85,23 +87,21 @@ export function addMember(
   story.updatedAt = Math.max(story.updatedAt, article.time);
 }
 
-/** Recomputes the story's unit profile vectors from its sums, keeping the `k` heaviest terms. */
-export function profileOf(
+/**
+ * The factor that turns a story's summed vectors into its profile: (1 − a)/‖sum‖ + a/size, so a
+ * dot product with the profile is (1 − a) × cosine to the centroid + a × the mean cosine to the
+ * members (average link). Dot products are linear, which is what lets the index keep raw sums.
+ */
+export function scaleOf(
   sum: ReadonlyMap<string, number>,
-  k: number,
-  size = 1,
-  averageShare = 0,
-): Map<string, number> {
-  const top = sum.size <= k ? sum : new Map(topTerms(sum, k));
-  if (averageShare <= 0) return normalize(top);
-  // Dot products are linear: scaling the sum by (1 − a)/|top| + a/size scores an article by
-  // (1 − a) × cosine to the centroid + a × its mean cosine to the members (average link).
-  const length = norm(top);
-  const scale = (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / size;
-  return new Map([...top].map(([term, weight]) => [term, weight * scale]));
+  size: number,
+  averageShare: number,
+): number {
+  const length = norm(sum);
+  return (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / Math.max(1, size);
 }
 
-function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {
+export function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {
   for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
 }
 

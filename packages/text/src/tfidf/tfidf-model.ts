@@ -10,8 +10,8 @@ export interface TfIdfSnapshot {
 
 /** An incremental TF-IDF model: it keeps its own document frequencies, O(terms) per update. */
 export interface TfIdfModel {
-  /** Counts one document's distinct terms into the document frequencies. */
-  addDocument(terms: readonly string[]): void;
+  /** Counts one document's distinct terms into the document frequencies; returns its vector (as `vector` would now). */
+  addDocument(terms: readonly string[]): Map<string, number>;
   /** Smoothed inverse document frequency: ln((1 + N) / (1 + df)) + 1. */
   idf(term: string): number;
   /** Unit-length TF-IDF vector of a document (sublinear tf: 1 + ln tf), with the current idf. */
@@ -52,30 +52,27 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
   }
   const idf = (term: string): number =>
     Math.log((1 + documentCount) / (1 + (df.get(term) ?? 0))) + 1;
+  // Turns a map of counts into the unit TF-IDF vector, in place (hot path: one map per document).
+  const weigh = (counts: Map<string, number>): Map<string, number> => {
+    let sum = 0;
+    for (const [term, count] of counts) {
+      const weight = (1 + Math.log(count)) * idf(term);
+      counts.set(term, weight);
+      sum += weight * weight;
+    }
+    const length = Math.sqrt(sum);
+    if (length > 0) for (const [term, weight] of counts) counts.set(term, weight / length);
+    return counts;
+  };
   return {
     addDocument(terms) {
       documentCount += 1;
-      const seen = new Set<string>();
-      for (const term of terms) {
-        if (seen.has(term)) continue;
-        seen.add(term);
-        df.set(term, (df.get(term) ?? 0) + 1);
-      }
+      const counts = termCounts(terms);
+      for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+      return weigh(counts);
     },
     idf,
-    vector(terms): Map<string, number> {
-      // One map, filled with counts, then weighted and normalised in place (hot path).
-      const out = termCounts(terms);
-      let sum = 0;
-      for (const [term, count] of out) {
-        const weight = (1 + Math.log(count)) * idf(term);
-        out.set(term, weight);
-        sum += weight * weight;
-      }
-      const length = Math.sqrt(sum);
-      if (length > 0) for (const [term, weight] of out) out.set(term, weight / length);
-      return out;
-    },
+    vector: (terms) => weigh(termCounts(terms)),
     get documentCount() {
       return documentCount;
     },

@@ -11,11 +11,13 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’.,][\p{L}\p{N}]+)*/gu;
  * ```
  */
 export function tokenize(text: string): string[] {
+  // `match` with a global regex returns plain strings: much cheaper than `matchAll` on a hot path.
+  const tokens = text.toLowerCase().match(TOKEN_RE) ?? [];
   const out: string[] = [];
-  for (const match of text.toLowerCase().matchAll(TOKEN_RE)) {
-    let token = match[0];
-    if (token.endsWith("'s") || token.endsWith('’s')) token = token.slice(0, -2);
-    if (token.length > 0) out.push(token);
+  for (const token of tokens) {
+    const possessive = token.endsWith("'s") || token.endsWith('’s');
+    if (!possessive) out.push(token);
+    else if (token.length > 2) out.push(token.slice(0, -2));
   }
   return out;
 }
