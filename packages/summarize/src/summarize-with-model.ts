@@ -18,7 +18,7 @@ import { chooseHeadline, cleanTitle, shortenHeadline } from './headline';
 import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { selectSentences } from './select';
-import { citeCandidate, SourceNumbering } from './summarize-story';
+import { citeCandidate, SourceNumbering, summarizeStory } from './summarize-story';
 
 /** A replacement must be at least this similar (TF-IDF cosine) to the model sentence it replaces. */
 const MIN_REPLACEMENT_SIMILARITY = 0.2;
@@ -152,7 +152,9 @@ async function draftOf(
  * draft, which is validated with zod and verified sentence by sentence against the articles.
  * A sentence no article supports is replaced by the most similar extractive sentence, or dropped;
  * `replacedSentences` counts them. Citations are recomputed from verified support (the articles
- * the model cited first). A question or over-long headline falls back to the extractive one.
+ * the model cited first). A question or empty headline falls back to the extractive one; when no
+ * model sentence survives, the extractive summary is returned (with the summariser's `name` as
+ * `method` and the count of replaced sentences).
  *
  * @throws {NewsloomError} `MODEL_OUTPUT_INVALID` when the draft fails validation; `INVALID_INPUT`
  * when none of the story's articles is in `articles`; `INTERNAL` wrapping a summariser's throw.
@@ -194,6 +196,11 @@ export async function summarizeWithModel(
     modelHeadline.includes('?') || modelHeadline === ''
       ? chooseHeadline(corpus, resolved.maxHeadlineLength).headline
       : modelHeadline;
+  if (sections.length === 0) {
+    // Nothing the model wrote survived verification: the reader gets the extractive summary.
+    const fallback = summarizeStory(story, articles, options);
+    return { ...fallback, headline, method: summarizer.name, replacedSentences: ctx.replaced };
+  }
   return {
     storyId: story.id,
     headline,

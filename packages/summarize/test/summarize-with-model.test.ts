@@ -93,3 +93,27 @@ describe('summarizeWithModel', () => {
     );
   });
 });
+
+describe('summarizeWithModel fallback', () => {
+  it('returns the extractive summary when no model sentence is supported', async () => {
+    const model = {
+      name: 'hallucinating-llm',
+      summarize: () => ({
+        headline: 'Moon base opens',
+        sections: [
+          {
+            heading: 'Space',
+            sentences: [
+              { text: 'Astronauts opened a lunar greenhouse on Mars yesterday.', citations: [] },
+            ],
+          },
+        ],
+      }),
+    };
+    const summary = await summarizeWithModel(story, articles, model);
+    expect(summary.replacedSentences).toBe(1);
+    expect(summary.sections.length).toBeGreaterThan(0);
+    expect(summary.method).toBe('hallucinating-llm');
+    expect(verifyCitations(summary, articles).ok).toBe(true);
+  });
+});
