@@ -88,6 +88,6 @@ export function coverageReportToJson(
 }
 
 /** Quotes a field per RFC 4180 when needed. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -16,7 +16,7 @@ export interface MinorityContext {
  * The breadth at or below which a substantive story is low-breadth: `maxBreadth`, or the
  * nearest-rank `breadthPercentile` of the substantive stories' breadths.
  */
-export function breadthCutoff(
+function breadthCutoff(
   substantive: readonly StoryFacts[],
   options: ResolvedOptions['minority'],
 ): number {

@@ -15,7 +15,7 @@ export function recencyOf(lastMs: number, nowMs: number, halfLifeHours: number):
 }
 
 /** Score components of one story; `score` is the weighted sum of the four `*Score`/`recency` parts. */
-export function headlineComponents(
+function headlineComponents(
   facts: StoryFacts,
   nowMs: number,
   options: ResolvedOptions['top'],

@@ -5,11 +5,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts strings in place by code units and returns them. */
-export function sortStrings<T extends string>(values: T[]): T[] {
-  return values.sort(compareStrings);
-}
-
 /** A typed array of `length` filled by `fill(i)` (a loop: `TypedArray.from` with a map function is slow). */
 export function int32Of(length: number, fill: (i: number) => number): Int32Array {
   const out = new Int32Array(length);
