@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './split-sentences';
 
@@ -72,5 +73,39 @@ describe('splitSentences', () => {
   it('returns nothing for empty or blank text', () => {
     expect(splitSentences('')).toEqual([]);
     expect(splitSentences(' \n ')).toEqual([]);
+  });
+
+  it('returns ordered, non-overlapping, trimmed spans equal to their text for any input', () => {
+    const pieces = fc.constantFrom(
+      'Mr.',
+      'U.S.',
+      'He said',
+      '"Yes."',
+      '3.5',
+      'no',
+      '?',
+      '!',
+      '…',
+      '\n',
+      '\n\n',
+      ' ',
+      'A',
+      'b.',
+      'It rained.',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        const input = parts.join(' ');
+        let last = 0;
+        for (const s of splitSentences(input)) {
+          expect(input.slice(s.start, s.end)).toBe(s.text);
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          expect(s.text).toBe(s.text.trim());
+          expect(s.text.length).toBeGreaterThan(0);
+          last = s.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
