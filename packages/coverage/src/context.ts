@@ -29,24 +29,37 @@ export function indexArticles(input: readonly CoverageArticle[]): {
   times: Float64Array;
   indexById: Map<string, number>;
 } {
+  const times = new Float64Array(input.length);
   const indexById = new Map<string, number>();
+  input.forEach((article, i) => {
+    times[i] = timeOf(article);
+    indexById.set(article.id, i);
+  });
+  // Unique ids (the usual case): one map operation per article.
+  if (indexById.size === input.length) return { articles: [...input], times, indexById };
+  indexById.clear();
   const articles: CoverageArticle[] = [];
-  const parsed: number[] = [];
-  for (const article of input) {
-    let ms = parseIsoTime(article.publishedAt);
-    if (Number.isNaN(ms))
-      ms = parseTime(article.publishedAt, `publishedAt of article ${article.id}`);
+  const kept: number[] = [];
+  input.forEach((article, i) => {
+    const ms = times[i] as number;
     const seen = indexById.get(article.id);
     if (seen === undefined) {
       indexById.set(article.id, articles.length);
       articles.push(article);
-      parsed.push(ms);
-    } else if (preferred(article, ms, articles[seen] as CoverageArticle, parsed[seen] as number)) {
+      kept.push(ms);
+    } else if (preferred(article, ms, articles[seen] as CoverageArticle, kept[seen] as number)) {
       articles[seen] = article;
-      parsed[seen] = ms;
+      kept[seen] = ms;
     }
-  }
-  return { articles, times: Float64Array.from(parsed), indexById };
+  });
+  return { articles, times: Float64Array.from(kept), indexById };
+}
+
+function timeOf(article: CoverageArticle): number {
+  const ms = parseIsoTime(article.publishedAt);
+  return Number.isNaN(ms)
+    ? parseTime(article.publishedAt, `publishedAt of article ${article.id}`)
+    : ms;
 }
 
 function preferred(a: CoverageArticle, aMs: number, b: CoverageArticle, bMs: number): boolean {

@@ -73,3 +73,13 @@ describe('analyzeCoverage options', () => {
     });
   });
 });
+
+describe('duplicate article ids', () => {
+  it('keep the earliest copy whatever the input order', () => {
+    const late = { ...articles[0]!, publishedAt: '2024-01-02T00:00:00.000Z' };
+    const a = analyzeCoverage({ articles: [...articles, late], stories, outlets });
+    const b = analyzeCoverage({ articles: [late, ...articles], stories, outlets });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a).toEqual(analyzeCoverage(input));
+  });
+});
