@@ -144,6 +144,28 @@ function articleCandidates(
     });
 }
 
+/** Normalised sum of the documents' TF-IDF vectors. */
+function centroidOf(docs: readonly TextFeatures[], idf: ReadonlyMap<string, number>): SparseVector {
+  const centroid: SparseVector = new Map();
+  for (const doc of docs) {
+    for (const [term, w] of tfidfVector(doc.terms, idf))
+      centroid.set(term, (centroid.get(term) ?? 0) + w);
+  }
+  const norm = Math.sqrt(dot(centroid, centroid)) || 1;
+  for (const [term, w] of centroid) centroid.set(term, w / norm);
+  return centroid;
+}
+
+/** For each concept (content term or term pair), how many documents mention it. */
+function conceptGroupsOf(docs: readonly TextFeatures[]): Map<string, number> {
+  const groups = new Map<string, number>();
+  for (const doc of docs) {
+    for (const k of doc.terms.keys()) groups.set(k, (groups.get(k) ?? 0) + 1);
+    for (const k of doc.bigrams) groups.set(k, (groups.get(k) ?? 0) + 1);
+  }
+  return groups;
+}
+
 /**
  * Prepares a story for extraction: its members, syndication groups, features and candidates.
  *
@@ -159,20 +181,9 @@ export function buildCorpus(
   const docs = members.map((a) => featuresOf(wholeText(a), { entities: false }));
   const repIndexes = members.flatMap((_, i) => (representative[i] === i ? [i] : []));
   const idf = inverseDocumentFrequencies(repIndexes.map((i) => docs[i]?.terms ?? new Map()));
-  const centroid: SparseVector = new Map();
-  for (const i of repIndexes) {
-    for (const [term, w] of tfidfVector(docs[i]?.terms ?? new Map(), idf))
-      centroid.set(term, (centroid.get(term) ?? 0) + w);
-  }
-  const norm = Math.sqrt(dot(centroid, centroid)) || 1;
-  for (const [term, w] of centroid) centroid.set(term, w / norm);
-  const conceptGroups = new Map<string, number>();
-  for (const i of repIndexes) {
-    const doc = docs[i];
-    if (!doc) continue;
-    for (const k of [...doc.terms.keys(), ...doc.bigrams])
-      conceptGroups.set(k, (conceptGroups.get(k) ?? 0) + 1);
-  }
+  const repDocs = repIndexes.flatMap((i) => docs[i] ?? []);
+  const centroid = centroidOf(repDocs, idf);
+  const conceptGroups = conceptGroupsOf(repDocs);
   const perArticle =
     options.sentencesPerArticle ??
     Math.max(2, Math.min(12, Math.floor(MAX_CANDIDATES / repIndexes.length)));
