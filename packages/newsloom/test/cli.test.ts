@@ -44,6 +44,13 @@ describe('newsloom CLI: usage and errors', () => {
     expect(run.stderr).toContain('missing.jsonl');
   });
 
+  it('exits 5 with one line when every feed fails to fetch', async () => {
+    const run = await runCli(cwd, ['ingest', '--feed', 'no-such-feed.xml', '--db', 'feeds.db']);
+    expect(run.code).toBe(EXIT_CODES.network);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('all 1 feeds failed');
+  });
+
   it('reports a file that is not a database with exit code 4', async () => {
     writeFileSync(
       join(cwd, 'junk.db'),

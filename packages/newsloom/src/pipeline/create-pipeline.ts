@@ -21,13 +21,13 @@ import {
   type PipelineProgress,
 } from './context';
 import { buildEdition, type EditionOptions } from './edition-stage';
+import { ingestFeeds } from './fetch-feeds';
 import {
   type ArticleRecord,
   addFeeds,
   type FeedSource,
   type IngestResult,
   ingestArticles,
-  ingestFeeds,
   ingestJsonl,
   toOutlet,
 } from './ingest';

@@ -15,9 +15,7 @@ import {
   readJsonl,
   type UpsertCounts,
 } from '@newsloom/core';
-import { fetchFeed } from '@newsloom/feeds';
 import { isoNow, type PipelineContext, throwIfAborted } from './context';
-import { feedAfterFetch, isDue } from './schedule';
 
 /** A feed to register: its URL and, optionally, its outlet (a display name or a full outlet). */
 export interface FeedSource {
@@ -69,11 +67,19 @@ export function toOutlet(input: Partial<OutletInput>): Outlet {
   });
 }
 
+/** An outlet name from a feed URL: its registrable domain, else the file's name (`reuters.xml` → `reuters`). */
+function defaultOutletName(url: string): string {
+  const domain = outletIdFromUrl(url);
+  if (domain) return domain;
+  const last = url.split(/[\\/]/).filter(Boolean).pop() ?? url;
+  return decodeURIComponent(last).replace(/\.[a-z0-9]+$/i, '') || url;
+}
+
 /** Turns a {@link FeedSource} into the outlet and feed records the store keeps. */
 export function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
   const given: Partial<OutletInput> | undefined =
     typeof source.outlet === 'string' ? { name: source.outlet } : source.outlet;
-  const name = given?.name ?? outletIdFromUrl(source.url);
+  const name = given?.name ?? defaultOutletName(source.url);
   const outlet = toOutlet({ ...given, name });
   const feed: Feed = {
     id: feedIdFromUrl(source.url),
@@ -118,58 +124,16 @@ function pickState(feed: Feed | undefined): Partial<Feed> {
   return state;
 }
 
-function emptyResult(): IngestResult {
+/** An ingest result with nothing in it. */
+export function emptyResult(): IngestResult {
   return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }
 
-function addCounts(result: IngestResult, counts: UpsertCounts): void {
+/** Adds upsert counts to an ingest result. */
+export function addCounts(result: IngestResult, counts: UpsertCounts): void {
   result.inserted += counts.inserted;
   result.updated += counts.updated;
   result.unchanged += counts.unchanged;
-}
-
-/**
- * Fetches feeds (every registered feed, or those with the given URLs) one after another,
- * saving each feed's articles and fetch state as soon as it is fetched. A failed feed becomes a
- * diagnostic and its `lastError`; it never stops the others.
- */
-export async function ingestFeeds(
-  context: PipelineContext,
-  urls?: readonly string[],
-  options: { dueOnly?: boolean } = {},
-): Promise<IngestResult> {
-  const wanted = urls ? new Set(urls.map(feedIdFromUrl)) : undefined;
-  const now = context.clock.now();
-  const feeds = (await context.store.listFeeds()).filter(
-    (f) => (!wanted || wanted.has(f.id)) && (!options.dueOnly || isDue(f, now)),
-  );
-  const outlets = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
-  const result = emptyResult();
-  for (const [index, feed] of feeds.entries()) {
-    throwIfAborted(context.signal);
-    const outlet = outlets.get(feed.outletId);
-    const fetched = await fetchFeed(feed, {
-      ...context.feedOptions,
-      ...(context.fetch ? { fetch: context.fetch } : {}),
-      clock: context.clock,
-      allowFileUrls: context.allowFileUrls,
-      ...(outlet ? { outlet } : {}),
-      ...(context.signal ? { signal: context.signal } : {}),
-    });
-    if (fetched.articles.length > 0)
-      addCounts(result, await context.store.upsertArticles(fetched.articles));
-    await context.store.upsertFeeds([feedAfterFetch(fetched, context.pollMinutes)]);
-    result.feeds += 1;
-    if (fetched.status === 'error') result.failedFeeds += 1;
-    result.diagnostics.push(...fetched.diagnostics);
-    context.onProgress({
-      stage: 'ingest',
-      done: index + 1,
-      total: feeds.length,
-      subject: feed.url,
-    });
-  }
-  return result;
 }
 
 /** Validates articles in the interchange form and saves them with the outlets they name. */

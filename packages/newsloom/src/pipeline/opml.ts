@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { type Feed, NewsloomError } from '@newsloom/core';
 import { opmlFeeds, parseOpml } from '@newsloom/feeds';
 import type { PipelineContext } from './context';
-import { addFeeds, type FeedSource, type IngestResult, ingestFeeds } from './ingest';
+import { ingestFeeds } from './fetch-feeds';
+import { addFeeds, type FeedSource, type IngestResult } from './ingest';
 
 /**
  * The feeds an OPML document lists, with relative `xmlUrl`s resolved against `baseUrl` (the

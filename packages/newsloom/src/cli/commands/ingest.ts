@@ -83,8 +83,10 @@ export const ingestCommand: Command = {
     const result = await ingestFrom(context);
     context.progress.done();
     context.print(ingestSummary(result), result);
-    return result.feeds > 0 && result.failedFeeds === result.feeds
-      ? EXIT_CODES.network
-      : EXIT_CODES.ok;
+    if (result.feeds === 0 || result.failedFeeds < result.feeds) return EXIT_CODES.ok;
+    context.io.stderr(
+      `newsloom: all ${result.feeds} feeds failed to fetch: check your network connection and the feed URLs (each feed's error is listed above)\n`,
+    );
+    return EXIT_CODES.network;
   },
 };
