@@ -103,6 +103,29 @@ function titleOf(url: string): string | undefined {
   return pdf?.[1] ? decodeURIComponent(pdf[1]).replace(/[-_]+/g, ' ') : undefined;
 }
 
+/** Resource links of the members, each with the outlets and articles linking it. */
+function tallyLinks(members: readonly Article[]): Map<string, Tally> {
+  const newsDomains = new Set(members.flatMap((a) => parseLink(a.url)?.domain ?? []));
+  const isNews = (domain: string): boolean =>
+    newsDomains.has(domain) || NEWS_DOMAINS.has(domain) || NOISE_DOMAINS.has(domain);
+  const tallies = new Map<string, Tally>();
+  for (const article of members) {
+    for (const link of article.links) {
+      const parsed = parseLink(link);
+      if (!parsed || isNews(parsed.domain)) continue;
+      const tally = tallies.get(parsed.url) ?? {
+        ...parsed,
+        outlets: new Set(),
+        articles: new Set(),
+      };
+      tally.outlets.add(article.outletId);
+      tally.articles.add(article.id);
+      tallies.set(parsed.url, tally);
+    }
+  }
+  return tallies;
+}
+
 /**
  * Outbound links of a story's articles to non-news resources — official statements, reports,
  * filings, court documents, Wikipedia — ranked by how many outlets link them, then how many
@@ -121,28 +144,7 @@ export function extractExternalResources(
 ): ExternalResource[] {
   const ids = new Set<string>(story.articleIds);
   const members = articles.filter((a) => ids.has(a.id));
-  const newsDomains = new Set(members.flatMap((a) => parseLink(a.url)?.domain ?? []));
-  const tallies = new Map<string, Tally>();
-  for (const article of members) {
-    for (const link of article.links) {
-      const parsed = parseLink(link);
-      if (
-        !parsed ||
-        newsDomains.has(parsed.domain) ||
-        NEWS_DOMAINS.has(parsed.domain) ||
-        NOISE_DOMAINS.has(parsed.domain)
-      )
-        continue;
-      const tally = tallies.get(parsed.url) ?? {
-        ...parsed,
-        outlets: new Set(),
-        articles: new Set(),
-      };
-      tally.outlets.add(article.outletId);
-      tally.articles.add(article.id);
-      tallies.set(parsed.url, tally);
-    }
-  }
+  const tallies = tallyLinks(members);
   return [...tallies.values()]
     .sort(
       (a, b) =>
