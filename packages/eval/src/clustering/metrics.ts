@@ -1,5 +1,3 @@
-import type { Story } from '@newsloom/core';
-
 /** Item → cluster label (article id → story id). */
 export type Assignment = ReadonlyMap<string, string>;
 
@@ -146,7 +144,7 @@ export function clusterCounts(predicted: Assignment, gold: Assignment): ClusterC
  * ```
  */
 export function assignmentFromStories(
-  stories: readonly Pick<Story, 'id' | 'articleIds'>[],
+  stories: readonly { readonly id: string; readonly articleIds: readonly string[] }[],
 ): Map<string, string> {
   const out = new Map<string, string>();
   for (const story of stories) for (const id of story.articleIds) out.set(id, story.id);
