@@ -81,6 +81,14 @@ describe('entities and key phrases', () => {
       'new_york',
     ]);
   });
+  it('skips sentence starts, drops possessives and breaks runs at punctuation', () => {
+    expect(quickEntities('“We will win,” said Nancy Pelosi’s aide. Officials in Paris, France agreed.')).toEqual([
+      'nancy_pelosi',
+      'paris',
+      'france',
+    ]);
+    expect(quickEntities('')).toEqual([]);
+  });
   it('ranks multi-word key phrases first', () => {
     const phrases = keyPhrases(
       'Weekly jobless claims hit a pandemic low, the Labor Department said.',
