@@ -4,7 +4,7 @@ import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { sectionHeading } from './heading';
-import { chooseHeadline } from './headline';
+import { chooseHeadline, shortenHeadline } from './headline';
 import { resolveOptions, type SummarizeOptions } from './options';
 import { groupSections } from './sections';
 import { type Selected, selectSentences } from './select';
@@ -85,6 +85,12 @@ function titleCandidate(corpus: Corpus, member: number): Selected {
   return { candidate, rank: 0 };
 }
 
+/** A question headline (every title was one) gives way to the top sentence, as a headline. */
+function neutralHeadline(headline: string, top: Candidate | undefined, maxLength: number): string {
+  if (!headline.includes('?') || !top || top.field === 'title') return headline;
+  return shortenHeadline(top.text.replace(/[.!]+$/u, ''), maxLength);
+}
+
 /**
  * Summarises a story extractively: a neutral headline chosen from member titles by centrality,
  * 1–5 titled sections of 1–4 sentences chosen by MMR, every sentence citing every article that
@@ -105,13 +111,18 @@ export function summarizeStory(
 ): StorySummary {
   const resolved = resolveOptions(options);
   const corpus = buildCorpus(story, articles, resolved);
-  const { headline, member } = chooseHeadline(corpus, resolved.maxHeadlineLength);
+  const chosen = chooseHeadline(corpus, resolved.maxHeadlineLength);
   let selected = selectSentences(
     corpus,
     resolved,
     resolved.maxSections * resolved.maxSentencesPerSection,
   );
-  if (selected.length === 0) selected = [titleCandidate(corpus, member)];
+  if (selected.length === 0) selected = [titleCandidate(corpus, chosen.member)];
+  const headline = neutralHeadline(
+    chosen.headline,
+    selected[0]?.candidate,
+    resolved.maxHeadlineLength,
+  );
   const numbering = new SourceNumbering(corpus);
   const used = new Set<string>();
   const sections = groupSections(selected, resolved).map((group) => ({

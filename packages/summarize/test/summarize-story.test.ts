@@ -102,6 +102,18 @@ describe('summarizeStory on small and large stories', () => {
     expect(verifyCitations(summary, [solo]).ok).toBe(true);
   });
 
+  it('never uses a question as the headline when a body sentence can stand in', () => {
+    const a = makeArticle({
+      title: 'Is the Ridgeton dam safe?',
+      summary:
+        'Engineers found new cracks in the Ridgeton dam on Monday after heavy rain. Repairs will begin next week.',
+    });
+    const summary = summarizeStory(makeStory([a]), [a]);
+    expect(summary.headline).toBe(
+      'Engineers found new cracks in the Ridgeton dam on Monday after heavy rain',
+    );
+  });
+
   it('handles 500 snippet articles', () => {
     const many = Array.from({ length: 500 }, (_, i) =>
       makeArticle({
