@@ -36,13 +36,19 @@ export interface Command {
   run(context: CommandContext): Promise<number | undefined>;
 }
 
-/** A string option's value, or undefined. */
+/**
+ * A string option's value, or undefined.
+ * @example stringOption(values, 'out') ?? './out'
+ */
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Every value of a repeatable string option. */
+/**
+ * Every value of a repeatable string option.
+ * @example stringOptions(values, 'feed') // every --feed given
+ */
 export function stringOptions(values: OptionValues, name: string): string[] {
   const value = values[name];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');

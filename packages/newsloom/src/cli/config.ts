@@ -3,10 +3,16 @@ import { dirname, resolve } from 'node:path';
 import { describeZodIssues, NewsloomError } from '@newsloom/core';
 import { z } from 'zod';
 
-/** The file `newsloom init` writes and every command reads from the current directory. */
+/**
+ * The file `newsloom init` writes and every command reads from the current directory.
+ * @example existsSync(CONFIG_FILE)
+ */
 export const CONFIG_FILE = 'newsloom.config.json';
 
-/** The CLI configuration (`newsloom.config.json`); every field has a default. */
+/**
+ * The CLI configuration (`newsloom.config.json`); every field has a default.
+ * @example CliConfigSchema.parse({}).database // './newsloom.db'
+ */
 export const CliConfigSchema = z.object({
   /** SQLite database. */
   database: z.string().default('./newsloom.db'),

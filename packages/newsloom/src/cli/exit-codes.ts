@@ -47,14 +47,20 @@ const BY_ERROR_CODE: Partial<Record<NewsloomErrorCode, ExitCode>> = {
   ABORTED: EXIT_CODES.interrupted,
 };
 
-/** The exit code for anything thrown. */
+/**
+ * The exit code for anything thrown.
+ * @example process.exitCode = exitCodeOf(error)
+ */
 export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT_CODES.usage;
   if (isNewsloomError(error)) return BY_ERROR_CODE[error.code] ?? EXIT_CODES.internal;
   return EXIT_CODES.internal;
 }
 
-/** A command-line mistake: printed with a pointer to `--help`, exit code 2. */
+/**
+ * A command-line mistake: printed with a pointer to `--help`, exit code 2.
+ * @example throw new UsageError('unknown command "frobnicate"')
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
-import type { Command, CommandContext, OptionSpecs } from './command';
+import type { Command, CommandContext, OptionSpecs, OptionValues } from './command';
 import { COMMANDS } from './commands/index';
 import { loadConfig } from './config';
 import { EXIT_CODES, exitCodeOf, UsageError } from './exit-codes';
@@ -15,7 +15,10 @@ const COMMON: OptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 };
 
-/** `newsloom --help`. */
+/**
+ * `newsloom --help`.
+ * @example process.stdout.write(helpText())
+ */
 export function helpText(): string {
   const commands = COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
   return `newsloom — turn news feeds into clustered, cited, coverage-scored stories
@@ -72,7 +75,7 @@ export async function main(
     io.stdout(helpText());
     return argv.length === 0 ? EXIT_CODES.usage : EXIT_CODES.ok;
   }
-  let pipeline: Pipeline | undefined;
+  const opened: { pipeline?: Pipeline } = {};
   try {
     const { command, rest } = findCommand(argv);
     if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
@@ -81,48 +84,59 @@ export async function main(
       io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
       return EXIT_CODES.ok;
     }
-    const config = loadConfig(
-      io.cwd,
-      typeof values.config === 'string' ? values.config : undefined,
-    );
-    if (typeof values.db === 'string') config.database = resolve(io.cwd, values.db);
-    const json = values.json === true;
-    const progress = createProgress(io, values.quiet === true || json);
-    const context: CommandContext = {
-      io,
-      values,
-      positionals,
-      json,
-      quiet: values.quiet === true,
-      config,
-      signal,
-      progress,
-      openPipeline() {
-        pipeline ??= createPipeline({
-          databasePath: config.database,
-          allowFileUrls: true,
-          title: config.title,
-          pollMinutes: config.pollMinutes,
-          coverage: { minority: { attributes: config.blindspotAttributes } },
-          signal,
-          onProgress: (p) => progress.update(p.stage, p.done, p.total),
-        });
-        return pipeline;
-      },
-      print(human, data) {
-        io.stdout(
-          json ? `${JSON.stringify(data, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`,
-        );
-      },
-    };
+    const context = createCommandContext({ io, values, positionals, signal, opened });
     const code = (await command.run(context)) ?? EXIT_CODES.ok;
-    progress.done();
+    context.progress.done();
     return code;
   } catch (error) {
     return reportError(io, error);
   } finally {
-    await pipeline?.close().catch(() => {});
+    await opened.pipeline?.close().catch(() => {});
   }
+}
+
+interface ContextParts {
+  io: CliIo;
+  values: OptionValues;
+  positionals: string[];
+  signal: AbortSignal;
+  /** The pipeline once a command opens it, so `main` can close it. */
+  opened: { pipeline?: Pipeline };
+}
+
+function createCommandContext(parts: ContextParts): CommandContext {
+  const { io, values, signal, opened } = parts;
+  const config = loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
+  if (typeof values.db === 'string') config.database = resolve(io.cwd, values.db);
+  const json = values.json === true;
+  const progress = createProgress(io, values.quiet === true || json);
+  return {
+    ...parts,
+    json,
+    quiet: values.quiet === true,
+    config,
+    progress,
+    openPipeline() {
+      opened.pipeline ??= createPipeline({
+        databasePath: config.database,
+        allowFileUrls: true,
+        title: config.title,
+        pollMinutes: config.pollMinutes,
+        coverage: { minority: { attributes: config.blindspotAttributes } },
+        signal,
+        onProgress: (p) => progress.update(p.stage, p.done, p.total),
+      });
+      return opened.pipeline;
+    },
+    print(human, data) {
+      const text = json
+        ? `${JSON.stringify(data, null, 2)}\n`
+        : human.endsWith('\n')
+          ? human
+          : `${human}\n`;
+      io.stdout(text);
+    },
+  };
 }
 
 function reportError(io: CliIo, error: unknown): number {

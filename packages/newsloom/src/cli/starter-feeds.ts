@@ -9,6 +9,7 @@ export interface StarterFeed {
  * Public news feeds of real outlets (as published by them, late 2025), used by `newsloom init`
  * and the `live-feeds` example. Feeds move: `newsloom ingest` reports a moved or dead feed as a
  * diagnostic and in the digest's Feeds table, and keeps going.
+ * @example writeFileSync('feeds.opml', starterOpml(STARTER_FEEDS))
  */
 export const STARTER_FEEDS: readonly StarterFeed[] = [
   { outlet: 'BBC News', url: 'https://feeds.bbci.co.uk/news/world/rss.xml', category: 'World' },

@@ -44,12 +44,18 @@ export function createEditionView(edition: Edition): EditionView {
   };
 }
 
-/** The display name of an outlet id. */
+/**
+ * The display name of an outlet id.
+ * @example outletName(view, 'bbc-news') // 'BBC News'
+ */
 export function outletName(view: EditionView, outletId: string): string {
   return view.outlets.get(outletId)?.name ?? outletId;
 }
 
-/** A story's headline: its summary's, else its first article's title, else its id. */
+/**
+ * A story's headline: its summary's, else its first article's title, else its id.
+ * @example storyHeadline(view, story.id)
+ */
 export function storyHeadline(view: EditionView, storyId: string): string {
   const summary = view.summaries.get(storyId);
   if (summary) return summary.headline;
@@ -59,7 +65,10 @@ export function storyHeadline(view: EditionView, storyId: string): string {
   return article?.title ?? storyId;
 }
 
-/** The articles of a story that the edition holds, in publication order. */
+/**
+ * The articles of a story that the edition holds, in publication order.
+ * @example storyArticles(view, story)[0]?.title
+ */
 export function storyArticles(view: EditionView, story: Story): Article[] {
   return story.articleIds
     .map((id) => view.articles.get(id))
@@ -67,7 +76,10 @@ export function storyArticles(view: EditionView, story: Story): Article[] {
     .sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
 }
 
-/** Distinct outlet ids of a story's articles, sorted. */
+/**
+ * Distinct outlet ids of a story's articles, sorted.
+ * @example storyOutletIds(view, story).length // breadth before families
+ */
 export function storyOutletIds(view: EditionView, story: Story): string[] {
   return [...new Set(storyArticles(view, story).map((a) => a.outletId))].sort();
 }
@@ -75,6 +87,7 @@ export function storyOutletIds(view: EditionView, story: Story): string[] {
 /**
  * "Stories about this story": the storyline parent, its other children, this story's own
  * children and the related stories, without duplicates, in a stable order.
+ * @example storiesAboutStory(view, story).map((s) => s.id)
  */
 export function storiesAboutStory(view: EditionView, story: Story): Story[] {
   const ids: string[] = [];
@@ -96,7 +109,10 @@ export function storiesAboutStory(view: EditionView, story: Story): Story[] {
   return result;
 }
 
-/** The file name of a story page, relative to the site root. */
+/**
+ * The file name of a story page, relative to the site root.
+ * @example storyPath('s-1a2b') // 'stories/s-1a2b.html'
+ */
 export function storyPath(storyId: string): string {
   return `stories/${storyId.replace(/[^A-Za-z0-9_-]/g, '_')}.html`;
 }

@@ -33,7 +33,10 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
-/** An external link, or the escaped text alone when the URL is not a safe http(s) URL. */
+/**
+ * An external link, or the escaped text alone when the URL is not a safe http(s) URL.
+ * @example externalLink('https://bbc.co.uk/x', 'BBC <b>') // '<a href="https://bbc.co.uk/x" …>BBC &lt;b&gt;</a>'
+ */
 export function externalLink(url: string | undefined, text: string): string {
   const href = safeHref(url);
   const label = escapeHtml(text);
@@ -43,6 +46,7 @@ export function externalLink(url: string | undefined, text: string): string {
 /**
  * A readable UTC time from an ISO timestamp, without reading the clock:
  * `2021-04-22T14:00:00Z` → `2021-04-22 14:00 UTC`.
+ * @example formatTime('2021-04-22T14:00:00Z') // '2021-04-22 14:00 UTC'
  */
 export function formatTime(iso: string | undefined): string {
   if (!iso) return 'never';
@@ -50,13 +54,19 @@ export function formatTime(iso: string | undefined): string {
   return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
-/** A number with at most `digits` decimals, trailing zeros dropped. */
+/**
+ * A number with at most `digits` decimals, trailing zeros dropped.
+ * @example formatNumber(0.123456) // '0.123'
+ */
 export function formatNumber(value: number, digits = 3): string {
   if (!Number.isFinite(value)) return String(value);
   return String(Number(value.toFixed(digits)));
 }
 
-/** `1 article` / `2 articles`. */
+/**
+ * `1 article` / `2 articles`.
+ * @example plural(1, 'story', 'stories') // '1 story'
+ */
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }

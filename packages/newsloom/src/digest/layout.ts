@@ -69,7 +69,10 @@ ${body}
 `;
 }
 
-/** Score components as `name 0.5 · other 1`, for showing how a score was made. */
+/**
+ * Score components as `name 0.5 · other 1`, for showing how a score was made.
+ * @example renderComponents({ breadth: 3, recency: 0.5 })
+ */
 export function renderComponents(components: Record<string, number>): string {
   const parts = Object.keys(components)
     .sort()

@@ -21,6 +21,7 @@ function signature(story: Story): string {
 /**
  * Adds the articles the clusterer has not seen to it (restored from the saved snapshot, so
  * story ids stay stable), saves the stories that changed and the new snapshot.
+ * @example const { touchedStoryIds } = await clusterNewArticles(context)
  */
 export async function clusterNewArticles(context: PipelineContext): Promise<ClusterStageResult> {
   const { store, state, signal } = context;

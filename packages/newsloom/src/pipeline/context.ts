@@ -50,6 +50,7 @@ export interface PipelineContext {
 /**
  * Throws `ABORTED` when the run was cancelled. Stages call it between units of work, before
  * writing, so that an interrupted run leaves the store as the last completed step left it.
+ * @example throwIfAborted(context.signal) // between two feeds
  */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) {
@@ -60,14 +61,20 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   }
 }
 
-/** Reads every stored article into a map by id (publication order kept). */
+/**
+ * Reads every stored article into a map by id (publication order kept).
+ * @example const byId = await loadArticles(store)
+ */
 export async function loadArticles(store: ArticleStore): Promise<Map<string, Article>> {
   const articles = new Map<string, Article>();
   for await (const article of store.queryArticles()) articles.set(article.id, article);
   return articles;
 }
 
-/** The ISO time of a clock. */
+/**
+ * The ISO time of a clock.
+ * @example isoNow(systemClock) // '2024-01-01T00:00:00.000Z'
+ */
 export function isoNow(clock: Clock): string {
   return new Date(clock.now()).toISOString();
 }

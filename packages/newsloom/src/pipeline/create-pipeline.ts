@@ -108,19 +108,7 @@ export interface Pipeline {
   close(): Promise<void>;
 }
 
-/**
- * Composes the newsloom stages with defaults: SQLite at `./newsloom.db`, the extractive
- * summariser, the system clock. Incremental: each run clusters only new articles, re-summarises
- * only the stories they touched and keeps story ids stable.
- * @example
- * const pipeline = createPipeline({ databasePath: 'news.db' })
- * await pipeline.addFeeds([{ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' }])
- * const { edition } = await pipeline.run()
- * await writeDigest(edition, './out')
- * await pipeline.close()
- * @throws {NewsloomError} `STORE_*` when the database cannot be opened.
- */
-export function createPipeline(options: PipelineOptions = {}): Pipeline {
+function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
   const store = options.store ?? openSqliteStore({ path: databasePath });
   const state =
@@ -128,7 +116,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     (options.store || databasePath === ':memory:'
       ? createMemoryStateStore()
       : createFileStateStore(`${databasePath}.state.json`));
-  const context: PipelineContext = {
+  return {
     store,
     state,
     clock: options.clock ?? systemClock,
@@ -144,6 +132,23 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     signal: options.signal,
     onProgress: options.onProgress ?? (() => {}),
   };
+}
+
+/**
+ * Composes the newsloom stages with defaults: SQLite at `./newsloom.db`, the extractive
+ * summariser, the system clock. Incremental: each run clusters only new articles, re-summarises
+ * only the stories they touched and keeps story ids stable.
+ * @example
+ * const pipeline = createPipeline({ databasePath: 'news.db' })
+ * await pipeline.addFeeds([{ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' }])
+ * const { edition } = await pipeline.run()
+ * await writeDigest(edition, './out')
+ * await pipeline.close()
+ * @throws {NewsloomError} `STORE_*` when the database cannot be opened.
+ */
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  const context = createContext(options);
+  const { store } = context;
   return {
     store,
     addOutlets: (outlets) => store.upsertOutlets(outlets.map(toOutlet)),

@@ -34,6 +34,7 @@ async function currentStories(
 /**
  * Scores coverage over the current stories, saves the coverage snapshot and assembles the
  * {@link Edition} the digest renders.
+ * @example const edition = await buildEdition(context, { since: '2024-01-01T00:00:00Z' })
  */
 export async function buildEdition(
   context: PipelineContext,

@@ -56,6 +56,7 @@ async function fetchOne(
  * hosts at a time and one feed at a time per host, saving each feed's articles and fetch state
  * as soon as it is fetched. A failed feed becomes diagnostics and its `lastError`; it never stops
  * the others. Counts and diagnostics come back in feed order, whatever the timing.
+ * @example await ingestFeeds(context, undefined, { dueOnly: true })
  */
 export async function ingestFeeds(
   context: PipelineContext,

@@ -56,6 +56,7 @@ export interface IngestResult extends UpsertCounts {
 /**
  * Validates an outlet (its id defaults to the slug of its name).
  * @throws {NewsloomError} `INVALID_INPUT` naming the field.
+ * @example toOutlet({ name: 'BBC News' }).id // 'bbc-news'
  */
 export function toOutlet(input: Partial<OutletInput>): Outlet {
   const withId = input.name && !input.id ? { ...input, id: outletIdFromName(input.name) } : input;
@@ -75,7 +76,10 @@ function defaultOutletName(url: string): string {
   return decodeURIComponent(last).replace(/\.[a-z0-9]+$/i, '') || url;
 }
 
-/** Turns a {@link FeedSource} into the outlet and feed records the store keeps. */
+/**
+ * Turns a {@link FeedSource} into the outlet and feed records the store keeps.
+ * @example const { outlet, feed } = feedRecords({ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' })
+ */
 export function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
   const given: Partial<OutletInput> | undefined =
     typeof source.outlet === 'string' ? { name: source.outlet } : source.outlet;
@@ -93,7 +97,10 @@ export function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } 
   return { outlet, feed };
 }
 
-/** Registers feeds and their outlets in the store (idempotent). */
+/**
+ * Registers feeds and their outlets in the store (idempotent).
+ * @example await addFeeds(context, [{ url: 'https://www.theguardian.com/world/rss', outlet: 'The Guardian' }])
+ */
 export async function addFeeds(
   context: PipelineContext,
   sources: readonly FeedSource[],
@@ -124,19 +131,28 @@ function pickState(feed: Feed | undefined): Partial<Feed> {
   return state;
 }
 
-/** An ingest result with nothing in it. */
+/**
+ * An ingest result with nothing in it.
+ * @example const result = emptyResult()
+ */
 export function emptyResult(): IngestResult {
   return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }
 
-/** Adds upsert counts to an ingest result. */
+/**
+ * Adds upsert counts to an ingest result.
+ * @example addCounts(result, await store.upsertArticles(articles))
+ */
 export function addCounts(result: IngestResult, counts: UpsertCounts): void {
   result.inserted += counts.inserted;
   result.updated += counts.updated;
   result.unchanged += counts.unchanged;
 }
 
-/** Validates articles in the interchange form and saves them with the outlets they name. */
+/**
+ * Validates articles in the interchange form and saves them with the outlets they name.
+ * @example await ingestArticles(context, [{ url: 'https://apnews.com/x', outlet: 'AP', title: 'T', publishedAt: '2021-04-22T14:00:00Z' }])
+ */
 export async function ingestArticles(
   context: PipelineContext,
   inputs: readonly ArticleRecord[],
@@ -164,6 +180,7 @@ async function saveArticles(
 /**
  * Streams a JSON Lines file of articles (the interchange form) into the store in batches; bad
  * lines become diagnostics naming the line.
+ * @example const { inserted, diagnostics } = await ingestJsonl(context, 'articles.jsonl')
  */
 export async function ingestJsonl(context: PipelineContext, path: string): Promise<IngestResult> {
   const result = emptyResult();

@@ -10,6 +10,7 @@ import { addFeeds, type FeedSource, type IngestResult } from './ingest';
 /**
  * The feeds an OPML document lists, with relative `xmlUrl`s resolved against `baseUrl` (the
  * OPML file's own `file:` URL, so an OPML can list feed files beside it).
+ * @example opmlFeedSources(text, pathToFileURL('feeds.opml').href)
  */
 export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
   return opmlFeeds(parseOpml(text)).map((entry) => ({
@@ -19,7 +20,10 @@ export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
   }));
 }
 
-/** Registers the feeds of an OPML file (and their outlets) without fetching them. */
+/**
+ * Registers the feeds of an OPML file (and their outlets) without fetching them.
+ * @example const feeds = await addOpml(context, 'feeds.opml')
+ */
 export async function addOpml(context: PipelineContext, path: string): Promise<Feed[]> {
   let text: string;
   try {
@@ -33,7 +37,10 @@ export async function addOpml(context: PipelineContext, path: string): Promise<F
   return addFeeds(context, opmlFeedSources(text, pathToFileURL(resolve(path)).href));
 }
 
-/** Registers the feeds of an OPML file and fetches them. */
+/**
+ * Registers the feeds of an OPML file and fetches them.
+ * @example const { inserted } = await ingestOpml(context, 'feeds.opml')
+ */
 export async function ingestOpml(context: PipelineContext, path: string): Promise<IngestResult> {
   const feeds = await addOpml(context, path);
   return ingestFeeds(

@@ -26,12 +26,18 @@ export function nextFetchAt(result: FetchFeedResult, intervalMinutes: number): s
   return new Date(fetchedAt + wait).toISOString();
 }
 
-/** True when a feed has never been fetched or its next fetch time has come. */
+/**
+ * True when a feed has never been fetched or its next fetch time has come.
+ * @example feeds.filter((feed) => isDue(feed, Date.now()))
+ */
 export function isDue(feed: Feed, now: number): boolean {
   return feed.nextFetchAt === undefined || Date.parse(feed.nextFetchAt) <= now;
 }
 
-/** The feed to store after a fetch: its new state, next fetch time and, after a permanent redirect, its new URL. */
+/**
+ * The feed to store after a fetch: its new state, next fetch time and, after a permanent redirect, its new URL.
+ * @example await store.upsertFeeds([feedAfterFetch(result, 15)])
+ */
 export function feedAfterFetch(result: FetchFeedResult, intervalMinutes: number): Feed {
   return {
     ...result.feed,

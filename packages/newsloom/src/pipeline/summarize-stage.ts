@@ -63,6 +63,7 @@ async function summarizeOne(
  * Summarises every current story whose summary is missing or stale (the default summariser is
  * the extractive one; a `Summarizer` port is used when given, always verified), saving in
  * batches so an interrupted run keeps what it finished.
+ * @example const { summarized } = await summarizeStaleStories(context)
  */
 export async function summarizeStaleStories(
   context: PipelineContext,

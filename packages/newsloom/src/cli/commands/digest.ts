@@ -5,7 +5,10 @@ import { createEditionView, storyHeadline, storyOutletIds } from '../../digest/e
 import { writeDigest } from '../../digest/render-digest';
 import { type Command, stringOption } from '../command';
 
-/** `newsloom cluster`. */
+/**
+ * `newsloom cluster`.
+ * @example await main(['cluster'], processIo())
+ */
 export const clusterCommand: Command = {
   name: 'cluster',
   summary: 'group the articles not clustered yet into stories (story ids stay stable)',
@@ -22,7 +25,10 @@ export const clusterCommand: Command = {
   },
 };
 
-/** `newsloom summarize`. */
+/**
+ * `newsloom summarize`.
+ * @example await main(['summarize'], processIo())
+ */
 export const summarizeCommand: Command = {
   name: 'summarize',
   summary: 'write cited summaries for new and updated stories (extractive)',
@@ -36,7 +42,10 @@ export const summarizeCommand: Command = {
   },
 };
 
-/** The top headlines of an edition as text lines. */
+/**
+ * The top headlines of an edition as text lines.
+ * @example console.log(topHeadlineLines(edition, 5).join('\n'))
+ */
 export function topHeadlineLines(edition: Edition, limit = 10): string[] {
   const view = createEditionView(edition);
   return edition.coverage.topHeadlines.slice(0, limit).map((top) => {
@@ -47,7 +56,10 @@ export function topHeadlineLines(edition: Edition, limit = 10): string[] {
   });
 }
 
-/** `newsloom digest`. */
+/**
+ * `newsloom digest`.
+ * @example await main(['digest', '--out', 'site'], processIo())
+ */
 export const digestCommand: Command = {
   name: 'digest',
   summary:

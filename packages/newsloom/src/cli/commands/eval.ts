@@ -25,7 +25,10 @@ async function readLabels(path: string): Promise<Map<string, string>> {
   return gold;
 }
 
-/** `newsloom eval`. */
+/**
+ * `newsloom eval`.
+ * @example await main(['eval', '--labels', 'labels.jsonl'], processIo())
+ */
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'score the stored stories against gold story labels (B-cubed, pairwise, ARI)',

@@ -68,7 +68,10 @@ async function render(
   return { text, count: rows.length };
 }
 
-/** `newsloom export`. */
+/**
+ * `newsloom export`.
+ * @example await main(['export', '--format', 'csv', '--out', 'articles.csv'], processIo())
+ */
 export const exportCommand: Command = {
   name: 'export',
   summary:

@@ -7,7 +7,10 @@ import { initCommand } from './init';
 import { pollCommand } from './poll';
 import { reportCoverageCommand } from './report';
 
-/** Every CLI command, in the order `--help` lists them. */
+/**
+ * Every CLI command, in the order `--help` lists them.
+ * @example COMMANDS.map((command) => command.name)
+ */
 export const COMMANDS: readonly Command[] = [
   initCommand,
   ingestCommand,

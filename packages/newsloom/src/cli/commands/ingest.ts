@@ -6,7 +6,10 @@ import type { IngestResult } from '../../pipeline/ingest';
 import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
 import { EXIT_CODES } from '../exit-codes';
 
-/** An ingest result as text. */
+/**
+ * An ingest result as text.
+ * @example console.log(ingestSummary(await pipeline.ingestFeeds()))
+ */
 export function ingestSummary(result: IngestResult): string {
   const lines = [
     `${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged articles${result.feeds ? ` from ${result.feeds} feeds (${result.failedFeeds} failed)` : ''}`,
@@ -65,7 +68,10 @@ async function ingestFrom(context: CommandContext): Promise<IngestResult> {
   return pipeline.ingestFeeds();
 }
 
-/** `newsloom ingest`. */
+/**
+ * `newsloom ingest`.
+ * @example await main(['ingest', '--opml', 'feeds.opml'], processIo())
+ */
 export const ingestCommand: Command = {
   name: 'ingest',
   summary:

@@ -15,7 +15,10 @@ const STARTER_CONFIG = {
   pollMinutes: 15,
 };
 
-/** `newsloom init`: a starter config and an OPML of real outlets' public feeds. */
+/**
+ * `newsloom init`: a starter config and an OPML of real outlets' public feeds.
+ * @example await main(['init'], processIo())
+ */
 export const initCommand: Command = {
   name: 'init',
   summary: 'write newsloom.config.json and feeds.opml (real outlets’ public feeds) to start from',

@@ -26,6 +26,7 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 /**
  * `newsloom poll`: fetches each feed when it is due (the interval, or longer when the feed or
  * server asks for it, backing off after failures), then clusters and summarises, until Ctrl-C.
+ * @example await main(['poll', '--minutes', '30'], processIo(), signal)
  */
 export const pollCommand: Command = {
   name: 'poll',

@@ -12,7 +12,10 @@ function components(values: Record<string, number>): string {
     .join(', ');
 }
 
-/** The coverage report of an edition as plain text. */
+/**
+ * The coverage report of an edition as plain text.
+ * @example console.log(coverageText(edition, 5))
+ */
 export function coverageText(edition: Edition, limit = 10): string {
   const view = createEditionView(edition);
   const { coverage } = edition;
@@ -43,7 +46,10 @@ export function coverageText(edition: Edition, limit = 10): string {
   return lines.join('\n');
 }
 
-/** `newsloom report coverage`. */
+/**
+ * `newsloom report coverage`.
+ * @example await main(['report', 'coverage', '--json'], processIo())
+ */
 export const reportCoverageCommand: Command = {
   name: 'report coverage',
   summary:
