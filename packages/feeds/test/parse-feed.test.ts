@@ -243,3 +243,18 @@ describe('parseFeed security', () => {
     expect(parsed.diagnostics.map((d) => d.code)).toContain('TOO_MANY_ITEMS');
   });
 });
+
+describe('parseFeed time is linear in input size', () => {
+  it.each([
+    ['bare ampersands', '&'.repeat(2_000_000)],
+    ['stray < in HTML', '&lt;a "'.repeat(300_000)],
+    ['unclosed tags', '<b>'.repeat(200_000)],
+    ['attribute storms', `<p ${'a="1" '.repeat(200_000)}>`],
+  ])('%s', (_, body) => {
+    const xml = `<rss><channel><item><title>t</title><description>${body}</description></item></channel></rss>`;
+    const started = performance.now();
+    const parsed = parseFeed(xml);
+    expect(parsed.items).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

@@ -135,7 +135,9 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
     return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
   const attrsStart = j;
   let quote = 0;
-  for (; j < n; j++) {
+  // A tag longer than this is text with a stray `<`: bounding it keeps the scan linear.
+  const limit = Math.min(n, j + 8192);
+  for (; j < limit; j++) {
     const c = html.charCodeAt(j);
     if (quote) {
       if (c === quote) quote = 0;
@@ -147,7 +149,7 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
       return undefined;
     }
   }
-  if (j >= n) return undefined;
+  if (j >= limit) return undefined;
   const selfClose = html.charCodeAt(j - 1) === 47;
   return {
     after: j + 1,

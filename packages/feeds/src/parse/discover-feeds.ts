@@ -8,7 +8,7 @@ export interface DiscoveredFeed {
   title?: string;
 }
 
-const LINK = /<link\b[^>]*>/gi;
+const LINK = /<link\b[^<>]*>/gi;
 const ATTR = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
 const FEED_TYPE = /^application\/(?:rss\+xml|atom\+xml|feed\+json|rdf\+xml|json)$/i;
 

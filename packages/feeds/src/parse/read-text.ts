@@ -23,7 +23,7 @@ const TYPE_ALIASES: Record<string, string> = {
   html: 'text/html',
   xhtml: XHTML,
 };
-const HTML_TAG = /<\/?([a-z][a-z0-9]*)\b[^>]*>/gi;
+const HTML_TAG = /<\/?([a-z][a-z0-9]*)\b[^<>]*>/gi;
 const HTMLISH = new Set(
   (
     'a abbr acronym address b big blockquote br center cite code dd del dfn div dl dt em font h1 h2 h3 h4 ' +
@@ -120,7 +120,7 @@ function normalizeXhtml(xml: string): string {
 /** True when plain text is really HTML: closing tags or entities, all from HTML's vocabulary. */
 export function looksLikeHtml(text: string): boolean {
   if (text.indexOf('<') === -1 && text.indexOf('&') === -1) return false;
-  if (!/<\/\w+>|&#?\w+;|<(?:br|hr|img|p)\b[^>]*>/i.test(text)) return false;
+  if (!/<\/\w+>|&#?\w+;|<(?:br|hr|img|p)\b[^<>]*>/i.test(text)) return false;
   for (const m of text.matchAll(HTML_TAG)) {
     if (!HTMLISH.has((m[1] ?? '').toLowerCase())) return false;
   }

@@ -56,8 +56,8 @@ export function decodeEntities(text: string, ctx: EntityContext): string {
   let out = '';
   let from = 0;
   while (amp !== -1) {
-    const semi = text.indexOf(';', amp + 1);
-    const ref = semi === -1 || semi - amp > 40 ? undefined : text.slice(amp + 1, semi);
+    const semi = semicolonNear(text, amp);
+    const ref = semi === -1 ? undefined : text.slice(amp + 1, semi);
     const value = ref === undefined ? undefined : resolveRef(ref, ctx);
     if (value === undefined) {
       ctx.malformed = true;
@@ -70,6 +70,18 @@ export function decodeEntities(text: string, ctx: EntityContext): string {
     amp = text.indexOf('&', from);
   }
   return out + text.slice(from);
+}
+
+// The `;` closing a reference starting at `amp`, looked for in the next 40 characters only, so
+// text full of bare `&` stays linear.
+function semicolonNear(text: string, amp: number): number {
+  const end = Math.min(text.length, amp + 42);
+  for (let i = amp + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 59) return i;
+    if (c === 38 || c === 60 || c === 32) return -1;
+  }
+  return -1;
 }
 
 function resolveRef(ref: string, ctx: EntityContext): string | undefined {
