@@ -3,7 +3,7 @@ import { decodeEntities } from '../xml/entities';
 const DROP = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
 const BLOCK =
   /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
-const TAG = /<!--[^]*?-->|<\/?[A-Za-z][^<>]*>/g;
+const TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g;
 const HREF = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
