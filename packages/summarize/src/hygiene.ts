@@ -52,7 +52,7 @@ export function isBoilerplate(sentence: string): boolean {
 }
 
 /** True when a sentence was cut off ("…" or "..." at its end) by a snippet limit. */
-export function isTruncated(sentence: string): boolean {
+function isTruncated(sentence: string): boolean {
   return /(?:\.\.\.|…)["'”’)\]]*$/u.test(sentence.trimEnd());
 }
 

@@ -5,12 +5,6 @@ import type { Selected } from './select';
 /** Sentences this similar to a section's first sentence join that section. */
 const SAME_TOPIC = 0.12;
 
-/** A group of chosen sentences about one sub-topic, in reading order. */
-export interface SectionDraft {
-  heading: string;
-  items: Selected[];
-}
-
 /** How many sections a summary of `count` sentences gets: 1 when tiny, else 2–maxSections. */
 function sectionCount(count: number, options: ResolvedOptions): number {
   if (count <= 2) return 1;
