@@ -1,6 +1,7 @@
 import { type ClustererSnapshot, createClusterer } from '@newsloom/cluster';
 import type { Article, ArticleId, Story } from '@newsloom/core';
 import { type PipelineContext, throwIfAborted } from './context';
+import type { PipelineState } from './state';
 
 /** What `Pipeline.cluster` did. */
 export interface ClusterStageResult {
@@ -19,13 +20,26 @@ function signature(story: Story): string {
 }
 
 /**
+ * The saved state, unless it belongs to another database (its stories are not in this store,
+ * e.g. the database was deleted and the state file kept): then clustering starts afresh, which
+ * gives the same story ids since they derive from each story's first article.
+ */
+async function loadMatchingState(context: PipelineContext): Promise<PipelineState | undefined> {
+  const saved = await context.state.load();
+  const probe = saved?.storyIds[0];
+  if (!saved || probe === undefined) return saved;
+  const found = await context.store.getStories({ ids: [probe] });
+  return found.length > 0 ? saved : undefined;
+}
+
+/**
  * Adds the articles the clusterer has not seen to it (restored from the saved snapshot, so
  * story ids stay stable), saves the stories that changed and the new snapshot.
  * @example const { touchedStoryIds } = await clusterNewArticles(context)
  */
 export async function clusterNewArticles(context: PipelineContext): Promise<ClusterStageResult> {
   const { store, state, signal } = context;
-  const saved = await state.load();
+  const saved = await loadMatchingState(context);
   const clusterer = createClusterer(context.clusterOptions);
   if (saved) clusterer.restore(saved.clusterer as ClustererSnapshot);
   const seen = new Set<ArticleId>(saved?.clusteredArticleIds ?? []);

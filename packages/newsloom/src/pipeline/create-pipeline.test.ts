@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMemoryStore } from '@newsloom/store';
 import { createFixedClock } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +63,29 @@ describe('createPipeline', () => {
     controller.abort();
     await expect(pipeline.cluster()).rejects.toMatchObject({ code: 'ABORTED' });
     await pipeline.close();
+  });
+});
+
+describe('createPipeline with a SQLite file', () => {
+  it('keeps story ids across processes, and starts afresh when the database was replaced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsloom-pipeline-'));
+    const databasePath = join(dir, 'news.db');
+    const first = createPipeline({ databasePath });
+    await first.ingestArticles(CORPUS);
+    const before = (await first.run({ fetch: false })).edition.stories.map((s) => s.id).sort();
+    await first.close();
+    const second = createPipeline({ databasePath });
+    await second.ingestArticles([FOLLOW_UP]);
+    const run = await second.run({ fetch: false });
+    expect(run.cluster.newArticles).toBe(1);
+    expect(run.edition.stories.map((s) => s.id).sort()).toEqual(before);
+    await second.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
+    const fresh = createPipeline({ databasePath });
+    await fresh.ingestArticles(CORPUS);
+    const rebuilt = await fresh.run({ fetch: false });
+    expect(rebuilt.cluster.newArticles).toBe(5);
+    expect(rebuilt.edition.stories.map((s) => s.id).sort()).toEqual(before);
+    await fresh.close();
   });
 });
