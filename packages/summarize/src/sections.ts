@@ -2,7 +2,7 @@ import { dot } from './features';
 import type { ResolvedOptions } from './options';
 import type { Selected } from './select';
 
-/** Sentences this similar to a section's first sentence join that section. */
+/** Sentences this similar to a section's first sentence do not open a section of their own. */
 const SAME_TOPIC = 0.12;
 
 /** How many sections a summary of `count` sentences gets: 1 when tiny, else 2–maxSections. */
