@@ -212,7 +212,7 @@ function sanitizeAttrs(raw: string, base: string | undefined): string {
 }
 
 /** `url` resolved against `base`, or `undefined` when its scheme could run code. */
-export function safeUrl(url: string, base: string | undefined): string | undefined {
+function safeUrl(url: string, base: string | undefined): string | undefined {
   // Browsers ignore control characters and whitespace inside a scheme: strip them first.
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);

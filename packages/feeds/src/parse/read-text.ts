@@ -69,13 +69,8 @@ export function readText(
   return result;
 }
 
-/** Plain text of an element: its text, or for elements holding markup, the markup's text. */
-export function plainText(el: XmlElement): string {
-  return el.text.trim();
-}
-
 /** The raw source between an element's tags. */
-export function innerXml(el: XmlElement, ctx: MapContext): string {
+function innerXml(el: XmlElement, ctx: MapContext): string {
   return ctx.source.slice(el.innerStart, el.innerEnd);
 }
 
@@ -118,7 +113,7 @@ function normalizeXhtml(xml: string): string {
 }
 
 /** True when plain text is really HTML: closing tags or entities, all from HTML's vocabulary. */
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   if (text.indexOf('<') === -1 && text.indexOf('&') === -1) return false;
   if (!/<\/\w+>|&#?\w+;|<(?:br|hr|img|p)\b[^<>]*>/i.test(text)) return false;
   for (const m of text.matchAll(HTML_TAG)) {

@@ -1,49 +1,10 @@
 import { readDoctype } from './doctype';
+import type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
+
+export type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
+
 import { decodeEntities, type EntityContext } from './entities';
 import { canonicalPrefix } from './namespaces';
-
-/** One element of the light tree {@link parseXml} builds. */
-export interface XmlElement {
-  /** Normalised name: lower-case local name, with feedparser's prefix (`dc:creator`). */
-  name: string;
-  /** Namespace URI of the element (`''` when none). */
-  ns: string;
-  /** Attributes, names lower-cased as written (`xml:base`, `rdf:about`). */
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  /** Direct text content, entities decoded, CDATA included. */
-  text: string;
-  /** Offsets of the raw content between the start and end tags in the source. */
-  innerStart: number;
-  innerEnd: number;
-  /** Effective `xml:base` and `xml:lang`, inherited. */
-  base: string | undefined;
-  lang: string | undefined;
-}
-
-/** What {@link parseXml} returns. */
-export interface XmlDocument {
-  root: XmlElement | undefined;
-  /** The DOCTYPE's public/system identifiers, when any. */
-  doctype: string | undefined;
-  /** False wherever the parser had to repair the input. */
-  wellFormed: boolean;
-  problems: { message: string; offset: number }[];
-  source: string;
-}
-
-/** Options of {@link parseXml}. */
-export interface ParseXmlOptions {
-  /** Base URL for `xml:base` resolution. */
-  baseUrl?: string | undefined;
-  /** Deepest element nesting kept (default 256). */
-  maxDepth?: number;
-  /**
-   * Called when an element closes (`depth` 0 is the root). Returning true detaches it from its
-   * parent, so a caller can consume items as they stream by and keep memory flat.
-   */
-  onClose?: ((el: XmlElement, depth: number, root: XmlElement) => boolean) | undefined;
-}
 
 // Shared by every element without children or attributes until it gets some: never mutated.
 const NO_CHILDREN: XmlElement[] = [];
