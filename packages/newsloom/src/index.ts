@@ -11,6 +11,7 @@ export * from '@newsloom/feeds';
 export * from '@newsloom/store';
 export * from '@newsloom/summarize';
 export * from '@newsloom/text';
+export { type CliConfig, CliConfigSchema, loadConfig } from './cli/config';
 export { EXIT_CODES, type ExitCode } from './cli/exit-codes';
 export { type CliIo, processIo } from './cli/io';
 export { helpText, main } from './cli/main';

@@ -80,7 +80,7 @@ function defaultOutletName(url: string): string {
  * Turns a {@link FeedSource} into the outlet and feed records the store keeps.
  * @example const { outlet, feed } = feedRecords({ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' })
  */
-export function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
+function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
   const given: Partial<OutletInput> | undefined =
     typeof source.outlet === 'string' ? { name: source.outlet } : source.outlet;
   const name = given?.name ?? defaultOutletName(source.url);

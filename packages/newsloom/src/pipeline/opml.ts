@@ -12,7 +12,7 @@ import { addFeeds, type FeedSource, type IngestResult } from './ingest';
  * OPML file's own `file:` URL, so an OPML can list feed files beside it).
  * @example opmlFeedSources(text, pathToFileURL('feeds.opml').href)
  */
-export function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
+function opmlFeedSources(text: string, baseUrl: string): FeedSource[] {
   return opmlFeeds(parseOpml(text)).map((entry) => ({
     url: new URL(entry.url, baseUrl).href,
     ...(entry.title ? { outlet: entry.title } : {}),

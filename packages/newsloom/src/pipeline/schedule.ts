@@ -11,7 +11,7 @@ const MAX_BACKOFF_MS = 24 * 60 * MINUTE;
  * after each consecutive failure (capped at a day). Pure.
  * @example nextFetchAt(result, 15) // '2024-01-01T00:15:00.000Z' for a healthy feed fetched at midnight
  */
-export function nextFetchAt(result: FetchFeedResult, intervalMinutes: number): string {
+function nextFetchAt(result: FetchFeedResult, intervalMinutes: number): string {
   const fetchedAt = Date.parse(result.fetchedAt);
   const failures = result.feed.consecutiveFailures;
   const base = intervalMinutes * MINUTE * 2 ** Math.min(failures, 10);

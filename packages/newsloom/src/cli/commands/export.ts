@@ -21,7 +21,7 @@ const CSV_COLUMNS = [
  * `-` or `@` gets a `'` so spreadsheets do not run feed text as a formula.
  * @example csvField('a,b') === '"a,b"'
  */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

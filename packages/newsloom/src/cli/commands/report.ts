@@ -16,7 +16,7 @@ function components(values: Record<string, number>): string {
  * The coverage report of an edition as plain text.
  * @example console.log(coverageText(edition, 5))
  */
-export function coverageText(edition: Edition, limit = 10): string {
+function coverageText(edition: Edition, limit = 10): string {
   const view = createEditionView(edition);
   const { coverage } = edition;
   const lines = ['Top headlines:'];
