@@ -147,7 +147,7 @@ function reportError(io: CliIo, error: unknown): number {
   if (io.env.NEWSLOOM_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
   const clear = io.isTTY ? '\r\u001b[2K' : '';
   io.stderr(
-    `${clear}newsloom: ${code === EXIT_CODES.internal ? 'internal error: ' : ''}${oneLine}${hint}\n`,
+    `${clear}newsloom: ${code === EXIT_CODES.internal ? 'internal error: ' : ''}${oneLine}${hint}${code === EXIT_CODES.internal ? ' (a bug: please report it; NEWSLOOM_DEBUG=1 prints the stack)' : ''}\n`,
   );
   return code;
 }

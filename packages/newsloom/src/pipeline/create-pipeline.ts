@@ -170,7 +170,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
       const cluster = await clusterNewArticles(context);
       const summarize = await summarizeStaleStories(context);
-      const edition = await buildEdition(context, runOptions);
+      const built = await buildEdition(context, runOptions);
+      const edition = { ...built, diagnostics: [...ingest.diagnostics, ...summarize.diagnostics] };
       return { ingest, cluster, summarize, edition };
     },
     close: () => store.close(),
