@@ -19,6 +19,7 @@ import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { selectSentences } from './select';
 import { citeCandidate, SourceNumbering, summarizeStory } from './summarize-story';
+import { supportScore } from './support';
 
 /** A replacement must be at least this similar (TF-IDF cosine) to the model sentence it replaces. */
 const MIN_REPLACEMENT_SIMILARITY = 0.2;
@@ -123,6 +124,25 @@ function verifiedSections(draft: ModelSummaryDraft, ctx: Context): StorySummary[
   });
 }
 
+/**
+ * The model's headline, cleaned, unless it is a question, empty, or not supported by the story's
+ * articles taken together (a headline sums up several); then the extractive headline.
+ */
+function verifiedHeadline(draftHeadline: string, corpus: Corpus, options: ResolvedOptions): string {
+  const headline = shortenHeadline(cleanTitle(draftHeadline), options.maxHeadlineLength);
+  const all = {
+    terms: new Map(corpus.docs.flatMap((d) => [...d.terms])),
+    bigrams: new Set<string>(),
+    numbers: new Set(corpus.docs.flatMap((d) => [...d.numbers])),
+    entities: new Set<string>(),
+  };
+  const supported = supportScore(featuresOf(headline), all) >= options.minSupport;
+  if (headline === '' || headline.includes('?') || !supported) {
+    return chooseHeadline(corpus, options.maxHeadlineLength).headline;
+  }
+  return headline;
+}
+
 /** Calls the summariser and validates its draft. */
 async function draftOf(
   story: Story,
@@ -152,7 +172,8 @@ async function draftOf(
  * draft, which is validated with zod and verified sentence by sentence against the articles.
  * A sentence no article supports is replaced by the most similar extractive sentence, or dropped;
  * `replacedSentences` counts them. Citations are recomputed from verified support (the articles
- * the model cited first). A question or empty headline falls back to the extractive one; when no
+ * the model cited first). A question, empty or unsupported headline falls back to the extractive
+ * one; when no
  * model sentence survives, the extractive summary is returned (with the summariser's `name` as
  * `method` and the count of replaced sentences).
  *
@@ -191,11 +212,7 @@ export async function summarizeWithModel(
     { ...draft, sections: draft.sections.slice(0, resolved.maxSections) },
     ctx,
   );
-  const modelHeadline = shortenHeadline(cleanTitle(draft.headline), resolved.maxHeadlineLength);
-  const headline =
-    modelHeadline.includes('?') || modelHeadline === ''
-      ? chooseHeadline(corpus, resolved.maxHeadlineLength).headline
-      : modelHeadline;
+  const headline = verifiedHeadline(draft.headline, corpus, resolved);
   if (sections.length === 0) {
     // Nothing the model wrote survived verification: the reader gets the extractive summary.
     const fallback = summarizeStory(story, articles, options);
