@@ -98,7 +98,10 @@ function get(view: unknown, path: (string | number)[]): unknown {
   let value = view;
   for (const key of path) {
     if (value === null || value === undefined) return undefined;
-    value = (value as Record<string | number, unknown>)[key];
+    // Python's negative indices count from the end.
+    const index =
+      typeof key === 'number' && key < 0 && Array.isArray(value) ? value.length + key : key;
+    value = (value as Record<string | number, unknown>)[index];
   }
   return value;
 }

@@ -167,7 +167,7 @@ export interface FeedItem extends FeedCommon {
   /** `slash:comments`: number of comments. */
   commentCount?: number;
   /** GeoRSS / W3C geo point, as GeoJSON: coordinates are `[longitude, latitude]`. */
-  where?: { type: string; coordinates: number[] | number[][] };
+  where?: { type: string; coordinates: number[] | number[][] | number[][][] };
 }
 
 /** What {@link parseFeed} returns. */

@@ -258,3 +258,29 @@ describe('parseFeed time is linear in input size', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('GeoRSS', () => {
+  const entry = (geo: string) =>
+    parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:georss="http://www.georss.org/georss" xmlns:gml="http://www.opengis.net/gml"><entry>${geo}</entry></feed>`,
+    ).items[0]?.where;
+
+  it('reads simple and GML geometries as GeoJSON (longitude first for lat/long systems)', () => {
+    expect(entry('<georss:line>45 10 46 11</georss:line>')).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [10, 45],
+        [11, 46],
+      ],
+    });
+    expect(
+      entry('<georss:where><gml:Point><gml:pos>45 10</gml:pos></gml:Point></georss:where>'),
+    ).toEqual({ type: 'Point', coordinates: [10, 45] });
+    expect(
+      entry(
+        '<georss:where><gml:Point srsName="EPSG:26913"><gml:pos>4500 1000</gml:pos></gml:Point></georss:where>',
+      ),
+    ).toEqual({ type: 'Point', coordinates: [4500, 1000] });
+    expect(entry('<georss:polygon>1 2 3</georss:polygon>')).toBeUndefined();
+  });
+});

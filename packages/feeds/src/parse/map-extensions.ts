@@ -1,6 +1,7 @@
 import type { FeedItem, FeedItunes, FeedMedia, FeedMeta, MediaObject } from '../types';
 import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
+import { readGeo } from './geo';
 import { addCategory, setText, type Target } from './map-elements';
 import { type MapContext, readText } from './read-text';
 
@@ -21,8 +22,8 @@ export function applyExtension(t: Target, el: XmlElement, ctx: MapContext): void
   else if (name === 'slash:comments') {
     const n = Number.parseInt(el.text, 10);
     if (Number.isFinite(n) && ctx.inItem) (t as FeedItem).commentCount = n;
-  } else if (name.startsWith('georss:') || name.startsWith('geo:') || name === 'gml:pos') {
-    readGeo(t, el);
+  } else if (name.startsWith('georss:') || name.startsWith('geo:') || name.startsWith('gml:')) {
+    if (ctx.inItem) readGeo(t as FeedItem, el);
   } else if (el.children.length === 0 && !(name in t.extensions)) {
     const text = el.text.trim();
     const value = text || el.attrs['rdf:resource'] || el.attrs.href || el.attrs.url || '';
@@ -180,36 +181,6 @@ export function setSourceReader(
   reader: (el: XmlElement, ctx: MapContext) => Partial<FeedMeta>,
 ): void {
   readSourceFeed = reader;
-}
-
-function readGeo(t: Target, el: XmlElement): void {
-  const item = t as FeedItem;
-  const numbers = el.text
-    .trim()
-    .split(/[\s,]+/)
-    .map(Number)
-    .filter(Number.isFinite);
-  const pairs: number[][] = [];
-  for (let i = 0; i + 1 < numbers.length; i += 2)
-    pairs.push([numbers[i + 1] as number, numbers[i] as number]);
-  const local = el.name.slice(el.name.indexOf(':') + 1);
-  if ((local === 'point' || local === 'pos') && pairs[0])
-    item.where = { type: 'Point', coordinates: pairs[0] };
-  else if (local === 'line' && pairs.length >= 2)
-    item.where = { type: 'LineString', coordinates: pairs };
-  else if (local === 'polygon' && pairs.length >= 4)
-    item.where = { type: 'Polygon', coordinates: pairs };
-  else if (local === 'lat' || local === 'long') {
-    const [lon, lat] = (item.where?.type === 'Point' ? item.where.coordinates : [0, 0]) as number[];
-    if (numbers[0] === undefined) return;
-    item.where = {
-      type: 'Point',
-      coordinates: local === 'lat' ? [lon ?? 0, numbers[0]] : [numbers[0], lat ?? 0],
-    };
-  } else if (local === 'where') {
-    for (const child of el.children)
-      readGeo(t, child.name === 'gml:point' ? (child.children[0] ?? child) : child);
-  }
 }
 
 function splitList(text: string): string[] {
