@@ -86,3 +86,16 @@ describe('feedToArticles', () => {
     ]);
   });
 });
+
+describe('feedToArticles text fields', () => {
+  it('keeps plain-text titles as written and summarises body-only items with a snippet', () => {
+    const body = `<p>${'word '.repeat(200)}</p>`;
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="text">Use &lt;b&gt; for bold</title>
+      <link href="https://e.example/t"/><updated>2024-01-01T00:00:00Z</updated><content type="html">${body.replace(/</g, '&lt;')}</content></entry></feed>`;
+    const [only] = feedToArticles(parseFeed(xml), context).articles;
+    expect(only?.title).toBe('Use <b> for bold');
+    expect(only?.summary?.length).toBeLessThanOrEqual(401);
+    expect(only?.summary?.endsWith('…')).toBe(true);
+    expect(only?.text?.length).toBe(999);
+  });
+});

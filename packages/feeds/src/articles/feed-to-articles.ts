@@ -7,7 +7,7 @@ import {
 } from '@newsloom/core';
 import { extractLinks, htmlToText } from '../html/html-to-text';
 import type { FeedItem, ParsedFeed } from '../types';
-import { articleImage, deriveTitle, itemLink, itemText, plainField } from './item-fields';
+import { articleImage, deriveTitle, itemLink, itemText, plainField, snippet } from './item-fields';
 
 /** Context of {@link feedToArticles}: where the items came from and when. */
 export interface FeedToArticlesOptions {
@@ -106,10 +106,13 @@ function toArticle(
     });
     return undefined;
   }
-  const summaryHtml = item.summary ?? item.content[0]?.value;
-  const summary = summaryHtml === undefined ? undefined : plainField(summaryHtml);
+  const summary =
+    item.summary !== undefined
+      ? plainField(item.summary, item.details.summary?.type)
+      : snippet(item);
   const text = itemText(item, summary);
-  const title = plainField(item.title ?? '') || deriveTitle(summary ?? text ?? '');
+  const title =
+    plainField(item.title ?? '', item.details.title?.type) || deriveTitle(summary ?? text ?? '');
   if (!title) {
     diagnostics.push({
       severity: 'warning',

@@ -35,11 +35,27 @@ export function itemLink(
   return undefined;
 }
 
-/** Plain text of a field that may hold HTML, on one line. */
-export function plainField(value: string): string {
-  return htmlToText(value)
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+/** Plain text of a field that may hold HTML (unless its type says plain text), on one line. */
+export function plainField(value: string, type = 'text/html'): string {
+  const text = type === 'text/plain' ? value : htmlToText(value);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const SNIPPET_MAX = 400;
+
+/**
+ * A summary for an item that has only a body: the start of its first content as plain text,
+ * cut at a word boundary near 400 characters.
+ * @example snippet(item) // 'The first 400 characters or so of the story…'
+ */
+export function snippet(item: FeedItem): string | undefined {
+  const first = item.content[0];
+  if (!first) return undefined;
+  const text = plainField(first.value, first.type);
+  if (text.length <= SNIPPET_MAX) return text;
+  const cut = text.slice(0, SNIPPET_MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SNIPPET_MAX / 2 ? cut.slice(0, space) : cut}…`;
 }
 
 /** The item's full text: its longest content as plain text, unless it only repeats the summary. */
