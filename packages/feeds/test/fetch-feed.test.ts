@@ -208,6 +208,14 @@ describe('fetchFeed against a real HTTP server', () => {
     expect(silent.error?.code).toBe('TIMEOUT');
   });
 
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const result = await fetchFeed(feedAt('/stall'), { ...local, signal: controller.signal });
+    expect(result.status).toBe('error');
+    expect(result.error?.code).toBe('ABORTED');
+  });
+
   it('refuses an oversized body and a gzip bomb', async () => {
     const big = await fetchFeed(feedAt('/big'), { ...local, maxBytes: 100_000 });
     expect(big.error?.code).toBe('INPUT_TOO_LARGE');
