@@ -35,10 +35,10 @@ export interface AttributeTableOptions {
  *
  * @example
  * const leans = outletAttributesFromTable(
- *   [{ outlet: 'CNN (Online News)', lean: 'left' }, { outlet: 'Fox News', lean: 'right' }],
- *   { source: 'AllSides', asOf: '2021-08-14' },
+ *   [{ outlet: 'Example Daily', lean: 'left' }, { outlet: 'Example Herald', lean: 'right' }],
+ *   { source: 'the rater you cite', asOf: '2021-08-14' },
  * )
- * leans.get('fox-news') // [{ name: 'lean', value: 'right', source: 'AllSides', asOf: '2021-08-14' }]
+ * leans.get('example-herald') // [{ name: 'lean', value: 'right', source: 'the rater you cite', asOf: '2021-08-14' }]
  * @throws {NewsloomError} `INVALID_INPUT` when a row has no outlet.
  */
 export function outletAttributesFromTable(
