@@ -99,3 +99,17 @@ describe('feedToArticles text fields', () => {
     expect(only?.text?.length).toBe(999);
   });
 });
+
+describe('feedToArticles media fields', () => {
+  it('skips tracking pixels and summarises from Media RSS when that is all there is', () => {
+    const xml = `<rss xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <item><title>Pixel</title><link>https://e.example/p</link>
+        <description>&lt;p&gt;Text&lt;img src="https://t.example/px.gif" width="1" height="1"&gt;&lt;img src="https://e.example/real.jpg"&gt;&lt;/p&gt;</description></item>
+      <item><title>Video</title><link>https://e.example/v</link>
+        <media:group><media:description>What the video shows.</media:description></media:group></item>
+      </channel></rss>`;
+    const [pixel, video] = feedToArticles(parseFeed(xml), context).articles;
+    expect(pixel?.imageUrl).toBe('https://e.example/real.jpg');
+    expect(video?.summary).toBe('What the video shows.');
+  });
+});

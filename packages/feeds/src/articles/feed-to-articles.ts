@@ -79,6 +79,12 @@ export function feedToArticles(
   return { articles, diagnostics };
 }
 
+// Video and podcast feeds describe items in Media RSS or iTunes fields only.
+function mediaSummary(item: FeedItem): string | undefined {
+  const text = item.media?.description ?? item.itunes?.summary ?? item.itunes?.subtitle;
+  return text ? plainField(text) : undefined;
+}
+
 function sharedLinks(parsed: ParsedFeed): Set<string> {
   const counts = new Map<string, number>();
   for (const item of parsed.items)
@@ -109,7 +115,7 @@ function toArticle(
   const summary =
     item.summary !== undefined
       ? plainField(item.summary, item.details.summary?.type)
-      : snippet(item);
+      : (snippet(item) ?? mediaSummary(item));
   const text = itemText(item, summary);
   const title =
     plainField(item.title ?? '', item.details.title?.type) || deriveTitle(summary ?? text ?? '');

@@ -11,7 +11,10 @@ import type { ParsedFeed } from '../types';
 import type { CacheHints } from './http-helpers';
 import type { ResolveHost } from './ssrf-guard';
 
-/** The User-Agent sent by default. */
+/**
+ * The User-Agent sent by default.
+ * @example fetchFeed(feed, { userAgent: `my-app/1.0 ${DEFAULT_USER_AGENT}` })
+ */
 export const DEFAULT_USER_AGENT =
   'newsloom-feeds/0.1 (+https://github.com/newsloom/newsloom; feed reader)';
 

@@ -5,7 +5,7 @@ const BLOCK =
   /<\/?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|blockquote|pre|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
 const TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>/g;
 const HREF = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-const IMG = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+const IMG = /<img\b[^<>]*>/gi;
 
 /**
  * Plain text of an HTML fragment: scripts and styles dropped, block elements turned into line
@@ -47,9 +47,17 @@ export function extractLinks(html: string): string[] {
   return [...links];
 }
 
-/** The source of the first `<img>` in an HTML fragment, when absolute http(s). */
+/**
+ * The source of the first real `<img>` in an HTML fragment (absolute http(s); 1×1 tracking
+ * pixels skipped).
+ * @example firstImage('<img src="https://a.example/p.jpg">') // 'https://a.example/p.jpg'
+ */
 export function firstImage(html: string): string | undefined {
-  const m = IMG.exec(html);
-  const src = m ? (m[1] ?? m[2] ?? m[3] ?? '').replace(/&amp;/g, '&').trim() : '';
-  return /^https?:\/\//i.test(src) ? src : undefined;
+  for (const [tag] of html.matchAll(IMG)) {
+    if (/\b(?:width|height)\s*=\s*["']?[01]["'\s/>]/i.test(tag)) continue;
+    const m = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const src = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').replace(/&amp;/g, '&').trim();
+    if (/^https?:\/\//i.test(src)) return src;
+  }
+  return undefined;
 }
