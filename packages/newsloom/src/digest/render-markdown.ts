@@ -58,6 +58,39 @@ function storyMarkdown(view: EditionView, story: Story): string[] {
   return lines;
 }
 
+function coverageMarkdown(view: EditionView): string[] {
+  const { coverage } = view.edition;
+  const lines = ['## Top Headlines', ''];
+  for (const top of coverage.topHeadlines) {
+    const headline = escapeMarkdown(storyHeadline(view, top.storyId));
+    lines.push(`${top.rank}. ${headline} (score ${formatNumber(top.score)})`);
+  }
+  lines.push('', '## Minority Reports', '');
+  for (const report of coverage.minorityReports) {
+    const outlets = report.outletIds.map((id) => escapeMarkdown(outletName(view, id))).join(', ');
+    const headline = escapeMarkdown(storyHeadline(view, report.storyId));
+    lines.push(
+      `- ${headline} — ${outlets} (score ${formatNumber(report.score)}, ${report.reason})`,
+    );
+  }
+  lines.push('', '## Unique coverage by outlet', '');
+  lines.push(
+    '| Outlet | Stories | Exclusive | Exclusivity | First reports |',
+    '| --- | --- | --- | --- | --- |',
+  );
+  for (const u of coverage.uniqueByOutlet) {
+    const cells = [
+      escapeMarkdown(outletName(view, u.outletId)),
+      u.storyCount,
+      u.exclusiveStoryIds.length,
+      formatNumber(u.exclusivity),
+      u.firstReports,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
 /**
  * The edition as one Markdown document: Top Headlines, Minority Reports, Unique coverage by
  * outlet, then every ranked story with its cited paragraphs and sources. Pure.
@@ -70,37 +103,11 @@ export function renderMarkdown(edition: Edition): string {
     '',
     `Generated ${formatTime(edition.generatedAt)}.`,
     '',
-    '## Top Headlines',
-    '',
   ];
-  for (const top of edition.coverage.topHeadlines) {
-    lines.push(
-      `${top.rank}. ${escapeMarkdown(storyHeadline(view, top.storyId))} (score ${formatNumber(top.score)})`,
-    );
-  }
-  lines.push('', '## Minority Reports', '');
-  for (const report of edition.coverage.minorityReports) {
-    const outlets = report.outletIds.map((id) => escapeMarkdown(outletName(view, id))).join(', ');
-    lines.push(
-      `- ${escapeMarkdown(storyHeadline(view, report.storyId))} — ${outlets} (score ${formatNumber(report.score)}, ${report.reason})`,
-    );
-  }
-  lines.push(
-    '',
-    '## Unique coverage by outlet',
-    '',
-    '| Outlet | Stories | Exclusive | Exclusivity | First reports |',
-    '| --- | --- | --- | --- | --- |',
-  );
-  for (const u of edition.coverage.uniqueByOutlet) {
-    lines.push(
-      `| ${escapeMarkdown(outletName(view, u.outletId))} | ${u.storyCount} | ${u.exclusiveStoryIds.length} | ${formatNumber(u.exclusivity)} | ${u.firstReports} |`,
-    );
-  }
-  lines.push('', '# Stories', '');
+  lines.push(...coverageMarkdown(view), '', '# Stories', '');
   const ranked = edition.coverage.topHeadlines
     .map((t) => view.stories.get(t.storyId))
-    .filter((s): s is Story => !!s);
+    .filter((s): s is Story => s !== undefined);
   for (const story of ranked) lines.push(...storyMarkdown(view, story));
   return `${lines
     .join('\n')
