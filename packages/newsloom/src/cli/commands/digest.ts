@@ -76,9 +76,14 @@ export const digestCommand: Command = {
     const written = await writeDigest(edition, resolve(context.io.cwd, out));
     context.progress.done();
     const url = pathToFileURL(written.indexPath).href;
+    const lines = topHeadlineLines(edition);
+    if (lines.length === 0)
+      lines.push(
+        '  (no stories yet: ingest some feeds first, e.g. newsloom ingest --opml feeds.opml)',
+      );
     const human = [
       'Top headlines:',
-      ...topHeadlineLines(edition),
+      ...lines,
       '',
       `Digest: ${written.indexPath}`,
       `Open:   ${url}`,
