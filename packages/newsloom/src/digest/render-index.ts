@@ -53,7 +53,12 @@ function feedStatus(feed: Feed): string {
 }
 
 function renderFeeds(view: EditionView): string {
-  const rows = view.edition.feeds.map((feed) => {
+  const feeds = [...view.edition.feeds].sort(
+    (a, b) =>
+      outletName(view, a.outletId).localeCompare(outletName(view, b.outletId)) ||
+      a.url.localeCompare(b.url),
+  );
+  const rows = feeds.map((feed) => {
     const title = feed.title ?? feed.url;
     const error = feed.lastError ? escapeHtml(feed.lastError) : '';
     return `<tr><td>${escapeHtml(outletName(view, feed.outletId))}</td><td>${externalLink(feed.url, title)}</td><td>${formatTime(feed.lastFetchedAt)}</td><td>${feed.lastItemCount ?? ''}</td><td>${feedStatus(feed)}</td><td>${error}</td></tr>`;
@@ -76,7 +81,14 @@ function renderMinorityReports(view: EditionView): string {
 }
 
 function renderUniqueCoverage(view: EditionView): string {
-  const rows = view.edition.coverage.uniqueByOutlet.map((u) => {
+  // Outlets with the most exclusives first, then the most stories covered.
+  const unique = [...view.edition.coverage.uniqueByOutlet].sort(
+    (a, b) =>
+      b.exclusiveStoryIds.length - a.exclusiveStoryIds.length ||
+      b.storyCount - a.storyCount ||
+      a.outletId.localeCompare(b.outletId),
+  );
+  const rows = unique.map((u) => {
     const exclusive = u.exclusiveStoryIds.map((id) => storyLink(view, id)).join('<br>');
     const lead = u.meanLeadMinutes === null ? '–' : formatNumber(u.meanLeadMinutes, 1);
     return `<tr><td>${escapeHtml(outletName(view, u.outletId))}</td><td>${u.storyCount}</td><td>${u.exclusiveStoryIds.length}</td><td>${formatNumber(u.exclusivity)}</td><td>${u.firstReports}</td><td>${lead}</td><td>${exclusive}</td></tr>`;
