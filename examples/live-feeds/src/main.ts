@@ -1,6 +1,8 @@
 // Live feeds: newsloom on real outlets' public feeds, listed in feeds.opml beside this file.
 // Needs internet. Run it again later: only new articles are clustered and only the stories they
 // touch are re-summarised. `pnpm --filter @newsloom/example-live-feeds start`.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPipeline, type FeedFetchOptions, type Fetch, writeDigest } from 'newsloom';
 
@@ -18,6 +20,7 @@ export interface LiveOptions {
 
 /** Fetches every feed of the OPML politely, runs the pipeline, writes the digest. */
 export async function liveDigest(options: LiveOptions) {
+  await mkdir(dirname(options.databasePath), { recursive: true });
   const pipeline = createPipeline({
     databasePath: options.databasePath,
     title: 'Live feeds',
@@ -35,7 +38,7 @@ export async function liveDigest(options: LiveOptions) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { ingest, indexPath } = await liveDigest({ databasePath: 'live.db', outDir: 'out' });
+  const { ingest, indexPath } = await liveDigest({ databasePath: 'out/live.db', outDir: 'out' });
   console.log(
     `${ingest.inserted} new articles from ${ingest.feeds} feeds (${ingest.failedFeeds} failed)`,
   );

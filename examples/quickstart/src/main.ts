@@ -1,5 +1,7 @@
 // Quickstart: register feeds, run the pipeline, write the digest site. Run it with
 // `pnpm --filter @newsloom/example-quickstart start` (writes ./out beside this example).
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createPipeline, type FeedSource, writeDigest } from 'newsloom';
 
@@ -14,6 +16,7 @@ export const EXAMPLE_FEEDS: FeedSource[] = [
 
 /** Fetches the feeds into a SQLite file, clusters, summarises, scores, and writes the digest. */
 export async function quickstart(databasePath: string, outDir: string, feeds = EXAMPLE_FEEDS) {
+  await mkdir(dirname(databasePath), { recursive: true });
   const pipeline = createPipeline({
     databasePath,
     allowFileUrls: true,
@@ -30,8 +33,10 @@ export async function quickstart(databasePath: string, outDir: string, feeds = E
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { edition, indexPath } = await quickstart('quickstart.db', 'out');
+  const { edition, indexPath } = await quickstart('out/quickstart.db', 'out');
   for (const summary of edition.summaries)
-    console.log(`- ${summary.headline} (${summary.articleCount} articles)`);
+    console.log(
+      `- ${summary.headline} (${summary.articleCount} article${summary.articleCount === 1 ? '' : 's'})`,
+    );
   console.log(`Open ${pathToFileURL(indexPath).href}`);
 }
