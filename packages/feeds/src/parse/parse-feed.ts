@@ -34,22 +34,13 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
       { details: { size, maxBytes } },
     );
   }
-  const diagnostics: Diagnostic[] = [];
-  const subject = options.url;
   const { text, encoding, problems } = decode(input, options.contentType);
-  let wellFormed = problems.length === 0;
-  for (const problem of problems) diagnostics.push(diag('warning', 'ENCODING', problem, subject));
+  const diagnostics = problems.map((p) => diag('warning', 'ENCODING', p, options.url));
   if (options.contentType && !FEEDISH_TYPE.test(options.contentType)) {
-    wellFormed = false;
-    diagnostics.push(
-      diag(
-        'warning',
-        'UNEXPECTED_CONTENT_TYPE',
-        `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`,
-        subject,
-      ),
-    );
+    const message = `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`;
+    diagnostics.push(diag('warning', 'UNEXPECTED_CONTENT_TYPE', message, options.url));
   }
+  const repaired = diagnostics.length > 0;
   const ctx: MapContext = {
     source: text,
     docUrl: options.url,
@@ -62,34 +53,32 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   const start = text.search(/\S/);
   if (start !== -1 && (text[start] === '{' || text[start] === '[')) {
     const { version, feed, items } = mapJsonFeed(parseJson(text), ctx, maxItems);
-    return {
-      version,
-      encoding,
-      wellFormed: wellFormed && !diagnostics.some((d) => d.severity === 'error'),
-      diagnostics,
-      feed,
-      items,
-    };
+    const wellFormed = !repaired && !diagnostics.some((d) => d.severity === 'error');
+    return { version, encoding, wellFormed, diagnostics, feed, items };
   }
+  const { version, feed, items, wellFormed } = parseXmlFeed(text, ctx, maxItems);
+  return { version, encoding, wellFormed: wellFormed && !repaired, diagnostics, feed, items };
+}
+
+function parseXmlFeed(text: string, ctx: MapContext, maxItems: number) {
   const items: FeedItem[] = [];
   // Items are mapped as soon as they close and then dropped from the tree: memory stays flat.
   const onClose = (el: XmlElement, depth: number, root: XmlElement): boolean => {
-    if (depth === 0 || !isFeedItem(el, depth, depth === 2 ? root.children.at(-1)?.name : root.name))
-      return false;
+    const parentName = depth === 2 ? root.children.at(-1)?.name : root.name;
+    if (depth === 0 || !isFeedItem(el, depth, parentName)) return false;
     if (items.length >= maxItems) return tooMany(ctx, maxItems);
     ctx.atom = root.name === 'feed';
     const item = mapItemSafely(el, ctx, items.length);
     if (item) items.push(item);
     return true;
   };
-  const doc = parseXml(text, { baseUrl: options.url, onClose });
+  const doc = parseXml(text, { baseUrl: ctx.docUrl, onClose });
   const shape = doc.root ? detectShape(doc.root, doc.doctype) : undefined;
-  if (!doc.root || !shape) throw notAFeed(doc, text, options.url);
+  if (!doc.root || !shape) throw notAFeed(doc, text, ctx.docUrl);
   ctx.atom = shape.atom;
-  for (const p of doc.problems) diagnostics.push(xmlProblem(p, text, subject));
+  for (const p of doc.problems) ctx.diagnostics.push(xmlProblem(p, text, ctx.docUrl));
   const feed = mapFeed(shape, ctx);
-  wellFormed &&= doc.wellFormed;
-  return { version: shape.version, encoding, wellFormed, diagnostics, feed, items };
+  return { version: shape.version, feed, items, wellFormed: doc.wellFormed };
 }
 
 function decode(input: string | Uint8Array, contentType: string | undefined) {
