@@ -12,7 +12,15 @@ import { createPipeline } from '../src/pipeline/create-pipeline';
 
 const data = join(dirname(fileURLToPath(import.meta.url)), '../demo/data');
 
-async function demo(outDir: string): Promise<void> {
+/**
+ * Runs the demo into `outDir`, printing progress, the top headlines and the digest's address
+ * through `log`; resolves to the path of the digest's index.html.
+ * @example await runDemo('./out')
+ */
+export async function runDemo(
+  outDir: string,
+  log: (line: string) => void = console.log,
+): Promise<string> {
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   const databasePath = join(outDir, 'demo.db');
@@ -31,24 +39,25 @@ async function demo(outDir: string): Promise<void> {
     const outlets = JSON.parse(await readFile(join(data, 'outlets.json'), 'utf8')) as OutletInput[];
     await pipeline.addOutlets(outlets);
     const ingest = await pipeline.ingestOpml(join(data, 'allsides-2021.opml'));
-    console.log(
+    log(
       `ingested ${ingest.inserted} articles from ${ingest.feeds} feeds (${ingest.failedFeeds} failed) in ${seconds()} s`,
     );
     const cluster = await pipeline.cluster();
-    console.log(`clustered into ${cluster.stories} stories in ${seconds()} s`);
+    log(`clustered into ${cluster.stories} stories in ${seconds()} s`);
     const summarize = await pipeline.summarize();
-    console.log(`summarised ${summarize.summarized} stories in ${seconds()} s`);
+    log(`summarised ${summarize.summarized} stories in ${seconds()} s`);
     const edition = await pipeline.edition();
     const written = await writeDigest(edition, outDir);
-    console.log(`\nTop headlines:\n${topHeadlineLines(edition).join('\n')}\n`);
-    console.log(
-      `Digest written in ${seconds()} s: ${written.files} files, database ${databasePath}`,
-    );
-    console.log(`Open: ${pathToFileURL(written.indexPath).href}`);
+    log(`\nTop headlines:\n${topHeadlineLines(edition).join('\n')}\n`);
+    log(`Digest written in ${seconds()} s: ${written.files} files, database ${databasePath}`);
+    log(`Open: ${pathToFileURL(written.indexPath).href}`);
+    return written.indexPath;
   } finally {
     await pipeline.close();
   }
 }
 
-const outDir = resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2] ?? 'out');
-await demo(outDir);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // pnpm sets INIT_CWD to where `pnpm demo` was typed (the repository root, normally).
+  await runDemo(resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2] ?? 'out'));
+}
