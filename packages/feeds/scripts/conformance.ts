@@ -126,6 +126,10 @@ function check(view: unknown, a: Assertion): string | undefined {
     case 'eq_path':
       return same(actual, get(view, a.value as (string | number)[])) ? undefined : show();
     default:
+      // ParsedFeed spells charsets in lower case; feedparser keeps chardet's spelling.
+      if (a.path?.[0] === 'encoding' && typeof a.value === 'string' && typeof actual === 'string') {
+        return actual === a.value.toLowerCase() ? undefined : show();
+      }
       return same(actual, a.value) ? undefined : show();
   }
 }

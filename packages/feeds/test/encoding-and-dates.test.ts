@@ -42,6 +42,14 @@ describe('encodings', () => {
     expect(parseFeed(bom8).feed.title).toBe('bom');
   });
 
+  it('guesses undeclared CJK and Cyrillic encodings instead of mangling them', () => {
+    const text = '東京の天気は晴れです。明日は雨が降るでしょう。週末は気温が上がる見込みです。';
+    const parsed = parseFeed(iconv.encode(rss(text), 'shift_jis'));
+    expect(parsed.encoding).toBe('shift_jis');
+    expect(parsed.feed.title).toBe(text);
+    expect(parsed.wellFormed).toBe(false);
+  });
+
   it('falls back to windows-1252 for bytes that are not UTF-8, and says so', () => {
     const parsed = parseFeed(iconv.encode(rss('naïve “text”'), 'win1252'));
     expect(parsed.feed.title).toBe('naïve “text”');

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { fromCodePoint } from '../xml/entities';
 import { decodeWindows1252 } from './windows-1252';
@@ -76,6 +77,13 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
       // U+0080–U+009F are encoded C2 80–C2 9F: only look for them when a C2 byte exists.
       return { text: buffer.includes(0xc2) ? demoronize(text) : text, encoding, problems };
     }
+    const guessed = guessLegacyEncoding(buffer);
+    if (guessed) {
+      problems.push(
+        `The bytes are not valid UTF-8; they look like ${guessed} and were decoded as such.`,
+      );
+      return decodeWith(bytes, guessed, problems);
+    }
     problems.push('The bytes are not valid UTF-8; decoded as windows-1252 instead.');
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252', problems };
   }
@@ -107,6 +115,31 @@ export function demoronize(text: string): string {
   return /[\u0080-\u009f]/.test(text)
     ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0)))
     : text;
+}
+
+// Confident guesses only, for scripts where Windows-1252 would be garbage: CJK multi-byte
+// encodings, Cyrillic and Hebrew. Latin text that is not UTF-8 is Windows-1252 in practice.
+const GUESSABLE: Record<string, number> = {
+  big5: 50,
+  'euc-jp': 50,
+  'euc-kr': 50,
+  gb18030: 50,
+  shift_jis: 50,
+  'koi8-r': 40,
+  'windows-1251': 40,
+  'iso-8859-5': 40,
+  'iso-8859-8': 25,
+  'windows-1255': 25,
+};
+
+function guessLegacyEncoding(buffer: Buffer): string | undefined {
+  const [best] = analyse(buffer);
+  if (!best) return undefined;
+  const name = normalizeCharset(best.name);
+  const threshold = GUESSABLE[name];
+  return threshold !== undefined && best.confidence >= threshold && iconv.encodingExists(name)
+    ? name
+    : undefined;
 }
 
 function sniffBom(b: Uint8Array): { encoding: string; skip: number } | undefined {
