@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { type Clock, type FeedInput, feedIdFromUrl, type OutletId } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FetchFeedOptions, fetchFeed } from '../src/index';
+import { createPoller, type FetchFeedOptions, fetchFeed } from '../src/index';
 
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
@@ -240,6 +240,26 @@ describe('fetchFeed against a real HTTP server', () => {
     expect(html.error?.details?.discovered).toEqual([
       { url: `${base}/atom.xml`, type: 'application/atom+xml' },
     ]);
+  });
+});
+
+describe('createPoller with the real fetchFeed', () => {
+  it('polls, emits articles with the outlet name, and stops on abort', async () => {
+    const controller = new AbortController();
+    const names: (string | undefined)[] = [];
+    const poller = createPoller({
+      feeds: [feedAt('/feed')],
+      outlets: [{ id: 'local' as OutletId, name: 'Local News' }],
+      fetchOptions: { allowPrivateNetwork: true },
+      onArticles: (articles) => void names.push(...articles.map((a) => a.outletName)),
+      onStatus: () => controller.abort(),
+    });
+    await poller.run(controller.signal);
+    expect(names).toEqual(['Local News']);
+    expect(poller.feeds()[0]).toMatchObject({ etag: '"v1"', lastStatus: 200 });
+    expect(Date.parse(poller.feeds()[0]?.nextFetchAt ?? '') - Date.now()).toBeGreaterThan(
+      5 * 60_000,
+    );
   });
 });
 
