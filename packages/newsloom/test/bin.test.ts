@@ -13,7 +13,7 @@ const TSX = new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url
 function startPoll(cwd: string) {
   const child = spawn(
     process.execPath,
-    ['--conditions=@newsloom/source', '--import', TSX, BIN, 'poll'],
+    ['--conditions=@newsloom/source', '--import', TSX, BIN, 'poll', '--cluster-seconds', '1'],
     { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stdout = '';
@@ -42,9 +42,10 @@ it('the bin polls until Ctrl-C, then exits 130 leaving a usable store', async ()
   writeFileSync(join(cwd, 'newsloom.config.json'), JSON.stringify({ opml: './feeds.opml' }));
   const poll = startPoll(cwd);
   const deadline = Date.now() + 30_000;
-  while (!poll.output().stdout.includes('round 1') && Date.now() < deadline)
+  while (!poll.output().stdout.includes('stories') && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 100));
-  expect(poll.output().stdout).toMatch(/round 1: [1-9]\d* new/);
+  expect(poll.output().stdout).toMatch(/reuters\.xml: ok, [1-9]\d* new/);
+  expect(poll.output().stdout).toMatch(/[1-9]\d* new articles clustered: [1-9]\d* stories/);
   poll.child.kill('SIGINT');
   expect(await poll.exited).toBe(130);
   expect(poll.output().stderr).toContain('stopping');

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMemoryStore } from '@newsloom/store';
 import { createFixedClock } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
 import { CORPUS, FOLLOW_UP } from '../../test/corpus';
 import { createPipeline } from './create-pipeline';
+
+const DEMO_FEEDS = fileURLToPath(new URL('../../demo/data/feeds/', import.meta.url));
 
 function memoryPipeline() {
   return createPipeline({
@@ -87,5 +90,37 @@ describe('createPipeline with a SQLite file', () => {
     expect(rebuilt.cluster.newArticles).toBe(5);
     expect(rebuilt.edition.stories.map((s) => s.id).sort()).toEqual(before);
     await fresh.close();
+  });
+});
+
+describe('Pipeline.poll', () => {
+  it('polls feeds with the feeds package poller and clusters what arrives, until aborted', async () => {
+    const feeds = ['reuters', 'the-hill'].map((name) => ({
+      url: pathToFileURL(join(DEMO_FEEDS, `${name}.xml`)).href,
+      outlet: name,
+    }));
+    const pipeline = createPipeline({ store: createMemoryStore(), allowFileUrls: true });
+    await pipeline.addFeeds(feeds);
+    const controller = new AbortController();
+    const statuses: string[] = [];
+    let stories = 0;
+    await pipeline.poll({
+      signal: controller.signal,
+      clusterEveryMs: 20,
+      onStatus: (status) => statuses.push(`${status.status} ${status.newArticleCount}`),
+      onUpdate: ({ cluster }) => {
+        stories = cluster.stories;
+        // File feeds share one "host": the poller waits a second between them.
+        if (statuses.length === 2) controller.abort();
+      },
+    });
+    expect(statuses).toHaveLength(2);
+    expect(statuses.every((s) => /^ok [1-9]/.test(s))).toBe(true);
+    expect(stories).toBeGreaterThan(10);
+    const stored = await pipeline.store.listFeeds();
+    expect(
+      stored.every((feed) => feed.nextFetchAt !== undefined && feed.lastItemCount !== undefined),
+    ).toBe(true);
+    await pipeline.close();
   });
 });

@@ -32,6 +32,7 @@ import {
   toOutlet,
 } from './ingest';
 import { addOpml, ingestOpml } from './opml';
+import { type PollOptions, pollFeeds } from './poll';
 import { createFileStateStore, createMemoryStateStore, type PipelineStateStore } from './state';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
 
@@ -91,6 +92,8 @@ export interface Pipeline {
   ingestFeeds(urls?: readonly string[]): Promise<IngestResult>;
   /** Fetches the feeds whose next fetch time has come (for polling). */
   ingestDueFeeds(): Promise<IngestResult>;
+  /** Polls the registered feeds until `signal` aborts, clustering and summarising as articles arrive. */
+  poll(options: PollOptions): Promise<void>;
   /** The earliest next fetch time of the registered feeds (ISO), or undefined when there are none. */
   nextFetchAt(): Promise<string | undefined>;
   /** Streams a JSON Lines file of articles into the store. */
@@ -157,6 +160,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ingestOpml: (path) => ingestOpml(context, path),
     ingestFeeds: (urls) => ingestFeeds(context, urls),
     ingestDueFeeds: () => ingestFeeds(context, undefined, { dueOnly: true }),
+    poll: (pollOptions) => pollFeeds(context, pollOptions),
     async nextFetchAt() {
       const times = (await store.listFeeds()).map((f) => f.nextFetchAt ?? isoNow(context.clock));
       return times.sort()[0];

@@ -1,29 +1,15 @@
 import type { Feed } from '@newsloom/core';
-import type { FetchFeedResult } from '@newsloom/feeds';
-
-const MINUTE = 60_000;
-/** The longest a failing feed waits between tries: one day. */
-const MAX_BACKOFF_MS = 24 * 60 * MINUTE;
+import { type FetchFeedResult, nextPollDelay, type ScheduleOptions } from '@newsloom/feeds';
 
 /**
- * When a feed should next be fetched: after the poll interval, or later when the server or the
- * feed asks for it (Cache-Control max-age, Expires, Retry-After, RSS `ttl`), doubling the wait
- * after each consecutive failure (capped at a day). Pure.
- * @example nextFetchAt(result, 15) // '2024-01-01T00:15:00.000Z' for a healthy feed fetched at midnight
+ * The feeds package's polling schedule for a pipeline interval: feeds are fetched every
+ * `intervalMinutes` unless they or their server ask for longer (never more often than every
+ * minute, or than the interval when it is shorter).
+ * @example createPoller({ feeds, ...scheduleFor(15) })
  */
-function nextFetchAt(result: FetchFeedResult, intervalMinutes: number): string {
-  const fetchedAt = Date.parse(result.fetchedAt);
-  const failures = result.feed.consecutiveFailures;
-  const base = intervalMinutes * MINUTE * 2 ** Math.min(failures, 10);
-  const waits = [Math.min(base, Math.max(MAX_BACKOFF_MS, intervalMinutes * MINUTE))];
-  const { cache } = result;
-  if (cache.maxAgeSeconds !== undefined) waits.push(cache.maxAgeSeconds * 1000);
-  if (cache.retryAfterMs !== undefined) waits.push(cache.retryAfterMs);
-  if (cache.expires !== undefined) waits.push(Date.parse(cache.expires) - fetchedAt);
-  const ttl = result.parsed?.feed.ttl;
-  if (ttl !== undefined) waits.push(ttl * MINUTE);
-  const wait = Math.max(...waits.filter((w) => Number.isFinite(w)));
-  return new Date(fetchedAt + wait).toISOString();
+export function scheduleFor(intervalMinutes: number): ScheduleOptions {
+  const interval = intervalMinutes * 60_000;
+  return { defaultIntervalMs: interval, minIntervalMs: Math.min(interval, 60_000) };
 }
 
 /**
@@ -35,13 +21,16 @@ export function isDue(feed: Feed, now: number): boolean {
 }
 
 /**
- * The feed to store after a fetch: its new state, next fetch time and, after a permanent redirect, its new URL.
+ * The feed to store after a fetch: its new state, its next fetch time (the feeds package's
+ * `nextPollDelay`: Retry-After, ttl, Cache-Control, Expires, back-off after failures) and,
+ * after a permanent redirect, its new URL.
  * @example await store.upsertFeeds([feedAfterFetch(result, 15)])
  */
 export function feedAfterFetch(result: FetchFeedResult, intervalMinutes: number): Feed {
+  const delay = nextPollDelay(result, { unchanged: 0 }, scheduleFor(intervalMinutes));
   return {
     ...result.feed,
-    nextFetchAt: nextFetchAt(result, intervalMinutes),
+    nextFetchAt: new Date(Date.parse(result.fetchedAt) + delay).toISOString(),
     ...(result.permanentRedirect ? { url: result.permanentRedirect } : {}),
   };
 }
