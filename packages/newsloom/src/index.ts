@@ -39,6 +39,7 @@ export {
 } from './pipeline/create-pipeline';
 export type { EditionOptions } from './pipeline/edition-stage';
 export type { ArticleRecord, FeedSource, IngestResult } from './pipeline/ingest';
+export type { PollOptions } from './pipeline/poll';
 export {
   createFileStateStore,
   createMemoryStateStore,
