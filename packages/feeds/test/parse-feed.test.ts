@@ -284,3 +284,13 @@ describe('GeoRSS', () => {
     expect(entry('<georss:polygon>1 2 3</georss:polygon>')).toBeUndefined();
   });
 });
+
+describe('content after the root element', () => {
+  it('is ignored, self-closing tags and stray end tags included', () => {
+    const parsed = parseFeed(
+      '<rss><channel><title>T</title></channel></rss><x/><item/></channel></rss>',
+    );
+    expect(parsed.feed.title).toBe('T');
+    expect(parsed.wellFormed).toBe(false);
+  });
+});

@@ -185,8 +185,11 @@ class XmlParser {
           declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
         }
       }
-    this.push(rawName, attrs, declares, j + 1, lt);
-    if (selfClosing) this.pop(lt);
+    const pushed = this.push(rawName, attrs, declares, j + 1, lt);
+    if (selfClosing) {
+      if (pushed) this.pop(lt);
+      else this.skippedDepth--;
+    }
     return j + 1;
   }
 
@@ -233,12 +236,12 @@ class XmlParser {
     declares: [string, string][] | undefined,
     innerStart: number,
     lt: number,
-  ): void {
+  ): boolean {
     if (this.rootClosed || this.skippedDepth > 0 || this.stack.length >= this.maxDepth) {
       if (this.skippedDepth === 0)
         this.problem(this.rootClosed ? 'content after the root element' : 'nesting too deep', lt);
       this.skippedDepth++;
-      return;
+      return false;
     }
     let scope = this.scopes[this.scopes.length - 1] as Scope;
     if (declares) {
@@ -269,6 +272,7 @@ class XmlParser {
     } else this.doc.root = el;
     this.stack.push(el);
     this.rawNames.push(rawName);
+    return true;
   }
 
   private resolve(rawName: string, scope: Scope, offset: number): [string, string] {
@@ -321,9 +325,9 @@ class XmlParser {
 
   private pop(innerEnd: number): void {
     const el = this.stack.pop();
+    if (!el) return;
     this.scopes.pop();
     this.rawNames.pop();
-    if (!el) return;
     el.innerEnd = Math.max(el.innerStart, innerEnd);
     const depth = this.stack.length;
     if (depth === 0) this.rootClosed = true;
