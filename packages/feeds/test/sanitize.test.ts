@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractLinks, htmlToText, sanitizeHtml } from '../src/index';
 
@@ -53,5 +54,53 @@ describe('htmlToText and extractLinks', () => {
         '<a href="https://a.example/x">1</a><a href="/rel">2</a><a href="https://a.example/x">3</a>',
       ),
     ).toEqual(['https://a.example/x']);
+  });
+});
+
+describe('sanitizeHtml on generated markup', () => {
+  const tokens = [
+    '<',
+    '>',
+    '/',
+    '=',
+    '"',
+    "'",
+    ' ',
+    'script',
+    'img',
+    'a',
+    'svg',
+    'iframe',
+    'p',
+    'style',
+    ' onerror=',
+    ' href=',
+    ' src=',
+    'javascript:',
+    'JaVaScRiPt&#58;',
+    '&#x6a;avascript:',
+    'alert(1)',
+    '<!--',
+    '-->',
+    '<![CDATA[',
+    ']]>',
+    '\t',
+    '\n',
+    'x',
+  ];
+  it('only ever emits allowed tags with safe attributes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 60 }), (parts) => {
+        const out = sanitizeHtml(parts.join(''), { base: 'https://e.example/' });
+        for (const [, name = '', attrs = ''] of out.matchAll(/<\/?([a-z0-9]+)([^>]*)>/g)) {
+          expect(['script', 'svg', 'iframe', 'style']).not.toContain(name);
+          expect(attrs).not.toMatch(/\son\w+\s*=/i);
+          for (const [, value = ''] of attrs.matchAll(/(?:href|src)="([^"]*)"/g))
+            expect(value).toMatch(/^https?:/);
+        }
+        expect(out).not.toMatch(/<(?![a-z/])/);
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
