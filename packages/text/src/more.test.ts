@@ -82,11 +82,9 @@ describe('entities and key phrases', () => {
     ]);
   });
   it('skips sentence starts, drops possessives and breaks runs at punctuation', () => {
-    expect(quickEntities('“We will win,” said Nancy Pelosi’s aide. Officials in Paris, France agreed.')).toEqual([
-      'nancy_pelosi',
-      'paris',
-      'france',
-    ]);
+    expect(
+      quickEntities('“We will win,” said Nancy Pelosi’s aide. Officials in Paris, France agreed.'),
+    ).toEqual(['nancy_pelosi', 'paris', 'france']);
     expect(quickEntities('')).toEqual([]);
   });
   it('ranks multi-word key phrases first', () => {
