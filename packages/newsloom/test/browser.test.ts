@@ -20,12 +20,14 @@ const CHECK_CITATIONS = `(() => {
   const links = [...document.querySelectorAll('sup.cite a')];
   const bad = links.filter((a) => !document.querySelector('#sources ' + a.hash)).map((a) => a.hash);
   const h1 = document.querySelector('h1')?.textContent ?? '';
-  return { h1, count: links.length, bad, pwned: window.__pwned ?? null };
+  const chart = (document.querySelector('svg.chart')?.getBoundingClientRect().height ?? 0) > 0;
+  return { h1, chart, count: links.length, bad, pwned: window.__pwned ?? null };
 })()`;
 
 interface PageCheck {
   file: string;
   h1: string;
+  chart: boolean;
   count: number;
   bad: string[];
   pwned: unknown;
@@ -123,6 +125,7 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
     );
     for (const result of results) {
       expect(result.h1, result.file).not.toBe('');
+      expect(result.chart, result.file).toBe(true);
       expect(result.bad, result.file).toEqual([]);
       expect(result.pwned, result.file).toBeNull();
     }
