@@ -21,7 +21,7 @@ export const MAPPED_KEYS = new Set(
     'updated updated_parsed published published_parsed created created_parsed expired expired_parsed ' +
     'author author_detail authors contributors name email url tags term scheme label category generator ' +
     'generator_detail publisher publisher_detail image width height ttl docs icon logo enclosures comments ' +
-    'source guidislink where coordinates itunes_explicit itunes_block itunes_keywords itunes_duration ' +
+    'description source guidislink where coordinates itunes_explicit itunes_block itunes_keywords itunes_duration ' +
     'itunes_image itunes_author itunes_subtitle itunes_summary itunes_owner slash_comments wfw_comment ' +
     'wfw_commentrss media_content media_thumbnail media_title media_description media_credit role ' +
     'modified modified_parsed issued issued_parsed date date_parsed'
@@ -93,6 +93,8 @@ function common(c: FeedCommon): View {
     modified_parsed: toTimeTuple(c.updated),
     date: c.updated ?? c.published,
     date_parsed: toTimeTuple(c.updated ?? c.published),
+    created: c.created,
+    created_parsed: toTimeTuple(c.created),
     published: c.published,
     published_parsed: toTimeTuple(c.published),
     issued: c.published,
@@ -112,6 +114,7 @@ function common(c: FeedCommon): View {
     publisher_detail: c.publisher ? person(c.publisher) : undefined,
     image: c.image
       ? {
+          description: c.image.description,
           href: c.image.url,
           url: c.image.url,
           title: c.image.title,

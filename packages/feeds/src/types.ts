@@ -60,6 +60,7 @@ export interface FeedContent extends TextDetail {
 export interface FeedImage {
   url: string;
   title?: string;
+  description?: string;
   link?: string;
   width?: number;
   height?: number;
@@ -122,6 +123,7 @@ export interface FeedCommon {
   rights?: string;
   updated?: string;
   published?: string;
+  created?: string;
   /** The raw author string as written (`jo@example.com (Jo)`), feedparser's `author`. */
   author?: string;
   authors: FeedPerson[];
@@ -155,7 +157,6 @@ export interface FeedMeta extends FeedCommon {
 export interface FeedItem extends FeedCommon {
   summary?: string;
   content: FeedContent[];
-  created?: string;
   expired?: string;
   enclosures: FeedEnclosure[];
   comments?: string;

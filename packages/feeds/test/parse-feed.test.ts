@@ -47,7 +47,7 @@ describe('parseFeed on RSS 2.0', () => {
     const html = storm?.content[0]?.value ?? '';
     expect(storm?.content[0]?.type).toBe('text/html');
     expect(html).toContain('<a href="https://weather.example.org/report">a report</a>');
-    expect(html).toContain('<img src="https://news.example.com/img/storm.jpg" alt="storm" />');
+    expect(html).toContain('<img alt="storm" src="https://news.example.com/img/storm.jpg" />');
     expect(html).not.toMatch(/onclick|javascript:|<iframe|<script/);
     expect(storm?.summary).toBe(
       '<p>Thousands without power. <a href="https://news.example.com/live">Live</a> </p>',

@@ -183,7 +183,7 @@ function skipElement(html: string, from: number, name: string): number {
 
 function sanitizeAttrs(raw: string, base: string | undefined): string {
   if (!raw) return '';
-  let out = '';
+  const kept: string[] = [];
   let seen = ' ';
   ATTR.lastIndex = 0;
   for (let m = ATTR.exec(raw); m !== null; m = ATTR.exec(raw)) {
@@ -206,9 +206,10 @@ function sanitizeAttrs(raw: string, base: string | undefined): string {
     } else if (/["<>]/.test(rawValue)) {
       value = rawValue.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     }
-    out += ` ${name}="${value}"`;
+    kept.push(` ${name}="${value}"`);
   }
-  return out;
+  // Sorted, as feedparser writes them: the same element always serialises the same way.
+  return kept.length > 1 ? kept.sort().join('') : (kept[0] ?? '');
 }
 
 /** `url` resolved against `base`, or `undefined` when its scheme could run code. */

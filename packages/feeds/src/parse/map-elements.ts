@@ -255,6 +255,8 @@ function readImage(t: Target, el: XmlElement, ctx: MapContext): void {
   if (!url) return;
   const image: FeedCommon['image'] = { url };
   const title = get('title');
+  const description = get('description');
+  if (description) image.description = description;
   const link = resolveUrl(get('link'), base);
   if (title) image.title = title;
   if (link) image.link = link;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '@newsloom/core';
 import { sanitizeHtml } from '../html/sanitize-html';
 import type { FeedContent } from '../types';
 import { decodeEntities, escapeHtml, namedEntity } from '../xml/entities';
+import { ATOM10_NS } from '../xml/namespaces';
 import type { XmlElement } from '../xml/parse-xml';
 
 /** What the element mappers share while reading one document. */
@@ -54,7 +55,8 @@ export function readText(
   } else if (el.children.length > 0) {
     value = innerXml(el, ctx);
     if (type === XHTML)
-      value = normalizeXhtml(el.attrs.type === 'xhtml' ? unwrapDiv(value) : value);
+      // Atom 1.0 wraps XHTML in one <div> that is not content; Atom 0.3 has no such wrapper.
+      value = normalizeXhtml(el.ns === ATOM10_NS ? unwrapDiv(value) : value);
     else if (type === 'text/plain') type = 'text/html';
   } else {
     value = el.text;
