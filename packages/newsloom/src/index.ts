@@ -38,7 +38,7 @@ export {
   type RunResult,
 } from './pipeline/create-pipeline';
 export type { EditionOptions } from './pipeline/edition-stage';
-export type { ArticleRecord, FeedSource, IngestResult } from './pipeline/ingest';
+export type { ArticleRecord, FeedSource, IngestResult, OutletRecord } from './pipeline/ingest';
 export type { PollOptions } from './pipeline/poll';
 export {
   createFileStateStore,

@@ -124,3 +124,15 @@ describe('Pipeline.poll', () => {
     await pipeline.close();
   });
 });
+
+describe('Pipeline.addFeeds', () => {
+  it('keeps a known outlet’s rated attributes when a feed names it again', async () => {
+    const pipeline = createPipeline({ store: createMemoryStore() });
+    const lean = { name: 'lean', value: 'center', source: 'AllSides' };
+    await pipeline.addOutlets([{ name: 'Reuters', attributes: [lean] }]);
+    await pipeline.addFeeds([{ url: 'https://www.reuters.com/rss', outlet: 'reuters' }]);
+    const [outlet] = await pipeline.store.listOutlets();
+    expect(outlet).toMatchObject({ id: 'reuters', name: 'Reuters', attributes: [lean] });
+    await pipeline.close();
+  });
+});

@@ -5,7 +5,6 @@ import {
   type Edition,
   type Feed,
   type Fetch,
-  type OutletInput,
   type Summarizer,
   systemClock,
   type UpsertCounts,
@@ -29,6 +28,7 @@ import {
   type IngestResult,
   ingestArticles,
   ingestJsonl,
+  type OutletRecord,
   toOutlet,
 } from './ingest';
 import { addOpml, ingestOpml } from './opml';
@@ -81,7 +81,7 @@ export interface RunResult {
 export interface Pipeline {
   readonly store: ArticleStore;
   /** Registers or updates outlets (names, groups, rated attributes such as `lean`). */
-  addOutlets(outlets: readonly OutletInput[]): Promise<UpsertCounts>;
+  addOutlets(outlets: readonly OutletRecord[]): Promise<UpsertCounts>;
   /** Registers feeds and their outlets (idempotent; fetch state is kept). */
   addFeeds(sources: readonly FeedSource[]): Promise<Feed[]>;
   /** Registers the feeds of an OPML file without fetching them. */

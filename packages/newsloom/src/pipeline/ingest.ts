@@ -21,7 +21,7 @@ import { isoNow, type PipelineContext, throwIfAborted } from './context';
 export interface FeedSource {
   url: string;
   /** The outlet's display name or record. Default: the feed URL's registrable domain. */
-  outlet?: string | OutletInput;
+  outlet?: string | OutletRecord;
   title?: string;
   categories?: string[];
 }
@@ -44,6 +44,9 @@ export type ArticleRecord =
       meta?: Record<string, unknown>;
     };
 
+/** An outlet to register: its `id` defaults to the slug of its name (`BBC News` → `bbc-news`). */
+export type OutletRecord = Omit<OutletInput, 'id'> & { id?: string };
+
 /** What an ingest did. */
 export interface IngestResult extends UpsertCounts {
   /** Feeds fetched (ingestFeeds) or 0. */
@@ -58,7 +61,7 @@ export interface IngestResult extends UpsertCounts {
  * @throws {NewsloomError} `INVALID_INPUT` naming the field.
  * @example toOutlet({ name: 'BBC News' }).id // 'bbc-news'
  */
-export function toOutlet(input: Partial<OutletInput>): Outlet {
+export function toOutlet(input: Partial<OutletRecord>): Outlet {
   const withId = input.name && !input.id ? { ...input, id: outletIdFromName(input.name) } : input;
   const parsed = OutletSchema.safeParse(withId);
   if (parsed.success) return parsed.data;
@@ -81,7 +84,7 @@ function defaultOutletName(url: string): string {
  * @example const { outlet, feed } = feedRecords({ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' })
  */
 function feedRecords(source: FeedSource): { outlet: Outlet; feed: Feed } {
-  const given: Partial<OutletInput> | undefined =
+  const given: Partial<OutletRecord> | undefined =
     typeof source.outlet === 'string' ? { name: source.outlet } : source.outlet;
   const name = given?.name ?? defaultOutletName(source.url);
   const outlet = toOutlet({ ...given, name });
@@ -107,10 +110,16 @@ export async function addFeeds(
 ): Promise<Feed[]> {
   const records = sources.map(feedRecords);
   const known = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
-  const outlets = records
-    .map((r) => r.outlet)
-    .filter((o) => !known.has(o.id) || known.get(o.id)?.name !== o.name);
-  if (outlets.length > 0) await context.store.upsertOutlets(outlets);
+  // A known outlet keeps its record (name, rated attributes) unless a full outlet was given.
+  const outlets = new Map<string, Outlet>();
+  sources.forEach((source, index) => {
+    const outlet = records[index]?.outlet;
+    if (!outlet) return;
+    const before = known.get(outlet.id);
+    if (!before) outlets.set(outlet.id, outlet);
+    else if (typeof source.outlet === 'object') outlets.set(outlet.id, { ...before, ...outlet });
+  });
+  if (outlets.size > 0) await context.store.upsertOutlets([...outlets.values()]);
   const stored = new Map((await context.store.listFeeds()).map((f) => [f.id, f]));
   // Keep the fetch state (ETag, failures) of feeds already known.
   const feeds = records.map((r) => ({ ...r.feed, ...pickState(stored.get(r.feed.id)) }));

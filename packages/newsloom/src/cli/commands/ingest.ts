@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NewsloomError, type OutletInput } from '@newsloom/core';
-import type { IngestResult } from '../../pipeline/ingest';
+import { NewsloomError } from '@newsloom/core';
+import type { IngestResult, OutletRecord } from '../../pipeline/ingest';
 import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
 import { EXIT_CODES } from '../exit-codes';
 
@@ -21,7 +21,7 @@ export function ingestSummary(result: IngestResult): string {
 }
 
 /** Reads a JSON array of outlets (name, group, attributes such as `lean`). */
-async function readOutlets(path: string): Promise<OutletInput[]> {
+async function readOutlets(path: string): Promise<OutletRecord[]> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
@@ -34,7 +34,7 @@ async function readOutlets(path: string): Promise<OutletInput[]> {
   }
   if (!Array.isArray(value))
     throw new NewsloomError('INVALID_INPUT', `${path} must hold a JSON array of outlets`);
-  return value as OutletInput[];
+  return value as OutletRecord[];
 }
 
 /** A feed given on the command line: a URL, or a local file path (read as a `file:` feed). */
