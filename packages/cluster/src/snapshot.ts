@@ -1,6 +1,6 @@
 import { NewsloomError, type Story } from '@newsloom/core';
 import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
-import { type ClustererState, emptyState } from './clusterer';
+import { type ClustererState, emptyState } from './state';
 import { FIELDS, type Field } from './story-index';
 import type { HistoryEntry, Member, StoryState } from './story-state';
 

@@ -98,3 +98,12 @@ describe('createClusterer', () => {
     expect(() => createClusterer().restore(JSON.parse('{"version":9}'))).toThrow(/snapshot/);
   });
 });
+
+describe('input checks', () => {
+  it('rejects an article without a valid publication time', () => {
+    const [article] = fixtureArticles();
+    if (!article) throw new Error('no fixture');
+    const broken = { ...article, publishedAt: 'yesterday' as Article['publishedAt'] };
+    expect(() => clusterArticles([broken])).toThrow(/publishedAt/);
+  });
+});

@@ -27,6 +27,14 @@ describe('TF-IDF and vectors', () => {
     expect(copy.vector(['jobless', 'claim'])).toEqual(vector);
     expect(copy.documentFrequency('claim')).toBe(3);
   });
+  it('prunes rare terms', () => {
+    const model = createTfIdfModel();
+    model.addDocument(['claim', 'typo']);
+    model.addDocument(['claim']);
+    expect(model.prune(2)).toBe(1);
+    expect(model.documentFrequency('typo')).toBe(0);
+    expect(model.documentFrequency('claim')).toBe(2);
+  });
   it('computes cosine and top terms deterministically', () => {
     expect(cosine(new Map([['a', 1]]), new Map([['a', 5]]))).toBeCloseTo(1);
     expect(cosine(new Map(), new Map([['a', 5]]))).toBe(0);

@@ -20,6 +20,12 @@ export interface TfIdfModel {
   readonly documentCount: number;
   /** Document frequency of a term. */
   documentFrequency(term: string): number;
+  /**
+   * Forgets terms seen in fewer than `minDocumentFrequency` documents (their idf becomes that of
+   * an unseen term), so the vocabulary of an endless stream — numbers, typos, one-off names —
+   * does not grow without bound. Returns how many terms were dropped.
+   */
+  prune(minDocumentFrequency: number): number;
   snapshot(): TfIdfSnapshot;
 }
 
@@ -77,6 +83,15 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
       return documentCount;
     },
     documentFrequency: (term) => df.get(term) ?? 0,
+    prune(minDocumentFrequency) {
+      let dropped = 0;
+      for (const [term, count] of df) {
+        if (count >= minDocumentFrequency) continue;
+        df.delete(term);
+        dropped += 1;
+      }
+      return dropped;
+    },
     snapshot: () => ({
       documentCount,
       documentFrequencies: [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),

@@ -1,0 +1,56 @@
+import { dot } from '@newsloom/text';
+import type { ArticleFeatures } from './features';
+import type { ResolvedClusterOptions } from './options';
+import type { ClustererState } from './state';
+import { FIELDS } from './story-index';
+import { meanTime, type StoryState } from './story-state';
+
+/** An active story scored against an article. */
+export interface Candidate {
+  story: StoryState;
+  lexical: number;
+  score: number;
+}
+
+const MAX_CANDIDATES = 64;
+
+/** Active stories sharing terms with the article, best first (score, then age, then id). */
+export function findCandidates(
+  state: ClustererState,
+  f: ArticleFeatures,
+  o: ResolvedClusterOptions,
+): Candidate[] {
+  const rough = new Map<StoryState, number>();
+  for (const field of FIELDS) state.index.accumulate(field, f[field], o.weights[field], rough);
+  const shortlist = [...rough]
+    .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
+    .slice(0, MAX_CANDIDATES);
+  const out: Candidate[] = [];
+  // The rough score is the exact score summed in posting order; it only filters, and the kept
+  // candidates are rescored in a fixed order so a restored index gives identical results.
+  const floor = Math.min(o.threshold, o.relatedThreshold) - 1e-6;
+  for (const [story, rough] of shortlist) {
+    if (rough < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
+    let lexical = 0;
+    for (const field of FIELDS) {
+      lexical += o.weights[field] * story.scales[field] * dot(f[field], story.sums[field]);
+    }
+    out.push({
+      story,
+      lexical,
+      score: lexical * timeDecay(f.time - meanTime(story), o.timeScaleMs),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.story.createdAt - b.story.createdAt ||
+      (a.story.id < b.story.id ? -1 : 1),
+  );
+}
+
+/** Gaussian time decay exp(−½(Δt/σ)²). */
+export function timeDecay(deltaMs: number, scaleMs: number): number {
+  const x = deltaMs / scaleMs;
+  return Math.exp(-0.5 * x * x);
+}
