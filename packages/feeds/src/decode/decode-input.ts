@@ -75,7 +75,7 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
     if (isUtf8(buffer)) {
       const text = buffer.toString('utf8');
       // U+0080–U+009F are encoded C2 80–C2 9F: only look for them when a C2 byte exists.
-      return { text: buffer.includes(0xc2) ? demoronize(text) : text, encoding, problems };
+      return { text: hasC1(buffer) ? demoronize(text) : text, encoding, problems };
     }
     const guessed = guessLegacyEncoding(buffer);
     if (guessed) {
@@ -140,6 +140,15 @@ function guessLegacyEncoding(buffer: Buffer): string | undefined {
   return threshold !== undefined && best.confidence >= threshold && iconv.encodingExists(name)
     ? name
     : undefined;
+}
+
+// True when the UTF-8 bytes encode a C1 control (C2 80 … C2 9F).
+function hasC1(buffer: Buffer): boolean {
+  for (let i = buffer.indexOf(0xc2); i !== -1; i = buffer.indexOf(0xc2, i + 1)) {
+    const next = buffer[i + 1] ?? 0;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
 }
 
 function sniffBom(b: Uint8Array): { encoding: string; skip: number } | undefined {
