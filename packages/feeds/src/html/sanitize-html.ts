@@ -51,22 +51,39 @@ export interface SanitizeOptions {
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
   if (html.indexOf('<') === -1) return escapeText(html);
-  // Pieces are joined once at the end: a flat string, not a tree of concatenations.
+  // Stretches that come out exactly as they went in are copied in one slice at the end; only
+  // what changes is rebuilt. Pieces are joined once: a flat string, not a tree of concatenations.
   const out: string[] = [];
+  const piece: string[] = [];
   const open: string[] = [];
+  let copyFrom = 0;
   let i = 0;
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
-    if (lt === -1) {
-      out.push(escapeText(html.slice(i)));
-      break;
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) {
+      const text = html.slice(i, textEnd);
+      const escaped = escapeText(text);
+      if (escaped !== text) {
+        if (copyFrom < i) out.push(html.slice(copyFrom, i));
+        out.push(escaped);
+        copyFrom = textEnd;
+      }
     }
-    if (lt > i) out.push(escapeText(html.slice(i, lt)));
-    i = markup(html, lt, out, open, options.base);
+    if (lt === -1) break;
+    piece.length = 0;
+    i = markup(html, lt, piece, open, options.base);
+    const replacement = piece.length === 1 ? (piece[0] as string) : piece.join('');
+    if (replacement !== html.slice(lt, i)) {
+      if (copyFrom < lt) out.push(html.slice(copyFrom, lt));
+      out.push(replacement);
+      copyFrom = i;
+    }
   }
+  if (copyFrom < n) out.push(copyFrom === 0 ? html : html.slice(copyFrom));
   for (let k = open.length - 1; k >= 0; k--) out.push(`</${open[k]}>`);
-  return out.join('');
+  return out.length === 1 ? (out[0] as string) : out.join('');
 }
 
 // Handles the markup starting at `lt`; returns where the text resumes.
