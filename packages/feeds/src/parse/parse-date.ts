@@ -92,9 +92,32 @@ const ASCTIME =
  */
 export function parseDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
+  const fast = parseCommon(value);
+  if (fast !== undefined) return fast;
   const text = value.trim().replace(/\s+/g, ' ');
   if (!text || text.length > 100) return undefined;
   return parseW3c(text) ?? parseRfc822(text) ?? parseAsctime(text);
+}
+
+// The two forms nearly every feed uses, matched by simple anchored patterns first.
+const COMMON_ISO = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/;
+const COMMON_RFC822 =
+  /^[A-Z][a-z]{2}, (\d\d?) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) (GMT|UTC|[+-]\d{4}|[A-Z]{3})$/;
+
+function parseCommon(value: string): string | undefined {
+  const iso = COMMON_ISO.exec(value);
+  if (iso) {
+    const [, y, mo, d, h, mi, s, frac, zone] = iso;
+    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+    return build(+y!, +mo!, +d!, +h!, +mi!, +s!, ms, zoneMinutes(zone));
+  }
+  const rfc = COMMON_RFC822.exec(value);
+  if (rfc) {
+    const [, d, mon, y, h, mi, s, zone] = rfc;
+    const month = MONTHS[mon!.toLowerCase()];
+    if (month !== undefined) return build(+y!, month, +d!, +h!, +mi!, +s!, 0, zoneMinutes(zone));
+  }
+  return undefined;
 }
 
 function parseW3c(text: string): string | undefined {
