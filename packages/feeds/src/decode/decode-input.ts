@@ -38,7 +38,7 @@ const SINGLE_BYTE_WEST = new Set(['windows-1252', 'iso-8859-1', 'us-ascii']);
  * The charset parameter of a Content-Type, lower-case, or `undefined`.
  * @example charsetOf("text/xml; charset='UTF-8'") // 'utf-8'
  */
-export function charsetOf(contentType: string | undefined): string | undefined {
+function charsetOf(contentType: string | undefined): string | undefined {
   const match = contentType ? /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType) : null;
   return match?.[1] ? normalizeCharset(match[1]) : undefined;
 }

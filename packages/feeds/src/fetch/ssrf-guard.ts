@@ -6,7 +6,7 @@ import { NewsloomError } from '@newsloom/core';
 export type ResolveHost = (hostname: string) => Promise<string[]>;
 
 /** The system resolver. */
-export const systemResolveHost: ResolveHost = async (hostname) =>
+const systemResolveHost: ResolveHost = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 const BLOCKED_HOSTS =
