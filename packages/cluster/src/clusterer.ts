@@ -1,7 +1,7 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { findCandidates } from './candidates';
 import { articleFeatures } from './features';
-import { join, linkRelated, mergeBridged, sweep } from './maintenance';
+import { join, linkRelated, mergeBridged, regroup, sweep } from './maintenance';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 import { finalizeStory } from './split';
@@ -84,6 +84,7 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
   const best = candidates[0];
   if (best && best.score >= o.threshold) {
     join(state, best.story, features, o);
+    regroup(state, best.story, features.time, o);
     mergeBridged(state, best.story, candidates.slice(1), features.time, o);
   } else {
     const story = createStoryState(features);

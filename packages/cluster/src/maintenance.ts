@@ -2,10 +2,19 @@ import { dot, topTerms } from '@newsloom/text';
 import { type Candidate, timeDecay } from './candidates';
 import type { ArticleFeatures } from './features';
 import type { ResolvedClusterOptions } from './options';
-import { finalizeStory } from './split';
+import { averageLinkGroups, finalizeStory, renumber } from './split';
 import type { ClustererState } from './state';
 import { FIELDS, type Field } from './story-index';
-import { addMember, meanTime, mergeStates, type StoryState, scaleOf } from './story-state';
+import {
+  addInto,
+  addMember,
+  createStoryState,
+  type Member,
+  meanTime,
+  mergeStates,
+  type StoryState,
+  scaleOf,
+} from './story-state';
 
 /** Adds an article to a story and updates the index. */
 export function join(
@@ -109,5 +118,77 @@ export function sweep(state: ClustererState, now: number, o: ResolvedClusterOpti
       o.onStoryClosed?.(closed);
       if (o.keepClosed) state.closed.push(closed);
     }
+  }
+}
+
+// Sizes at which a story is regrouped: often while it is small and a wrong join still decides
+// what joins next, then at doubling sizes so the cost per article stays bounded.
+const REGROUP_SIZES = new Set([3, 4, 6, 8, 12, 16, 24, 32]);
+
+/**
+ * Regroups a story that just reached one of {@link REGROUP_SIZES} members: members are clustered
+ * by average link on body cosine × time decay; the group of the first member keeps the story and
+ * its id, every other group becomes a new active story (history `split`, the parent `spawned`).
+ */
+export function regroup(
+  state: ClustererState,
+  story: StoryState,
+  at: number,
+  o: ResolvedClusterOptions,
+): void {
+  if (o.regroupThreshold <= 0 || !REGROUP_SIZES.has(story.members.length)) return;
+  const groups = averageLinkGroups(story.members, o.regroupThreshold, o.timeScaleMs, o.weights);
+  if (groups.length < 2) return;
+  const [kept, ...rest] = groups.map((g) => renumber(story.members, g));
+  const children: StoryState[] = [];
+  for (const members of rest) {
+    const seed = members[0] as Member;
+    const child = createStoryState({ id: seed.id, time: seed.time });
+    if (state.active.has(child.id) || child.id === story.id) return; // id taken: keep the story whole
+    child.history = [
+      {
+        type: 'split',
+        at: new Date(at).toISOString(),
+        other: story.id,
+        articleIds: members.map((m) => m.id),
+      },
+    ];
+    child.parentId = story.parentId ?? story.id;
+    child.relatedIds = [story.id];
+    child.members = members;
+    children.push(child);
+  }
+  for (const field of FIELDS) state.index.remove(field, story, story.sums[field].keys());
+  story.members = kept ?? [];
+  for (const s of [story, ...children]) {
+    rebuild(s);
+    if (s !== story) {
+      state.active.set(s.id, s);
+      story.relatedIds.push(s.id);
+      story.history.push({
+        type: 'spawned',
+        at: new Date(at).toISOString(),
+        other: s.id,
+        articleIds: s.members.map((m) => m.id),
+      });
+    }
+    for (const m of s.members) state.memberOf.set(m.id, s.id);
+    for (const field of FIELDS) syncField(state, s, field, [...s.sums[field].keys()], o);
+  }
+}
+
+// Recomputes a story's sums and times from its members.
+function rebuild(story: StoryState): void {
+  story.sums = { title: new Map(), body: new Map(), entities: new Map() };
+  story.timeSum = 0;
+  story.createdAt = Number.POSITIVE_INFINITY;
+  story.updatedAt = Number.NEGATIVE_INFINITY;
+  for (const m of story.members) {
+    addInto(story.sums.title, new Map(m.title ?? []));
+    addInto(story.sums.body, new Map(m.body));
+    addInto(story.sums.entities, new Map(m.entities ?? []));
+    story.timeSum += m.time;
+    story.createdAt = Math.min(story.createdAt, m.time);
+    story.updatedAt = Math.max(story.updatedAt, m.time);
   }
 }

@@ -24,6 +24,14 @@ export interface ClusterOptions {
    * own stories (history `split`, `parentId` the storyline). Default 0 (off); 0.1 is a sensible value.
    */
   splitThreshold?: number;
+  /**
+   * When a story grows to 3, 4, 6, 8, 12, 16, 24 or 32 members, its members are regrouped by
+   * average link on their pairwise similarity (weighted title, body and entity cosine × time
+   * decay); groups whose mean link to the rest is below this split off as new active stories
+   * (history `split`, `parentId` the storyline), so a next-day story on the same subject stops
+   * growing inside the first one. 0 turns it off. Default: the join `threshold`.
+   */
+  regroupThreshold?: number;
   /** Max SimHash bit distance for two articles to be near-duplicates. Default 6. */
   duplicateBits?: number;
   /** Word tokens of summary + text used for the body vector (the lead carries the event). Default 250. */
@@ -48,6 +56,7 @@ export interface ResolvedClusterOptions {
   relatedThreshold: number;
   duplicateBits: number;
   splitThreshold: number;
+  regroupThreshold: number;
   averageLink: number;
   bodyTokens: number;
   profileTerms: number;
@@ -79,6 +88,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     relatedThreshold: options.relatedThreshold ?? 0.2,
     duplicateBits: options.duplicateBits ?? 6,
     splitThreshold: options.splitThreshold ?? 0,
+    regroupThreshold: options.regroupThreshold ?? options.threshold ?? 0.11,
     averageLink: options.averageLink ?? 1,
     bodyTokens: options.bodyTokens ?? 250,
     profileTerms: options.profileTerms ?? 64,
@@ -102,6 +112,7 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
   unit('mergeThreshold', o.mergeThreshold);
   unit('relatedThreshold', o.relatedThreshold);
   unit('splitThreshold', o.splitThreshold);
+  unit('regroupThreshold', o.regroupThreshold);
   unit('averageLink', o.averageLink);
   if (!(weightTotal > 0))
     throw new NewsloomError('INVALID_INPUT', 'cluster option weights must sum to more than 0');

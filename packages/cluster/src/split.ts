@@ -82,7 +82,7 @@ function components(members: readonly Member[], threshold: number): Member[][] {
   return groups.map((indices) => renumber(members, indices));
 }
 
-function renumber(members: readonly Member[], indices: readonly number[]): Member[] {
+export function renumber(members: readonly Member[], indices: readonly number[]): Member[] {
   const position = new Map(indices.map((old, i) => [old, i]));
   return indices.map((old) => {
     const m = members[old] as Member;
@@ -99,4 +99,63 @@ function keyTermsOf(members: readonly Member[]): string[] {
 
 function isoOf(time: number): string {
   return new Date(time).toISOString();
+}
+
+type Vector = Map<string, number>;
+
+/**
+ * Average-link agglomeration of a story's members on their weighted title, body and entity
+ * cosine × the Gaussian time decay of their gap: groups merge, best pair first, while their mean pairwise similarity reaches the
+ * threshold. Returns groups of member indices in member order, the group of member 0 first.
+ */
+export function averageLinkGroups(
+  members: readonly Member[],
+  threshold: number,
+  timeScaleMs: number,
+  weights: { title: number; body: number; entities: number },
+): number[][] {
+  const n = members.length;
+  const vectors = members.map((m) => new Map(m.body));
+  const titles = members.map((m) => new Map(m.title ?? []));
+  const entities = members.map((m) => new Map(m.entities ?? []));
+  const sim: Float64Array = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = members[i] as Member;
+      const b = members[j] as Member;
+      const x = (a.time - b.time) / timeScaleMs;
+      const lexical =
+        weights.title * cosine(titles[i] as Vector, titles[j] as Vector) +
+        weights.body * cosine(vectors[i] as Vector, vectors[j] as Vector) +
+        weights.entities * cosine(entities[i] as Vector, entities[j] as Vector);
+      const s = lexical * Math.exp(-0.5 * x * x);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  let groups: number[][] = members.map((_, i) => [i]);
+  for (;;) {
+    let best = -1;
+    let bi = -1;
+    let bj = -1;
+    for (let i = 0; i < groups.length; i++) {
+      const gi = groups[i] as number[];
+      for (let j = i + 1; j < groups.length; j++) {
+        const gj = groups[j] as number[];
+        let total = 0;
+        for (const a of gi) for (const b of gj) total += sim[a * n + b] ?? 0;
+        const mean = total / (gi.length * gj.length);
+        if (mean > best) {
+          best = mean;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    if (bi < 0 || best < threshold) break;
+    const merged = [...(groups[bi] as number[]), ...(groups[bj] as number[])].sort((a, b) => a - b);
+    groups = groups.filter((_, k) => k !== bi && k !== bj);
+    groups.push(merged);
+  }
+  return groups.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }

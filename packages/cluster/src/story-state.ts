@@ -15,6 +15,9 @@ export interface Member {
   duplicateOf: number;
   /** The article's body TF-IDF vector as [term, weight] pairs (for split checks). */
   body: Array<[string, number]>;
+  /** The article's title and entity vectors, to rebuild story profiles when a story regroups (absent in older snapshots). */
+  title?: Array<[string, number]>;
+  entities?: Array<[string, number]>;
 }
 
 /** A history entry before validation (ids as plain strings). */
@@ -43,7 +46,7 @@ export interface StoryState {
 }
 
 /** A new story seeded by one article; its id derives from the seed article id. */
-export function createStoryState(seed: ArticleFeatures): StoryState {
+export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): StoryState {
   return {
     id: storyIdFromSeed(seed.id),
     members: [],
@@ -81,6 +84,8 @@ export function addMember(
     hashLo: article.hashLo,
     duplicateOf,
     body: [...article.body],
+    title: [...article.title],
+    entities: [...article.entities],
   });
   story.timeSum += article.time;
   story.createdAt = Math.min(story.createdAt, article.time);

@@ -1,6 +1,6 @@
 import { makeArticle } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
-import { clusterArticles } from '../src/index';
+import { clusterArticles, createClusterer } from '../src/index';
 
 describe('splits', () => {
   const at = (h: number): string => new Date(Date.UTC(2024, 0, 1, h)).toISOString();
@@ -34,5 +34,33 @@ describe('splits', () => {
     expect(child?.history[0]).toMatchObject({ type: 'split', other: parent?.id });
     expect(child?.parentId).toBe(parent?.id);
     expect(parent?.history.map((e) => e.type)).toContain('spawned');
+  });
+
+  it('regroups a growing story while streaming: the first member keeps the id', () => {
+    const regroup = { ...options, regroupThreshold: 0.9 };
+    const stories = clusterArticles([first, bridge, last], regroup);
+    expect(stories.length).toBeGreaterThan(1);
+    const parent = stories.find((s) => s.articleIds.includes(first.id));
+    const child = stories.find((s) => !s.articleIds.includes(first.id));
+    expect(parent?.history[0]?.type).toBe('created');
+    expect(parent?.history.map((e) => e.type)).toContain('spawned');
+    expect(child?.history[0]).toMatchObject({ type: 'split', other: parent?.id });
+    expect(child?.parentId).toBe(parent?.id);
+    expect(parent?.relatedIds).toContain(child?.id);
+    // Streaming one by one and through a JSON snapshot gives the same stories, byte for byte.
+    const streamed = createClusterer(regroup);
+    streamed.add([first]);
+    const saved = JSON.parse(JSON.stringify(streamed.snapshot()));
+    const resumed = createClusterer(regroup);
+    resumed.restore(saved);
+    resumed.add([bridge]);
+    resumed.add([last]);
+    expect(JSON.stringify(resumed.stories())).toBe(JSON.stringify(stories));
+  });
+
+  it('turns regrouping off with regroupThreshold 0', () => {
+    expect(
+      clusterArticles([first, bridge, last], { ...options, regroupThreshold: 0 }),
+    ).toHaveLength(1);
   });
 });
