@@ -16,6 +16,11 @@ const DROP_CONTENT = new Set(
   ),
 );
 const VOID = new Set('area br col hr img source track wbr'.split(' '));
+// The serialised start tags without attributes, and end tags, of the allowed elements.
+const START_TAG = new Map(
+  [...ALLOWED].map((name) => [name, VOID.has(name) ? `<${name} />` : `<${name}>`]),
+);
+const END_TAG = new Map([...ALLOWED].map((name) => [name, `</${name}>`]));
 const ATTRS = new Set(
   (
     'abbr align alt axis border cellpadding cellspacing char charoff cite class clear color cols colspan ' +
@@ -50,7 +55,31 @@ export interface SanitizeOptions {
  * @example sanitizeHtml('<p onclick="x()">Hi<script>alert(1)</script></p>') // '<p>Hi</p>'
  */
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
+  return sanitizeWith(html, options.base, undefined);
+}
+
+/**
+ * Remembers, for one document, the sanitised form of each attribute string per base URL: feeds
+ * repeat the same markup (`class="p"`, a podcast's footer links) in item after item.
+ */
+export type AttrCache = Map<string | undefined, Map<string, string>>;
+const MAX_CACHED_ATTRS = 4096;
+
+/** {@link sanitizeHtml} with a per-document cache of sanitised attributes. */
+export function sanitizeWith(
+  html: string,
+  base: string | undefined,
+  cache: AttrCache | undefined,
+): string {
   if (html.indexOf('<') === -1) return escapeText(html);
+  let attrCache: Map<string, string> | undefined;
+  if (cache) {
+    attrCache = cache.get(base);
+    if (!attrCache) {
+      attrCache = new Map();
+      cache.set(base, attrCache);
+    }
+  }
   // Stretches that come out exactly as they went in are copied in one slice at the end; only
   // what changes is rebuilt. Pieces are joined once: a flat string, not a tree of concatenations.
   const out: string[] = [];
@@ -73,16 +102,17 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     }
     if (lt === -1) break;
     piece.length = 0;
-    i = markup(html, lt, piece, open, options.base);
+    i = markup(html, lt, piece, open, base, attrCache);
     const replacement = piece.length === 1 ? (piece[0] as string) : piece.join('');
-    if (replacement !== html.slice(lt, i)) {
+    // Compared in place: no slice of the source per tag.
+    if (replacement.length !== i - lt || !html.startsWith(replacement, lt)) {
       if (copyFrom < lt) out.push(html.slice(copyFrom, lt));
       out.push(replacement);
       copyFrom = i;
     }
   }
   if (copyFrom < n) out.push(copyFrom === 0 ? html : html.slice(copyFrom));
-  for (let k = open.length - 1; k >= 0; k--) out.push(`</${open[k]}>`);
+  for (let k = open.length - 1; k >= 0; k--) out.push(END_TAG.get(open[k] as string) as string);
   return out.length === 1 ? (out[0] as string) : out.join('');
 }
 
@@ -93,6 +123,7 @@ function markup(
   out: string[],
   open: string[],
   base: string | undefined,
+  attrCache: Map<string, string> | undefined,
 ): number {
   const n = html.length;
   const next = html.charCodeAt(lt + 1);
@@ -123,9 +154,18 @@ function markup(
     if (!selfClose) return skipElement(html, after, name);
   } else if (ALLOWED.has(name)) {
     const isVoid = VOID.has(name);
-    out.push(`<${name}${sanitizeAttrs(rawAttrs, base)}${isVoid ? ' /' : ''}>`);
+    let attrs = '';
+    if (rawAttrs) {
+      const cached = attrCache?.get(rawAttrs);
+      if (cached !== undefined) attrs = cached;
+      else {
+        attrs = sanitizeAttrs(rawAttrs, base);
+        if (attrCache && attrCache.size < MAX_CACHED_ATTRS) attrCache.set(rawAttrs, attrs);
+      }
+    }
+    out.push(attrs ? `<${name}${attrs}${isVoid ? ' /' : ''}>` : (START_TAG.get(name) as string));
     if (!isVoid && !selfClose) open.push(name);
-    else if (!isVoid) out.push(`</${name}>`);
+    else if (!isVoid) out.push(END_TAG.get(name) as string);
   }
   return after;
 }
@@ -151,15 +191,15 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
   if (html.charCodeAt(j) === 62)
     return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
   const attrsStart = j;
-  let quote = 0;
   // A tag longer than this is text with a stray `<`: bounding it keeps the scan linear.
   const limit = Math.min(n, j + 8192);
   for (; j < limit; j++) {
     const c = html.charCodeAt(j);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) {
-      quote = c;
+    if (c === 34 || c === 39) {
+      // Skip the quoted value; unterminated within the limit, the `<` is text.
+      j++;
+      while (j < limit && html.charCodeAt(j) !== c) j++;
+      if (j >= limit) return undefined;
     } else if (c === 62) {
       break;
     } else if (c === 60) {
@@ -188,7 +228,7 @@ function isNameChar(c: number): boolean {
 function closeTag(name: string, open: string[], out: string[]): void {
   const at = open.lastIndexOf(name);
   if (at === -1) return;
-  while (open.length > at) out.push(`</${open.pop()}>`);
+  while (open.length > at) out.push(END_TAG.get(open.pop() as string) as string);
 }
 
 function skipElement(html: string, from: number, name: string): number {

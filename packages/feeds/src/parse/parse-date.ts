@@ -208,7 +208,40 @@ function build(
     return undefined;
   if (y < 1000 || y > 9999) return undefined;
   if (d > daysIn(y, mo)) return undefined;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000).toISOString();
+  return isoString(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offset * 60_000);
+}
+
+const DAY = 86_400_000;
+
+// `new Date(t).toISOString()`, a few times faster: the civil date from the day number by Howard
+// Hinnant's algorithm. Years outside 1000–9999 (and NaN, which throws) go through Date itself.
+function isoString(t: number): string {
+  const days = Math.floor(t / DAY);
+  let rem = t - days * DAY;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (!(y >= 1000 && y <= 9999)) return new Date(t).toISOString();
+  const h = Math.floor(rem / 3_600_000);
+  rem -= h * 3_600_000;
+  const mi = Math.floor(rem / 60_000);
+  rem -= mi * 60_000;
+  const s = Math.floor(rem / 1000);
+  const ms = rem - s * 1000;
+  const msText = ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : `${ms}`;
+  return `${y}-${two(m)}-${two(d)}T${two(h)}:${two(mi)}:${two(s)}.${msText}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
 }
 
 function daysIn(y: number, mo: number): number {

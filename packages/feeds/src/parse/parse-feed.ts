@@ -48,6 +48,7 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
     diagnostics,
     inItem: false,
     guidLink: undefined,
+    attrCache: new Map(),
   };
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
   const start = text.search(/\S/);

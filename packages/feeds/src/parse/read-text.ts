@@ -1,5 +1,5 @@
 import type { Diagnostic } from '@newsloom/core';
-import { sanitizeHtml } from '../html/sanitize-html';
+import { type AttrCache, sanitizeWith } from '../html/sanitize-html';
 import type { FeedContent } from '../types';
 import { decodeEntities, escapeHtml, namedEntity } from '../xml/entities';
 import { ATOM10_NS } from '../xml/namespaces';
@@ -16,6 +16,8 @@ export interface MapContext {
   inItem: boolean;
   /** The permalink guid of the item being read, if any. */
   guidLink: string | undefined;
+  /** Sanitised attribute strings already seen in this document. */
+  attrCache: AttrCache;
 }
 
 const XHTML = 'application/xhtml+xml';
@@ -64,7 +66,7 @@ export function readText(
   value = value.trim();
   if (type === 'text/plain' && !ctx.atom && looksLikeHtml(value)) type = 'text/html';
   const base = el.base ?? ctx.docUrl;
-  if (type === 'text/html' || type === XHTML) value = sanitizeHtml(value, { base });
+  if (type === 'text/html' || type === XHTML) value = sanitizeWith(value, base, ctx.attrCache);
   const result: FeedContent = { value, type };
   if (el.lang) result.language = el.lang;
   if (base !== undefined) result.base = base;

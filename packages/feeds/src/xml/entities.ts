@@ -1,6 +1,5 @@
 import { characterEntities } from 'character-entities';
 
-const XML_PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const ENTITY_NAME = /^[A-Za-z_:][\w.:-]*$/;
 
 /** What entity decoding found wrong, and the document's own `<!ENTITY>` declarations. */
@@ -31,7 +30,7 @@ function cp1252Control(code: number): string {
 
 /** The value of the named entity `name` (`amp`, `eacute`, a declared one), if known. */
 export function namedEntity(name: string, ctx?: EntityContext): string | undefined {
-  const xml = XML_PREDEFINED[name];
+  const xml = xmlPredefined(name);
   if (xml !== undefined) return xml;
   const own = ctx?.declared.get(name);
   if (own !== undefined && ctx) {
@@ -40,9 +39,35 @@ export function namedEntity(name: string, ctx?: EntityContext): string | undefin
     ctx.malformed = true;
     return '';
   }
-  const html = name === 'lang' ? '\u2329' : name === 'rang' ? '\u232a' : characterEntities[name];
+  const html =
+    name === 'lang'
+      ? '\u2329'
+      : name === 'rang'
+        ? '\u232a'
+        : Object.hasOwn(characterEntities, name)
+          ? characterEntities[name]
+          : undefined;
   if (html !== undefined && ctx) ctx.undeclared = true;
   return html;
+}
+
+// XML's five predefined entities, by a switch: an object lookup of every other name (`nbsp`,
+// `hellip`) would miss and walk the prototype chain.
+function xmlPredefined(name: string): string | undefined {
+  switch (name) {
+    case 'amp':
+      return '&';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'quot':
+      return '"';
+    case 'apos':
+      return "'";
+    default:
+      return undefined;
+  }
 }
 
 /**

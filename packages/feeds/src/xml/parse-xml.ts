@@ -16,6 +16,7 @@ interface Scope {
 }
 
 const MAX_PROBLEMS = 50;
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
  * A tolerant, single-pass XML parser into a light element tree. Never throws and never reads
@@ -33,6 +34,8 @@ class XmlParser {
   private readonly stack: XmlElement[] = [];
   /** The names of the open elements as written, to match end tags without resolving them. */
   private readonly rawNames: string[] = [];
+  /** The attribute names of the start tag being read, in order. */
+  private readonly attrNames: string[] = [];
   private readonly scopes: Scope[];
   private readonly maxDepth: number;
   private readonly ctx: EntityContext;
@@ -174,12 +177,15 @@ class XmlParser {
         j--;
         break;
       }
-      if (attrs === NO_ATTRS) attrs = {};
+      if (attrs === NO_ATTRS) {
+        attrs = {};
+        this.attrNames.length = 0;
+      }
       j = this.attribute(j, attrs, lt);
       if (j < 0) return n;
     }
     if (attrs !== NO_ATTRS)
-      for (const key in attrs) {
+      for (const key of this.attrNames) {
         if (key === 'xmlns' || key.startsWith('xmlns:')) {
           declares ??= [];
           declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
@@ -204,7 +210,10 @@ class XmlParser {
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 61) {
       this.problem(`attribute ${name} without a value`, start);
-      if (!(name in attrs)) attrs[name] = name;
+      if (!this.hasAttribute(name)) {
+        attrs[name] = name;
+        this.attrNames.push(name);
+      }
       return j;
     }
     j++;
@@ -225,9 +234,18 @@ class XmlParser {
       value = s.slice(from, j);
       this.problem(`unquoted attribute value for ${name}`, from);
     }
-    if (name in attrs) this.problem(`duplicate attribute ${name}`, start);
-    else attrs[name] = value.indexOf('&') === -1 ? value : decodeEntities(value, this.ctx);
+    if (this.hasAttribute(name)) this.problem(`duplicate attribute ${name}`, start);
+    else {
+      attrs[name] = value.indexOf('&') === -1 ? value : decodeEntities(value, this.ctx);
+      this.attrNames.push(name);
+    }
     return j;
+  }
+
+  // `name in attrs` for the start tag being read, without a megamorphic lookup: its own names so
+  // far, or a name the object inherits (`constructor`).
+  private hasAttribute(name: string): boolean {
+    return this.attrNames.includes(name) || INHERITED.has(name);
   }
 
   private push(
@@ -252,8 +270,9 @@ class XmlParser {
     this.scopes.push(scope);
     const [name, ns] = this.resolve(rawName, scope, lt);
     const parent = this.stack[this.stack.length - 1];
-    const base = xmlBase(attrs['xml:base'], parent ? parent.base : this.baseUrl);
-    const ownLang = attrs['xml:lang'];
+    const inherited = parent ? parent.base : this.baseUrl;
+    const base = attrs === NO_ATTRS ? inherited : xmlBase(attrs['xml:base'], inherited);
+    const ownLang = attrs === NO_ATTRS ? undefined : attrs['xml:lang'];
     const lang = ownLang === undefined ? parent?.lang : ownLang.trim().replace(/_/g, '-');
     const el: XmlElement = {
       name,
@@ -303,8 +322,14 @@ class XmlParser {
       this.skippedDepth--;
       return end + 1;
     }
+    // The usual case, `</name>` closing the open element, is matched in place without a slice.
+    const open = this.rawNames[this.rawNames.length - 1];
+    if (open !== undefined && end - lt - 2 === open.length && this.s.startsWith(open, lt + 2)) {
+      this.pop(lt);
+      return end + 1;
+    }
     const rawName = this.s.slice(lt + 2, end).trim();
-    if (rawName === this.rawNames[this.rawNames.length - 1]) {
+    if (rawName === open) {
       this.pop(lt);
       return end + 1;
     }
