@@ -88,10 +88,16 @@ export function sanitizeWith(
   let copyFrom = 0;
   let i = 0;
   const n = html.length;
+  // The next `&`: text before it needs no escaping, so is neither sliced nor scanned again.
+  let amp = -1;
   while (i < n) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i) {
+    if (amp !== n && amp < i) {
+      amp = html.indexOf('&', i);
+      if (amp === -1) amp = n;
+    }
+    if (textEnd > i && amp < textEnd) {
       const text = html.slice(i, textEnd);
       const escaped = escapeText(text);
       if (escaped !== text) {
@@ -101,8 +107,10 @@ export function sanitizeWith(
       }
     }
     if (lt === -1) break;
-    piece.length = 0;
+    if (piece.length !== 0) piece.length = 0;
+    same = false;
     i = markup(html, lt, piece, open, base, attrCache);
+    if (same) continue;
     const replacement = piece.length === 1 ? (piece[0] as string) : piece.join('');
     // Compared in place: no slice of the source per tag.
     if (replacement.length !== i - lt || !html.startsWith(replacement, lt)) {
@@ -115,6 +123,10 @@ export function sanitizeWith(
   for (let k = open.length - 1; k >= 0; k--) out.push(END_TAG.get(open[k] as string) as string);
   return out.length === 1 ? (out[0] as string) : out.join('');
 }
+
+// Set by `markup` when the markup it read comes out exactly as written (`<p>`, `</p>`, a tag
+// whose attributes are already clean): nothing is built for it then.
+let same = false;
 
 // Handles the markup starting at `lt`; returns where the text resumes.
 function markup(
@@ -149,7 +161,10 @@ function markup(
   let name = rawName.toLowerCase();
   if (name.includes(':')) name = name.slice(name.lastIndexOf(':') + 1);
   if (closing) {
-    closeTag(name, open, out);
+    if (rawName === name && after - lt === name.length + 3 && open[open.length - 1] === name) {
+      open.pop();
+      same = true;
+    } else closeTag(name, open, out);
   } else if (DROP_CONTENT.has(name)) {
     if (!selfClose) return skipElement(html, after, name);
   } else if (ALLOWED.has(name)) {
@@ -161,6 +176,20 @@ function markup(
       else {
         attrs = sanitizeAttrs(rawAttrs, base);
         if (attrCache && attrCache.size < MAX_CACHED_ATTRS) attrCache.set(rawAttrs, attrs);
+      }
+    }
+    if (rawName === name) {
+      // Written `<name attrs>` (`<name attrs />` when void) with the attributes already clean.
+      if (isVoid) {
+        same =
+          selfClose &&
+          rawAttrs.length === attrs.length + 1 &&
+          rawAttrs.charCodeAt(attrs.length) === 32 &&
+          rawAttrs.startsWith(attrs);
+      } else if (!selfClose) same = rawAttrs === attrs;
+      if (same) {
+        if (!isVoid) open.push(name);
+        return after;
       }
     }
     out.push(attrs ? `<${name}${attrs}${isVoid ? ' /' : ''}>` : (START_TAG.get(name) as string));

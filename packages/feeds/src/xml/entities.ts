@@ -82,8 +82,10 @@ export function decodeEntities(text: string, ctx: EntityContext): string {
   let from = 0;
   while (amp !== -1) {
     const semi = semicolonNear(text, amp);
-    const ref = semi === -1 ? undefined : text.slice(amp + 1, semi);
-    const value = ref === undefined ? undefined : resolveRef(ref, ctx);
+    const value =
+      semi === -1
+        ? undefined
+        : (predefinedAt(text, amp, semi) ?? resolveRef(text.slice(amp + 1, semi), ctx));
     if (value === undefined) {
       ctx.malformed = true;
       out += text.slice(from, amp + 1);
@@ -95,6 +97,22 @@ export function decodeEntities(text: string, ctx: EntityContext): string {
     amp = text.indexOf('&', from);
   }
   return out + text.slice(from);
+}
+
+// `&lt;`, `&gt;`, `&amp;`, `&quot;` or `&apos;` between `amp` and `semi`, read in place: escaped
+// HTML in RSS descriptions is mostly these.
+function predefinedAt(text: string, amp: number, semi: number): string | undefined {
+  const c = text.charCodeAt(amp + 1);
+  const length = semi - amp - 1;
+  if (length === 2 && text.charCodeAt(amp + 2) === 116 /* t */) {
+    if (c === 108 /* l */) return '<';
+    if (c === 103 /* g */) return '>';
+  } else if (length === 3 && c === 97 && text.startsWith('mp', amp + 2)) return '&';
+  else if (length === 4) {
+    if (c === 113 && text.startsWith('uot', amp + 2)) return '"';
+    if (c === 97 && text.startsWith('pos', amp + 2)) return "'";
+  }
+  return undefined;
 }
 
 // The `;` closing a reference starting at `amp`, looked for in the next 40 characters only, so
