@@ -32,7 +32,6 @@ const ATTRS = new Set(
 const URL_ATTRS = new Set(['href', 'src', 'cite', 'longdesc', 'poster', 'usemap']);
 const SAFE_SCHEME =
   /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp|urn):|data:image\/(?:png|gif|jpe?g|webp);)/i;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
 const QUIET = {
   declared: new Map<string, string>(),
@@ -270,17 +269,45 @@ function skipElement(html: string, from: number, name: string): number {
 function sanitizeAttrs(raw: string, base: string | undefined): string {
   if (!raw) return '';
   const kept: string[] = [];
-  let seen = ' ';
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(raw); m !== null; m = ATTR.exec(raw)) {
-    let name = m[1] as string;
+  const seen: string[] = [];
+  const n = raw.length;
+  let p = 0;
+  // Reads `name`, `name=value`, `name="value"` or `name='value'` pairs as the regular expression
+  // /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g would, by hand.
+  while (p < n) {
+    if (!isAttrNameChar(raw.charCodeAt(p))) {
+      p++;
+      continue;
+    }
+    const nameStart = p;
+    while (p < n && isAttrNameChar(raw.charCodeAt(p))) p++;
+    let name = raw.slice(nameStart, p);
+    let rawValue = '';
+    let q = p;
+    while (q < n && isJsSpace(raw.charCodeAt(q))) q++;
+    if (raw.charCodeAt(q) === 61 /* = */) {
+      q++;
+      while (q < n && isJsSpace(raw.charCodeAt(q))) q++;
+      const c = raw.charCodeAt(q);
+      if (c === 34 || c === 39) {
+        const close = raw.indexOf(c === 34 ? '"' : "'", q + 1);
+        if (close !== -1) {
+          rawValue = raw.slice(q + 1, close);
+          p = close + 1;
+        }
+      } else if (q < n && isUnquotedValueChar(c)) {
+        const valueStart = q;
+        while (q < n && isUnquotedValueChar(raw.charCodeAt(q))) q++;
+        rawValue = raw.slice(valueStart, q);
+        p = q;
+      }
+    }
     if (!ATTRS.has(name)) {
       name = name.toLowerCase();
       if (!ATTRS.has(name)) continue;
     }
-    if (seen.includes(` ${name} `)) continue;
-    seen += `${name} `;
-    const rawValue = m[2] ?? m[3] ?? m[4] ?? '';
+    if (seen.includes(name)) continue;
+    seen.push(name);
     let value: string | undefined = rawValue;
     if (URL_ATTRS.has(name)) {
       value = safeUrl(
@@ -296,6 +323,33 @@ function sanitizeAttrs(raw: string, base: string | undefined): string {
   }
   // Sorted, as feedparser writes them: the same element always serialises the same way.
   return kept.length > 1 ? kept.sort().join('') : (kept[0] ?? '');
+}
+
+// `\s` of regular expressions: ASCII and Unicode white space, BOM included.
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+// [^\s"'>/=]
+function isAttrNameChar(c: number): boolean {
+  return c !== 34 && c !== 39 && c !== 62 && c !== 47 && c !== 61 && !isJsSpace(c);
+}
+
+// [^\s"'=<>`]
+function isUnquotedValueChar(c: number): boolean {
+  return c !== 34 && c !== 39 && c !== 61 && c !== 60 && c !== 62 && c !== 96 && !isJsSpace(c);
 }
 
 /** `url` resolved against `base`, or `undefined` when its scheme could run code. */
