@@ -4,16 +4,12 @@ import type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 export type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 
 import { decodeEntities, type EntityContext } from './entities';
-import { canonicalPrefix } from './namespaces';
+import { declareIn, resolveName, rootScope, type Scope } from './scopes';
+import { isNameStart, isSpace, xmlBase } from './xml-chars';
 
 // Shared by every element without children or attributes until it gets some: never mutated.
 const NO_CHILDREN: XmlElement[] = [];
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
-
-interface Scope {
-  map: Map<string, string>;
-  names: Map<string, [string, string]>;
-}
 
 const MAX_PROBLEMS = 50;
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -46,8 +42,7 @@ class XmlParser {
     this.s = source;
     this.maxDepth = options.maxDepth ?? 256;
     this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [], source };
-    const map = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-    this.scopes = [{ map, names: new Map() }];
+    this.scopes = [rootScope()];
     this.ctx = {
       declared: new Map(),
       malformed: false,
@@ -95,6 +90,9 @@ class XmlParser {
     if (this.ctx.undeclared) this.problem('HTML entity used without a declaration', 0);
     return this.doc;
   }
+
+  private readonly report = (message: string, offset: number): void =>
+    this.problem(message, offset);
 
   private problem(message: string, offset: number): void {
     this.doc.wellFormed = false;
@@ -262,13 +260,9 @@ class XmlParser {
       return false;
     }
     let scope = this.scopes[this.scopes.length - 1] as Scope;
-    if (declares) {
-      const map = new Map(scope.map);
-      for (const [prefix, uri] of declares) map.set(prefix, uri);
-      scope = { map, names: new Map() };
-    }
+    if (declares) scope = declareIn(scope, declares);
     this.scopes.push(scope);
-    const [name, ns] = this.resolve(rawName, scope, lt);
+    const [name, ns] = resolveName(rawName, scope, lt, this.report);
     const parent = this.stack[this.stack.length - 1];
     const inherited = parent ? parent.base : this.baseUrl;
     const base = attrs === NO_ATTRS ? inherited : xmlBase(attrs['xml:base'], inherited);
@@ -294,26 +288,6 @@ class XmlParser {
     return true;
   }
 
-  private resolve(rawName: string, scope: Scope, offset: number): [string, string] {
-    const cached = scope.names.get(rawName);
-    if (cached) return cached;
-    const colon = rawName.indexOf(':');
-    const prefix = colon === -1 ? '' : rawName.slice(0, colon);
-    const local = (colon === -1 ? rawName : rawName.slice(colon + 1)).toLowerCase();
-    const uri = scope.map.get(prefix);
-    let result: [string, string];
-    if (uri === undefined) {
-      if (prefix) this.problem(`undeclared namespace prefix "${prefix}"`, offset);
-      result = [prefix ? `${prefix.toLowerCase()}:${local}` : local, ''];
-    } else {
-      const known = canonicalPrefix(uri);
-      const p = known ?? prefix.toLowerCase();
-      result = [p ? `${p}:${local}` : local, uri];
-    }
-    scope.names.set(rawName, result);
-    return result;
-  }
-
   private closeTag(lt: number): number {
     const gt = this.s.indexOf('>', lt + 2);
     const end = gt === -1 ? this.s.length : gt;
@@ -334,7 +308,7 @@ class XmlParser {
       return end + 1;
     }
     const scope = this.scopes[this.scopes.length - 1] as Scope;
-    const [name] = this.resolve(rawName, scope, lt);
+    const [name] = resolveName(rawName, scope, lt, this.report);
     const stack = this.stack;
     let k = stack.length - 1;
     while (k >= 0 && stack[k]?.name !== name) k--;
@@ -359,21 +333,4 @@ class XmlParser {
     if (this.onClose?.(el, depth, this.doc.root as XmlElement))
       this.stack[depth - 1]?.children.pop();
   }
-}
-
-function xmlBase(value: string | undefined, parent: string | undefined): string | undefined {
-  if (value === undefined || /^\s*(?:javascript|vbscript|data):/i.test(value)) return parent;
-  try {
-    return new URL(value, parent).href;
-  } catch {
-    return parent ?? value;
-  }
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
 }
