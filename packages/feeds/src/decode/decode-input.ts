@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii as isAsciiBuffer, isUtf8, transcode } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { fromCodePoint } from '../xml/entities';
@@ -73,7 +73,7 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
   if (encoding === 'utf-8') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (isUtf8(buffer)) {
-      const text = buffer.toString('utf8');
+      const text = decodeUtf8(buffer);
       // U+0080–U+009F are encoded C2 80–C2 9F: only look for them when a C2 byte exists.
       return { text: hasC1(buffer) ? demoronize(text) : text, encoding, problems };
     }
@@ -104,6 +104,17 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
   problems.push(`Unknown charset "${encoding}"; decoded as UTF-8.`);
   const fallback = decodeWith(bytes, 'utf-8', problems);
   return fallback;
+}
+
+// Node 20's `toString('utf8')` is V8's own UTF-8 decoder; transcoding to UTF-16 (ICU) and copying
+// that is nearly twice as fast, for the same string. ASCII is copied as Latin-1, faster still.
+// Inputs past a few megabytes take the plain path, which needs no second buffer of twice the size.
+const MAX_TRANSCODED = 4 * 1024 * 1024;
+function decodeUtf8(buffer: Buffer): string {
+  if (isAsciiBuffer(buffer)) return buffer.toString('latin1');
+  if (buffer.byteLength <= MAX_TRANSCODED && typeof transcode === 'function')
+    return transcode(buffer, 'utf8', 'ucs2').toString('ucs2');
+  return buffer.toString('utf8');
 }
 
 /**
