@@ -224,10 +224,12 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
   for (; j < limit; j++) {
     const c = html.charCodeAt(j);
     if (c === 34 || c === 39) {
-      // Skip the quoted value; unterminated within the limit, the `<` is text.
-      j++;
-      while (j < limit && html.charCodeAt(j) !== c) j++;
-      if (j >= limit) return undefined;
+      // Skip the quoted value; unterminated within the limit, the `<` is text. Still linear: a
+      // quote opens a value for one tag at most (a later tag starting before it would have been
+      // cut short by its `<`), so the searches cover disjoint stretches.
+      const close = html.indexOf(c === 34 ? '"' : "'", j + 1);
+      if (close === -1 || close >= limit) return undefined;
+      j = close;
     } else if (c === 62) {
       break;
     } else if (c === 60) {

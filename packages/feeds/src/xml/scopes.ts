@@ -70,6 +70,9 @@ export function resolveName(
 
 // The bindings `declares` makes of `parent`'s, reused when the same declarations recur.
 function derive(parent: Bindings, declares: [string, string][]): Bindings {
+  let same = true;
+  for (const [prefix, uri] of declares) if (parent.map.get(prefix) !== uri) same = false;
+  if (same) return parent; // redeclared as they were: nothing changes
   let signature = '';
   for (const [prefix, uri] of declares) signature += `${prefix}\u0000${uri}\u0001`;
   const known = parent.derived?.get(signature);
