@@ -173,6 +173,14 @@ function fullYear(y: string): number {
 
 function zoneMinutes(zone: string | undefined): number | undefined {
   if (!zone) return 0;
+  // The forms nearly every feed writes, read without regular expressions.
+  if (zone === 'Z' || zone === 'GMT' || zone === 'UTC') return 0;
+  const c = zone.charCodeAt(0);
+  if ((c === 43 || c === 45) && (zone.length === 5 || (zone.length === 6 && zone[3] === ':'))) {
+    const h = twoDigits(zone, 1);
+    const m = twoDigits(zone, zone.length - 2);
+    if (h >= 0 && m >= 0) return (c === 45 ? -1 : 1) * (h * 60 + m);
+  }
   const z = zone.trim().replace(/^\(|\)$/g, '');
   const numeric = /^(?:GMT|UTC|UT)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(z);
   if (numeric) {
@@ -183,6 +191,13 @@ function zoneMinutes(zone: string | undefined): number | undefined {
   if (lower in ZONES) return ZONES[lower];
   if (/^[a-ik-z]$/.test(lower)) return military(lower);
   return /^[a-z]{1,5}$/i.test(z) ? 0 : undefined;
+}
+
+// The number written by two ASCII digits at `at`, or -1.
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 // RFC 822 military zones: A–I, K–M east (+1…+12), N–Y west (−1…−12), Z UTC.
