@@ -1,13 +1,6 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
-import { type Sentence, splitSentences } from '@newsloom/text';
-import {
-  dot,
-  featuresOf,
-  inverseDocumentFrequencies,
-  type SparseVector,
-  type TextFeatures,
-  tfidfVector,
-} from './features';
+import { normalize, type Sentence, type SparseVector, splitSentences } from '@newsloom/text';
+import { featuresOf, inverseDocumentFrequencies, type TextFeatures, tfidfVector } from './features';
 import { hasUnbalancedQuotes, needsAntecedent, rejectReason, stripDateline } from './hygiene';
 import type { ResolvedOptions } from './options';
 
@@ -146,14 +139,11 @@ function articleCandidates(
 
 /** Normalised sum of the documents' TF-IDF vectors. */
 function centroidOf(docs: readonly TextFeatures[], idf: ReadonlyMap<string, number>): SparseVector {
-  const centroid: SparseVector = new Map();
+  const sum = new Map<string, number>();
   for (const doc of docs) {
-    for (const [term, w] of tfidfVector(doc.terms, idf))
-      centroid.set(term, (centroid.get(term) ?? 0) + w);
+    for (const [term, w] of tfidfVector(doc.terms, idf)) sum.set(term, (sum.get(term) ?? 0) + w);
   }
-  const norm = Math.sqrt(dot(centroid, centroid)) || 1;
-  for (const [term, w] of centroid) centroid.set(term, w / norm);
-  return centroid;
+  return normalize(sum);
 }
 
 /** For each concept (content term or term pair), how many documents mention it. */

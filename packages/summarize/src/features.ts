@@ -54,15 +54,12 @@ export function featuresOf(text: string, options: { entities?: boolean } = {}): 
   return { terms, bigrams, numbers, entities };
 }
 
-/** Sparse vector: term → weight. */
-export type SparseVector = Map<string, number>;
-
 /** L2-normalised TF-IDF vector of term counts. */
 export function tfidfVector(
   terms: ReadonlyMap<string, number>,
   idf: ReadonlyMap<string, number>,
-): SparseVector {
-  const vector: SparseVector = new Map();
+): Map<string, number> {
+  const vector = new Map<string, number>();
   let norm = 0;
   for (const [term, count] of terms) {
     const weight = (1 + Math.log(count)) * (idf.get(term) ?? 1);
@@ -72,17 +69,6 @@ export function tfidfVector(
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (const [term, weight] of vector) vector.set(term, weight * scale);
   return vector;
-}
-
-/** Dot product of two sparse vectors (cosine when both are normalised). */
-export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += weight * other;
-  }
-  return sum;
 }
 
 /** Inverse document frequencies over a set of documents' term counts. */

@@ -1,6 +1,7 @@
 import type { Article } from '@newsloom/core';
+import { dot } from '@newsloom/text';
 import type { Corpus } from './corpus';
-import { dot, featuresOf, tfidfVector } from './features';
+import { featuresOf, tfidfVector } from './features';
 
 const SUFFIX = /\s+[|–—-]\s+[^|–—-]{2,40}$/u;
 const PREFIX =

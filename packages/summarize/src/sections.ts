@@ -1,4 +1,4 @@
-import { dot } from './features';
+import { dot } from '@newsloom/text';
 import type { ResolvedOptions } from './options';
 import type { Selected } from './select';
 

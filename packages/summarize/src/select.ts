@@ -1,5 +1,5 @@
+import { dot } from '@newsloom/text';
 import type { Candidate, Corpus } from './corpus';
-import { dot } from './features';
 import type { ResolvedOptions } from './options';
 
 /** A chosen sentence and the order it was chosen in (0 = most important). */

@@ -9,11 +9,11 @@ import {
   type Summarizer,
   type SummarySentence,
 } from '@newsloom/core';
-import { splitSentences } from '@newsloom/text';
+import { dot, splitSentences } from '@newsloom/text';
 import { type Support, supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
-import { dot, featuresOf, tfidfVector } from './features';
+import { featuresOf, tfidfVector } from './features';
 import { chooseHeadline, cleanTitle, shortenHeadline } from './headline';
 import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
