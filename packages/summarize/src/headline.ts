@@ -80,7 +80,9 @@ export function chooseHeadline(
 ): { headline: string; member: number } {
   const names = corpus.members.map((a: Article) => a.outletName ?? '').filter((n) => n !== '');
   const titles = corpus.members.map((a) => cleanTitle(a.title, names));
-  const vectors = titles.map((t) => tfidfVector(featuresOf(t).terms, corpus.idf));
+  const vectors = titles.map((t) =>
+    tfidfVector(featuresOf(t, { entities: false }).terms, corpus.idf),
+  );
   const isRep = (i: number): boolean => corpus.representative[i] === i;
   // Sum of representative title vectors: peer similarity in O(n) instead of O(n²).
   const titleSum = new Map<string, number>();

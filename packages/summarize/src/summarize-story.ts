@@ -1,11 +1,11 @@
 import type { Article, Story, StorySummary, SummarySentence, SummarySource } from '@newsloom/core';
-import { supportingMembers } from './cite';
+import { type Support, supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { sectionHeading } from './heading';
 import { chooseHeadline, shortenHeadline } from './headline';
-import { resolveOptions, type SummarizeOptions } from './options';
+import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { groupSections } from './sections';
 import { type Selected, selectSentences } from './select';
 
@@ -36,24 +36,34 @@ export class SourceNumbering {
   }
 }
 
-/** A cited summary sentence for an extracted candidate. */
-export function citeCandidate(
-  candidate: Candidate,
+/** A sentence's supports, source-numbered with scores to 3 decimals, and its citations, ascending. */
+export function numberedSupport(
+  supports: readonly Support[],
   corpus: Corpus,
   numbering: SourceNumbering,
-  options: ReturnType<typeof resolveOptions>,
-): SummarySentence {
-  const supports = supportingMembers(candidate.features, corpus, options, {
-    member: candidate.member,
-  });
+): Pick<SummarySentence, 'citations'> & Pick<SummarySentence['provenance'], 'support'> {
   const support = supports.map((s) => ({
     n: numbering.numberOf(s.member),
     articleId: (corpus.members[s.member] as Article).id,
     score: Math.round(s.score * 1000) / 1000,
   }));
+  return { support, citations: support.map((s) => s.n).sort((a, b) => a - b) };
+}
+
+/** A cited summary sentence for an extracted candidate. */
+export function citeCandidate(
+  candidate: Candidate,
+  corpus: Corpus,
+  numbering: SourceNumbering,
+  options: ResolvedOptions,
+): SummarySentence {
+  const supports = supportingMembers(candidate.features, corpus, options, {
+    member: candidate.member,
+  });
+  const { support, citations } = numberedSupport(supports, corpus, numbering);
   return {
     text: candidate.text,
-    citations: support.map((s) => s.n).sort((a, b) => a - b),
+    citations,
     provenance: {
       articleId: (corpus.members[candidate.member] as Article).id,
       field: candidate.field,
@@ -110,7 +120,15 @@ export function summarizeStory(
   options: SummarizeOptions = {},
 ): StorySummary {
   const resolved = resolveOptions(options);
-  const corpus = buildCorpus(story, articles, resolved);
+  return summarizeCorpus(story, buildCorpus(story, articles, resolved), resolved);
+}
+
+/** The extractive summary of a story whose corpus is already built. */
+export function summarizeCorpus(
+  story: Story,
+  corpus: Corpus,
+  resolved: ResolvedOptions,
+): StorySummary {
   const chosen = chooseHeadline(corpus, resolved.maxHeadlineLength);
   let selected = selectSentences(
     corpus,
@@ -129,15 +147,30 @@ export function summarizeStory(
     heading: sectionHeading(group, selected, used),
     sentences: group.map((s) => citeCandidate(s.candidate, corpus, numbering, resolved)),
   }));
-  return {
-    storyId: story.id,
+  return assembleSummary(story, corpus, {
     headline,
-    articleCount: corpus.members.length,
-    updatedAt: story.updatedAt,
     sections,
     sources: numbering.sources,
-    externalResources: extractExternalResources(story, corpus.members),
     method: 'extractive',
     replacedSentences: 0,
+  });
+}
+
+/** A story's summary from its own parts; the fields every summary shares are filled in here. */
+export function assembleSummary(
+  story: Story,
+  corpus: Corpus,
+  parts: Pick<StorySummary, 'headline' | 'sections' | 'sources' | 'method' | 'replacedSentences'>,
+): StorySummary {
+  return {
+    storyId: story.id,
+    headline: parts.headline,
+    articleCount: corpus.members.length,
+    updatedAt: story.updatedAt,
+    sections: parts.sections,
+    sources: parts.sources,
+    externalResources: extractExternalResources(story, corpus.members),
+    method: parts.method,
+    replacedSentences: parts.replacedSentences,
   };
 }

@@ -9,16 +9,21 @@ import {
   type Summarizer,
   type SummarySentence,
 } from '@newsloom/core';
-import { dot, splitSentences } from '@newsloom/text';
+import { dot, type SparseVector, splitSentences } from '@newsloom/text';
 import { type Support, supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
-import { extractExternalResources } from './external-resources';
-import { featuresOf, tfidfVector } from './features';
+import { featuresOf, type TextFeatures, tfidfVector } from './features';
 import { chooseHeadline, cleanTitle, shortenHeadline } from './headline';
 import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { selectSentences } from './select';
-import { citeCandidate, SourceNumbering, summarizeStory } from './summarize-story';
+import {
+  assembleSummary,
+  citeCandidate,
+  numberedSupport,
+  SourceNumbering,
+  summarizeCorpus,
+} from './summarize-story';
 import { supportScore } from './support';
 
 /** A replacement must be at least this similar (TF-IDF cosine) to the model sentence it replaces. */
@@ -35,7 +40,7 @@ interface Context {
 /** Where in an article a model sentence is best grounded: the most similar source sentence. */
 function groundingSpan(
   article: Article,
-  vector: Map<string, number>,
+  vector: SparseVector,
   corpus: Corpus,
 ): Pick<SummarySentence['provenance'], 'field' | 'start' | 'end'> {
   let best = {
@@ -46,7 +51,8 @@ function groundingSpan(
   };
   for (const field of ['title', 'summary', 'text'] as const) {
     for (const s of splitSentences(article[field] ?? '')) {
-      const sim = dot(vector, tfidfVector(featuresOf(s.text).terms, corpus.idf));
+      const terms = featuresOf(s.text, { entities: false }).terms;
+      const sim = dot(vector, tfidfVector(terms, corpus.idf));
       if (sim > best.sim) best = { field, start: s.start, end: s.end, sim };
     }
   }
@@ -54,8 +60,7 @@ function groundingSpan(
 }
 
 /** Verified supports of a model sentence: the articles it cites first, then any other. */
-function modelSupports(text: string, cited: readonly string[], ctx: Context): Support[] {
-  const features = featuresOf(text);
+function modelSupports(features: TextFeatures, cited: readonly string[], ctx: Context): Support[] {
   const all = supportingMembers(features, ctx.corpus, {
     ...ctx.options,
     maxCitations: ctx.corpus.members.length,
@@ -69,8 +74,7 @@ function modelSupports(text: string, cited: readonly string[], ctx: Context): Su
 }
 
 /** The spare extractive sentence most similar to an unsupported model sentence, if any. */
-function takeReplacement(text: string, ctx: Context): Candidate | undefined {
-  const vector = tfidfVector(featuresOf(text).terms, ctx.corpus.idf);
+function takeReplacement(vector: SparseVector, ctx: Context): Candidate | undefined {
   let best: { index: number; sim: number } = { index: -1, sim: MIN_REPLACEMENT_SIMILARITY };
   ctx.spares.forEach((c, index) => {
     const sim = dot(vector, c.vector);
@@ -85,26 +89,23 @@ function verifySentence(
   cited: readonly string[],
   ctx: Context,
 ): SummarySentence | undefined {
+  const features = featuresOf(text);
+  const vector = tfidfVector(features.terms, ctx.corpus.idf);
   const supports =
-    isReaderQuestion(text) || isBoilerplate(text) ? [] : modelSupports(text, cited, ctx);
+    isReaderQuestion(text) || isBoilerplate(text) ? [] : modelSupports(features, cited, ctx);
   const top = supports[0];
   if (!top) {
     ctx.replaced += 1;
-    const replacement = takeReplacement(text, ctx);
+    const replacement = takeReplacement(vector, ctx);
     return replacement
       ? citeCandidate(replacement, ctx.corpus, ctx.numbering, ctx.options)
       : undefined;
   }
   const article = ctx.corpus.members[top.member] as Article;
-  const vector = tfidfVector(featuresOf(text).terms, ctx.corpus.idf);
-  const support = supports.map((s) => ({
-    n: ctx.numbering.numberOf(s.member),
-    articleId: (ctx.corpus.members[s.member] as Article).id,
-    score: Math.round(s.score * 1000) / 1000,
-  }));
+  const { support, citations } = numberedSupport(supports, ctx.corpus, ctx.numbering);
   return {
     text,
-    citations: support.map((s) => s.n).sort((a, b) => a - b),
+    citations,
     provenance: {
       articleId: article.id,
       ...groundingSpan(article, vector, ctx.corpus),
@@ -215,18 +216,14 @@ export async function summarizeWithModel(
   const headline = verifiedHeadline(draft.headline, corpus, resolved);
   if (sections.length === 0) {
     // Nothing the model wrote survived verification: the reader gets the extractive summary.
-    const fallback = summarizeStory(story, articles, options);
+    const fallback = summarizeCorpus(story, corpus, resolved);
     return { ...fallback, headline, method: summarizer.name, replacedSentences: ctx.replaced };
   }
-  return {
-    storyId: story.id,
+  return assembleSummary(story, corpus, {
     headline,
-    articleCount: corpus.members.length,
-    updatedAt: story.updatedAt,
     sections,
     sources: ctx.numbering.sources,
-    externalResources: extractExternalResources(story, corpus.members),
     method: summarizer.name,
     replacedSentences: ctx.replaced,
-  };
+  });
 }
