@@ -16,29 +16,17 @@ describe('sentence hygiene', () => {
     expect(stripDateline('The U.S. Senate voted on Friday to pass the bill.')).toBe(0);
   });
 
-  it('rejects boilerplate, questions, truncations and orphan pronouns', () => {
-    expect(rejectReason('By Maria Lopez and John Chen, Reuters staff writers')).toBe('boilerplate');
-    expect(rejectReason('Photo: A firefighter walks past burning trees in the valley.')).toBe(
-      'boilerplate',
-    );
-    expect(rejectReason('Sign up for our morning newsletter to get the latest updates.')).toBe(
-      'boilerplate',
-    );
-    expect(rejectReason('What does the new rule mean for your retirement savings?')).toBe(
-      'question',
-    );
-    expect(rejectReason('The senator said the vote would happen next week, but…')).toBe(
-      'truncated',
-    );
-    expect(rejectReason('The senator said the vote would happen next week, but...')).toBe(
-      'truncated',
-    );
-    expect(rejectReason('He said the vote would happen next week after the recess.')).toBe(
-      'orphan-pronoun',
-    );
-    expect(rejectReason('“We will not back down,” the senator told supporters on Sunday')).toBe(
-      'no-terminator',
-    );
-    expect(rejectReason('The senator said the vote would happen next week.')).toBeUndefined();
+  it.each([
+    ['By Maria Lopez and John Chen, Reuters staff writers', 'boilerplate'],
+    ['Photo: A firefighter walks past burning trees in the valley.', 'boilerplate'],
+    ['Sign up for our morning newsletter to get the latest updates.', 'boilerplate'],
+    ['What does the new rule mean for your retirement savings?', 'question'],
+    ['The senator said the vote would happen next week, but…', 'truncated'],
+    ['The senator said the vote would happen next week, but...', 'truncated'],
+    ['He said the vote would happen next week after the recess.', 'orphan-pronoun'],
+    ['“We will not back down,” the senator told supporters on Sunday', 'no-terminator'],
+    ['The senator said the vote would happen next week.', undefined],
+  ])('rejects boilerplate, questions, truncations and orphan pronouns: %s → %s', (line, reason) => {
+    expect(rejectReason(line)).toBe(reason);
   });
 });
