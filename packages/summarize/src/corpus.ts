@@ -74,7 +74,8 @@ const CHARS_PER_SENTENCE = 400;
 /** Sentences considered in all (split evenly over articles, 2–12 each): bounds time on big stories. */
 const MAX_CANDIDATES = 300;
 
-function wholeText(article: Article): string {
+/** An article's title, summary and full text, as one text. */
+export function wholeText(article: Article): string {
   return [article.title, article.summary ?? '', article.text ?? ''].join('\n\n');
 }
 

@@ -1,4 +1,5 @@
 import type { Article, StorySummary } from '@newsloom/core';
+import { wholeText } from './corpus';
 import { featuresOf, type TextFeatures } from './features';
 import { supportScore } from './support';
 
@@ -40,10 +41,6 @@ export interface CitationReport {
 export interface VerifyOptions {
   /** Support a citation needs, in [0, 1] (default 0.8, as {@link summarizeStory} cites). */
   minSupport?: number;
-}
-
-function wholeText(article: Article): string {
-  return [article.title, article.summary ?? '', article.text ?? ''].join('\n\n');
 }
 
 /**
