@@ -94,9 +94,7 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
       }
       return page;
     },
-    search(text: string, limit: number): Article[] {
-      const tokens = searchTokens(text);
-      if (tokens.length === 0) return [];
+    search(tokens: readonly string[], limit: number): Article[] {
       const hits = ordered().filter((entry) => tokens.every((token) => entry.words.has(token)));
       return hits.sort(byNewestThenId).slice(0, limit).map(decode);
     },

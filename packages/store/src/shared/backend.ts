@@ -33,7 +33,8 @@ export interface StoreBackend {
     after: [string, string] | undefined,
     size: number,
   ): Article[];
-  searchArticles(text: string, limit: number): Article[];
+  /** Articles holding every one of `tokens` (from `searchTokens`, never empty), newest first. */
+  searchArticles(tokens: readonly string[], limit: number): Article[];
   upsertStories(stories: readonly Story[]): UpsertCounts;
   /** The id a story id resolves to: itself, or the story it was merged into. */
   resolveStory(id: string): string | undefined;

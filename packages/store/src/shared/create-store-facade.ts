@@ -9,7 +9,7 @@ import {
   type StorySummary,
 } from '@newsloom/core';
 import type { StoreBackend } from './backend';
-import { sortableTime } from './canonical';
+import { searchTokens, sortableTime } from './canonical';
 import { closedError } from './decode';
 import { RunSchema } from './run';
 import { exportCsv, exportJsonl, importJsonl } from './transfer';
@@ -54,7 +54,11 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
     },
     getLatestCoverage: async () => run('read coverage from', () => backend.latestCoverage()),
     searchArticles: async (text, options = {}) =>
-      run('search', () => backend.searchArticles(text, options.limit ?? DEFAULT_SEARCH_LIMIT)),
+      run('search', () => {
+        const tokens = searchTokens(text);
+        if (tokens.length === 0) return [];
+        return backend.searchArticles(tokens, options.limit ?? DEFAULT_SEARCH_LIMIT);
+      }),
     getStoriesChangedSince: async (since) => {
       const at = checkTime(since, 'since');
       return run('read stories from', () => backend.storiesChangedSince(at));

@@ -1,6 +1,6 @@
 import { type Article, type ArticleQuery, ArticleSchema } from '@newsloom/core';
 import type { Database, Statement } from 'better-sqlite3';
-import { searchTokens, sortableTime } from '../shared/canonical';
+import { sortableTime } from '../shared/canonical';
 import { decodeRow } from '../shared/decode';
 
 interface ArticleRow {
@@ -43,9 +43,7 @@ export function createSqliteArticleReads(db: Database) {
       }
       return statement.all(...params).map(decodeArticle);
     },
-    search(text: string, limit: number): Article[] {
-      const tokens = searchTokens(text);
-      if (tokens.length === 0) return [];
+    search(tokens: readonly string[], limit: number): Article[] {
       // Each word quoted: user text never reaches the FTS5 query syntax.
       const match = tokens.map((token) => `"${token}"`).join(' ');
       return searchStatement.all(match, limit).map(decodeArticle);

@@ -61,17 +61,14 @@ function createDocTable<S extends z.ZodType>(db: Database, schema: S, spec: DocT
     }
     return counts;
   });
+  const selectAll = db.prepare<[], { k: string; doc: string }>(
+    `SELECT ${spec.key} AS k, doc FROM ${spec.table} ORDER BY ${spec.orderBy}`,
+  );
   const decode = (row: { k: string; doc: string }): T =>
     decodeRow(schema, row.doc, `${spec.table} ${row.k}`);
   return {
     upsert: (records: readonly T[]) => upsert.immediate(records),
-    all: (): T[] =>
-      db
-        .prepare<[], { k: string; doc: string }>(
-          `SELECT ${spec.key} AS k, doc FROM ${spec.table} ORDER BY ${spec.orderBy}`,
-        )
-        .all()
-        .map(decode),
+    all: (): T[] => selectAll.all().map(decode),
     get: (key: string): T | undefined => {
       const row = select.get(key);
       return row === undefined ? undefined : decode({ k: key, doc: row.doc });
