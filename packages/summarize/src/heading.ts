@@ -78,13 +78,15 @@ export function sectionHeading(
   let best = { phrase: '', score: Number.NEGATIVE_INFINITY };
   group.forEach((s, rank) => {
     for (const run of phraseRuns(s.candidate.text)) {
+      // Each word is weighed once per run, not once per span it appears in.
+      const weights = run.map(weight);
       for (let i = 0; i < run.length; i += 1) {
         for (let len = 1; len <= 4 && i + len <= run.length; len += 1) {
           const span = run.slice(i, i + len);
           if (SMALL_WORDS.test(span[0] ?? '') || SMALL_WORDS.test(span[len - 1] ?? '')) continue;
           const phrase = span.join(' ');
           const score =
-            span.reduce((sum, w) => sum + weight(w), 0) / Math.sqrt(len) -
+            weights.slice(i, i + len).reduce((sum, w) => sum + w, 0) / Math.sqrt(len) -
             (len === 1 ? 0.5 : 0) -
             0.1 * rank;
           if (score > best.score && !used.has(titleCase(phrase).toLowerCase()))
