@@ -1,4 +1,4 @@
-import { contentTerms, splitSentences } from '@newsloom/text';
+import { contentTerms, dot, normalize, type SparseVector, splitSentences } from '@newsloom/text';
 import { firstWords } from './rouge';
 
 /** The part of an article a summarisation baseline reads. */
@@ -44,20 +44,11 @@ export function roundRobinLeadBaseline(
   return firstWords(out.join(' '), maxWords);
 }
 
-type Vector = Map<string, number>;
-
-function vectorOf(text: string, idf: ReadonlyMap<string, number>): Vector {
-  const v: Vector = new Map();
+/** Unit-length vector of a text's content terms, each occurrence weighing its idf. */
+function vectorOf(text: string, idf: ReadonlyMap<string, number>): SparseVector {
+  const v = new Map<string, number>();
   for (const t of contentTerms(text)) v.set(t, (v.get(t) ?? 0) + (idf.get(t) ?? 1));
-  const norm = Math.sqrt([...v.values()].reduce((s, w) => s + w * w, 0)) || 1;
-  for (const [t, w] of v) v.set(t, w / norm);
-  return v;
-}
-
-function cosine(a: Vector, b: Vector): number {
-  let s = 0;
-  for (const [t, w] of a) s += w * (b.get(t) ?? 0);
-  return s;
+  return normalize(v);
 }
 
 function idfOf(docs: readonly string[]): Map<string, number> {
@@ -82,10 +73,10 @@ export function centroidBaseline(articles: readonly BaselineArticle[], maxWords 
   const sentences = docs.flatMap((d) => splitSentences(d).map((s) => s.text));
   const ranked = sentences
     .map((text, i) => ({ text, i, v: vectorOf(text, idf) }))
-    .map((s) => ({ ...s, score: cosine(s.v, centroid) }))
+    .map((s) => ({ ...s, score: dot(s.v, centroid) }))
     .sort((a, b) => b.score - a.score || a.i - b.i);
   const chosen: typeof ranked = [];
-  for (const s of ranked) if (!chosen.some((c) => cosine(c.v, s.v) >= 0.8)) chosen.push(s);
+  for (const s of ranked) if (!chosen.some((c) => dot(c.v, s.v) >= 0.8)) chosen.push(s);
   return firstWords(chosen.map((s) => s.text).join(' '), maxWords);
 }
 
@@ -104,7 +95,7 @@ export function mostCentralTitle(articles: readonly BaselineArticle[]): string {
   const vectors = titles.map((t) => vectorOf(t, idf));
   let best = { title: titles[0] ?? '', score: Number.NEGATIVE_INFINITY };
   vectors.forEach((v, i) => {
-    const score = vectors.reduce((s, o, j) => (j === i ? s : s + cosine(v, o)), 0);
+    const score = vectors.reduce((s, o, j) => (j === i ? s : s + dot(v, o)), 0);
     if (score > best.score) best = { title: titles[i] ?? '', score };
   });
   return best.title;
