@@ -62,12 +62,18 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Reads every stored article into a map by id (publication order kept).
- * @example const byId = await loadArticles(store)
+ * Reads the stored articles whose ids are `wanted` into a map by id (publication order kept),
+ * in one pass over the store; the others are not kept in memory.
+ * @example const byId = await loadArticles(store, new Set(story.articleIds))
  */
-export async function loadArticles(store: ArticleStore): Promise<Map<string, Article>> {
+export async function loadArticles(
+  store: ArticleStore,
+  wanted: ReadonlySet<string>,
+): Promise<Map<string, Article>> {
   const articles = new Map<string, Article>();
-  for await (const article of store.queryArticles()) articles.set(article.id, article);
+  for await (const article of store.queryArticles()) {
+    if (wanted.has(article.id)) articles.set(article.id, article);
+  }
   return articles;
 }
 

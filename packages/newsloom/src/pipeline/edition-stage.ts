@@ -42,9 +42,8 @@ export async function buildEdition(
 ): Promise<Edition> {
   const { store } = context;
   const stories = await currentStories(context, options.since);
-  const all = await loadArticles(store);
   const members = new Set(stories.flatMap((s) => s.articleIds));
-  const articles = [...all.values()].filter((a) => members.has(a.id));
+  const articles = members.size === 0 ? [] : [...(await loadArticles(store, members)).values()];
   const outlets = outletsFor(await store.listOutlets(), articles);
   context.onProgress({ stage: 'coverage', done: 0, total: 1 });
   const coverage = analyzeCoverage({ articles, stories, outlets }, context.coverageOptions);

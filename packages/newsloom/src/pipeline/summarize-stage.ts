@@ -75,7 +75,10 @@ export async function summarizeStaleStories(
   const stories = await store.getStories({ ids });
   const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
   const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
-  const articles = stale.length > 0 ? await loadArticles(store) : new Map<string, Article>();
+  const articles =
+    stale.length > 0
+      ? await loadArticles(store, new Set(stale.flatMap((story) => story.articleIds)))
+      : new Map<string, Article>();
   const diagnostics: Diagnostic[] = [];
   let batch: StorySummary[] = [];
   for (const [index, story] of stale.entries()) {
