@@ -3,7 +3,7 @@ import { breadthOf, hasCopies, spansMany } from './breadth';
 import { type AnalysisContext, storyMembers } from './context';
 import { groupNearDuplicates } from './fingerprint';
 import type { CoverageArticle, CoverageStory } from './types';
-import { compareStrings, int32Of, range, UnionFind } from './util';
+import { compareStrings, int32Of, msOfHours, range, UnionFind } from './util';
 
 /** What one story contributes to every section of the report. */
 export interface StoryFacts {
@@ -60,7 +60,7 @@ export function computeStoryFacts(
   const familyCount = countDistinctStrings(cellFamilies);
   const { distinct, recent } = countDistinct(
     m,
-    ctx.nowMs - ctx.options.top.velocityWindowHours * 3_600_000,
+    ctx.nowMs - msOfHours(ctx.options.top.velocityWindowHours),
     ctx.nowMs,
   );
   let maxChars = 0;
