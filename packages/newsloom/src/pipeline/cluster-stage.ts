@@ -1,5 +1,5 @@
 import { type ClustererSnapshot, createClusterer } from '@newsloom/cluster';
-import type { Article, ArticleId, Story } from '@newsloom/core';
+import type { Article, ArticleId, Story, StoryId } from '@newsloom/core';
 import { type PipelineContext, throwIfAborted } from './context';
 import type { PipelineState } from './state';
 
@@ -38,6 +38,17 @@ async function loadMatchingState(context: PipelineContext): Promise<PipelineStat
  * @example const { touchedStoryIds } = await clusterNewArticles(context)
  */
 export async function clusterNewArticles(context: PipelineContext): Promise<ClusterStageResult> {
+  return (await clusterAndSave(context)).result;
+}
+
+/**
+ * {@link clusterNewArticles}, also giving the current story ids it saved in the state, so the
+ * stages that follow in the same run need not read the state back.
+ * @example const { storyIds } = await clusterAndSave(context)
+ */
+export async function clusterAndSave(
+  context: PipelineContext,
+): Promise<{ result: ClusterStageResult; storyIds: StoryId[] }> {
   const { store, state, signal } = context;
   const saved = await loadMatchingState(context);
   const clusterer = createClusterer(context.clusterOptions);
@@ -57,15 +68,17 @@ export async function clusterNewArticles(context: PipelineContext): Promise<Clus
   const touched = stories.filter((s) => before.get(s.id) !== signature(s));
   if (touched.length > 0) await store.upsertStories(touched);
   for (const article of fresh) seen.add(article.id);
+  const storyIds = stories.map((s) => s.id);
   await state.save({
     version: 1,
     clusterer: clusterer.snapshot(),
     clusteredArticleIds: [...seen],
-    storyIds: stories.map((s) => s.id),
+    storyIds,
   });
-  return {
+  const result = {
     newArticles: fresh.length,
     stories: stories.length,
     touchedStoryIds: touched.map((s) => s.id),
   };
+  return { result, storyIds };
 }

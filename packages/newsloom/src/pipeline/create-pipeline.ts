@@ -12,7 +12,7 @@ import {
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
-import { type ClusterStageResult, clusterNewArticles } from './cluster-stage';
+import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
   type FeedFetchOptions,
   isoNow,
@@ -172,9 +172,10 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
       const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
-      const cluster = await clusterNewArticles(context);
-      const summarize = await summarizeStaleStories(context);
-      const built = await buildEdition(context, runOptions);
+      // The story ids just saved go straight to the next stages: the state is read once.
+      const { result: cluster, storyIds } = await clusterAndSave(context);
+      const summarize = await summarizeStaleStories(context, storyIds);
+      const built = await buildEdition(context, runOptions, storyIds);
       const edition = { ...built, diagnostics: [...ingest.diagnostics, ...summarize.diagnostics] };
       return { ingest, cluster, summarize, edition };
     },

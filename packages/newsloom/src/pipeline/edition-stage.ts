@@ -1,4 +1,4 @@
-import type { Article, Edition, Outlet, Story } from '@newsloom/core';
+import type { Article, Edition, Outlet, Story, StoryId } from '@newsloom/core';
 import { analyzeCoverage } from '@newsloom/coverage';
 import { isoNow, loadArticles, type PipelineContext } from './context';
 
@@ -21,9 +21,9 @@ function outletsFor(stored: readonly Outlet[], articles: readonly Article[]): Ou
 async function currentStories(
   context: PipelineContext,
   since: string | undefined,
+  storyIds: readonly StoryId[] | undefined,
 ): Promise<Story[]> {
-  const saved = await context.state.load();
-  const ids = saved?.storyIds ?? [];
+  const ids = storyIds ?? (await context.state.load())?.storyIds ?? [];
   if (ids.length === 0) return [];
   const stories = await context.store.getStories({ ids });
   return stories
@@ -32,16 +32,18 @@ async function currentStories(
 }
 
 /**
- * Scores coverage over the current stories, saves the coverage snapshot and assembles the
- * {@link Edition} the digest renders.
+ * Scores coverage over the current stories (`storyIds` when the caller just clustered, else
+ * those of the saved state), saves the coverage snapshot and assembles the {@link Edition} the
+ * digest renders.
  * @example const edition = await buildEdition(context, { since: '2024-01-01T00:00:00Z' })
  */
 export async function buildEdition(
   context: PipelineContext,
   options: EditionOptions = {},
+  storyIds?: readonly StoryId[],
 ): Promise<Edition> {
   const { store } = context;
-  const stories = await currentStories(context, options.since);
+  const stories = await currentStories(context, options.since, storyIds);
   const members = new Set(stories.flatMap((s) => s.articleIds));
   const articles = members.size === 0 ? [] : [...(await loadArticles(store, members)).values()];
   const outlets = outletsFor(await store.listOutlets(), articles);

@@ -1,6 +1,6 @@
 import { type Feed, isNewsloomError } from '@newsloom/core';
 import { createPoller, type FeedPollStatus } from '@newsloom/feeds';
-import { type ClusterStageResult, clusterNewArticles } from './cluster-stage';
+import { type ClusterStageResult, clusterAndSave } from './cluster-stage';
 import type { PipelineContext } from './context';
 import { scheduleFor } from './schedule';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
@@ -27,8 +27,8 @@ async function updateLoop(
     await context.clock.sleep(every, options.signal).catch(() => undefined);
     if (options.signal.aborted || !isDirty()) continue;
     try {
-      const cluster = await clusterNewArticles(context);
-      const summarize = await summarizeStaleStories(context);
+      const { result: cluster, storyIds } = await clusterAndSave(context);
+      const summarize = await summarizeStaleStories(context, storyIds);
       options.onUpdate?.({ cluster, summarize });
     } catch (error) {
       if (isNewsloomError(error, 'ABORTED')) return;

@@ -3,6 +3,7 @@ import {
   type Diagnostic,
   NewsloomError,
   type Story,
+  type StoryId,
   type StorySummary,
 } from '@newsloom/core';
 import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
@@ -62,15 +63,16 @@ async function summarizeOne(
 /**
  * Summarises every current story whose summary is missing or stale (the default summariser is
  * the extractive one; a `Summarizer` port is used when given, always verified), saving in
- * batches so an interrupted run keeps what it finished.
+ * batches so an interrupted run keeps what it finished. The current stories are `storyIds`
+ * when the caller just clustered, else those of the saved state.
  * @example const { summarized } = await summarizeStaleStories(context)
  */
 export async function summarizeStaleStories(
   context: PipelineContext,
+  storyIds?: readonly StoryId[],
 ): Promise<SummarizeStageResult> {
   const { store, signal } = context;
-  const saved = await context.state.load();
-  const ids = saved?.storyIds ?? [];
+  const ids = storyIds ?? (await context.state.load())?.storyIds ?? [];
   if (ids.length === 0) return { summarized: 0, unchanged: 0, diagnostics: [] };
   const stories = await store.getStories({ ids });
   const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
