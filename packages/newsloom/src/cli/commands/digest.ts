@@ -67,11 +67,9 @@ export const digestCommand: Command = {
   usage: 'newsloom digest [--out DIR] [--since ISO_TIME]',
   options: { out: { type: 'string' }, since: { type: 'string' } },
   async run(context) {
-    const pipeline = context.openPipeline();
-    await pipeline.cluster();
-    await pipeline.summarize();
     const since = stringOption(context.values, 'since');
-    const edition = await pipeline.edition(since ? { since } : {});
+    // Cluster, summarise and build the edition in one run (no fetch), reading the state once.
+    const { edition } = await context.openPipeline().run({ fetch: false, ...(since && { since }) });
     const out = stringOption(context.values, 'out') ?? context.config.out;
     const written = await writeDigest(edition, resolve(context.io.cwd, out));
     context.progress.done();
