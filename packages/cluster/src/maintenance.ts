@@ -4,7 +4,7 @@ import type { ArticleFeatures } from './features';
 import type { ResolvedClusterOptions } from './options';
 import { averageLinkGroups, finalizeStory, renumber } from './split';
 import type { ClustererState } from './state';
-import { FIELDS, type Field } from './story-index';
+import { FIELDS, type Field, perField } from './story-index';
 import {
   addInto,
   addMember,
@@ -179,7 +179,7 @@ export function regroup(
 
 // Recomputes a story's sums and times from its members.
 function rebuild(story: StoryState): void {
-  story.sums = { title: new Map(), body: new Map(), entities: new Map() };
+  story.sums = perField(() => new Map());
   story.timeSum = 0;
   story.createdAt = Number.POSITIVE_INFINITY;
   story.updatedAt = Number.NEGATIVE_INFINITY;

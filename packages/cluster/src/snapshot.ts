@@ -1,7 +1,7 @@
 import { NewsloomError, type Story } from '@newsloom/core';
 import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
 import { type ClustererState, emptyState } from './state';
-import { FIELDS, type Field } from './story-index';
+import { FIELDS, type Field, perField } from './story-index';
 import type { HistoryEntry, Member, StoryState } from './story-state';
 
 type Pairs = Array<[string, number]>;
@@ -48,22 +48,11 @@ export function writeSnapshot(state: ClustererState): ClustererSnapshot {
 }
 
 function writeStory(s: StoryState): StorySnapshot {
-  const pairs = (field: Field, from: Record<Field, Map<string, number>>): Pairs => [...from[field]];
-  const fields = <T>(make: (field: Field) => T): Record<Field, T> => ({
-    title: make('title'),
-    body: make('body'),
-    entities: make('entities'),
-  });
   return {
-    id: s.id,
-    members: s.members.map((m) => ({ ...m })),
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    timeSum: s.timeSum,
-    sums: fields((f) => pairs(f, s.sums)),
-    scales: { ...s.scales },
-    aliases: [...s.aliases],
-    history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
+    ...copyStory(
+      s,
+      perField((f): Pairs => [...s.sums[f]]),
+    ),
     ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
     relatedIds: [...s.relatedIds],
   };
@@ -104,22 +93,27 @@ export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
 }
 
 function readStory(s: StorySnapshot): StoryState {
-  const maps = (from: Record<Field, Pairs>): Record<Field, Map<string, number>> => ({
-    title: new Map(from.title),
-    body: new Map(from.body),
-    entities: new Map(from.entities),
-  });
+  return {
+    ...copyStory(
+      s,
+      perField((f) => new Map(s.sums[f])),
+    ),
+    parentId: s.parentId,
+    relatedIds: [...s.relatedIds],
+  };
+}
+
+// A copy of what a story and its snapshot share, with the given sums, in snapshot key order.
+function copyStory<Sum>(s: StoryState | StorySnapshot, sums: Record<Field, Sum>) {
   return {
     id: s.id,
     members: s.members.map((m) => ({ ...m })),
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     timeSum: s.timeSum,
-    sums: maps(s.sums),
+    sums,
     scales: { ...s.scales },
     aliases: [...s.aliases],
     history: s.history.map((e) => ({ ...e, articleIds: [...e.articleIds] })),
-    parentId: s.parentId,
-    relatedIds: [...s.relatedIds],
   };
 }

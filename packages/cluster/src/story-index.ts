@@ -5,6 +5,11 @@ export const FIELDS = ['title', 'body', 'entities'] as const;
 /** One of {@link FIELDS}. */
 export type Field = (typeof FIELDS)[number];
 
+/** A record with one value per field, made by `make`. */
+export function perField<T>(make: (field: Field) => T): Record<Field, T> {
+  return { title: make('title'), body: make('body'), entities: make('entities') };
+}
+
 type Postings = Map<string, Map<StoryState, number>>;
 
 /**
@@ -15,11 +20,7 @@ type Postings = Map<string, Map<StoryState, number>>;
  * postings of the joining article's terms.
  */
 export class StoryIndex {
-  private readonly postings: Record<Field, Postings> = {
-    title: new Map(),
-    body: new Map(),
-    entities: new Map(),
-  };
+  private readonly postings: Record<Field, Postings> = perField(() => new Map());
 
   /** Sets the summed weight of one term of a story. */
   set(field: Field, story: StoryState, term: string, weight: number): void {

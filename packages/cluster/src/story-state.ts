@@ -1,7 +1,7 @@
 import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
 import { norm, topTerms } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
-import { FIELDS, type Field } from './story-index';
+import { FIELDS, type Field, perField } from './story-index';
 
 /** What a story remembers of each member article (for near-duplicate groups). */
 export interface Member {
@@ -53,8 +53,8 @@ export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): St
     createdAt: seed.time,
     updatedAt: seed.time,
     timeSum: 0,
-    sums: { title: new Map(), body: new Map(), entities: new Map() },
-    scales: { title: 0, body: 0, entities: 0 },
+    sums: perField(() => new Map()),
+    scales: perField(() => 0),
     aliases: [],
     history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
     parentId: undefined,
