@@ -5,7 +5,12 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coverageMatrixToCsv, createPipeline, type OutletInput } from 'newsloom';
+import {
+  coverageMatrixToCsv,
+  coverageReportToJson,
+  createPipeline,
+  type OutletInput,
+} from 'newsloom';
 import { outletCoverageSvg } from './coverage-chart';
 
 const DATA = fileURLToPath(new URL('../../../packages/newsloom/demo/data/', import.meta.url));
@@ -27,7 +32,7 @@ export async function research(outDir: string, opml = join(DATA, 'allsides-2021.
     await writeFile(join(outDir, 'coverage-matrix.csv'), coverageMatrixToCsv(edition.coverage));
     await writeFile(
       join(outDir, 'coverage-report.json'),
-      JSON.stringify(edition.coverage, null, 2),
+      coverageReportToJson(edition.coverage, { indent: 2 }),
     );
     await writeFile(
       join(outDir, 'outlet-coverage.svg'),
