@@ -9,7 +9,7 @@ import {
 } from '@newsloom/core';
 import type { z } from 'zod';
 import type { StoreBackend } from '../shared/backend';
-import { canonicalJson, sortableTime } from '../shared/canonical';
+import { canonicalJson, compareStrings, sortableTime } from '../shared/canonical';
 import { createStoreFacade } from '../shared/create-store-facade';
 import { decodeRow } from '../shared/decode';
 import { RunSchema } from '../shared/run';
@@ -49,12 +49,12 @@ export function createMemoryStore(): NewsloomStore {
     storiesChangedSince: stories.changedSince,
     membership: stories.membership,
     upsertOutlets: outlets.upsert,
-    listOutlets: () => outlets.sorted((a, b) => compare(a.key, b.key)),
+    listOutlets: () => outlets.sorted((a, b) => compareStrings(a.key, b.key)),
     upsertFeeds: feeds.upsert,
-    listFeeds: () => feeds.sorted((a, b) => compare(a.key, b.key)),
+    listFeeds: () => feeds.sorted((a, b) => compareStrings(a.key, b.key)),
     saveSummaries: summaries.upsert,
     getSummary: summaries.get,
-    listSummaries: () => summaries.sorted((a, b) => compare(a.key, b.key)),
+    listSummaries: () => summaries.sorted((a, b) => compareStrings(a.key, b.key)),
     saveCoverage(report, createdAt): CoverageSnapshot {
       const doc = canonicalJson(report);
       coverage.push({ id: coverage.length + 1, createdAt, doc });
@@ -73,8 +73,8 @@ export function createMemoryStore(): NewsloomStore {
     listRuns: () =>
       runs.sorted(
         (a, b) =>
-          compare(sortableTime(b.value.startedAt), sortableTime(a.value.startedAt)) ||
-          compare(a.key, b.key),
+          compareStrings(sortableTime(b.value.startedAt), sortableTime(a.value.startedAt)) ||
+          compareStrings(a.key, b.key),
       ),
     close: () => undefined,
   };
@@ -111,8 +111,4 @@ function createDocMap<S extends z.ZodType>(
       return entries.sort(order).map((entry) => entry.value);
     },
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

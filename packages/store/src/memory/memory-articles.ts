@@ -1,6 +1,7 @@
 import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
 import {
   articleContent,
+  compareStrings,
   laterTime,
   searchableText,
   searchTokens,
@@ -143,11 +144,9 @@ function startIndex(
 }
 
 function byPublishedThenId(a: Entry, b: Entry): number {
-  if (a.published !== b.published) return a.published < b.published ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareStrings(a.published, b.published) || compareStrings(a.id, b.id);
 }
 
 function byNewestThenId(a: Entry, b: Entry): number {
-  if (a.published !== b.published) return a.published > b.published ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareStrings(b.published, a.published) || compareStrings(a.id, b.id);
 }

@@ -1,5 +1,5 @@
 import { type Story, StorySchema, type UpsertCounts } from '@newsloom/core';
-import { canonicalJson, sortableTime, storyChangedAt } from '../shared/canonical';
+import { canonicalJson, compareStrings, sortableTime, storyChangedAt } from '../shared/canonical';
 import { decodeRow } from '../shared/decode';
 import { type StoryMembership, StoryMembershipSchema } from '../shared/membership';
 
@@ -49,7 +49,7 @@ export function createMemoryStories() {
   const resolve = (id: string): string | undefined => (byId.has(id) ? id : aliases.get(id));
   const decode = (entry: Entry): Story => decodeRow(StorySchema, entry.doc, `stories ${entry.id}`);
   const sortedBy = (key: 'updated' | 'changed') =>
-    [...byId.values()].sort((a, b) => compare(a[key], b[key]) || compare(a.id, b.id));
+    [...byId.values()].sort((a, b) => compareStrings(a[key], b[key]) || compareStrings(a.id, b.id));
 
   return {
     upsert(stories: readonly Story[]): UpsertCounts {
@@ -82,11 +82,11 @@ export function createMemoryStories() {
       const story = decode(entry);
       const membership = {
         storyId: story.id,
-        articleIds: [...entry.members].sort(compare),
+        articleIds: [...entry.members].sort(compareStrings),
         aliases: [...aliases]
           .filter(([, to]) => to === story.id)
           .map(([from]) => from)
-          .sort(compare),
+          .sort(compareStrings),
         history: story.history.map((event) => ({ ...event, at: sortableTime(event.at) })),
       };
       return decodeRow(
@@ -96,8 +96,4 @@ export function createMemoryStories() {
       );
     },
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

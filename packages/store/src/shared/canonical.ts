@@ -75,6 +75,11 @@ export function sortableTime(iso: string): string {
   return Number.isNaN(time) ? iso : new Date(time).toISOString();
 }
 
+/** Orders strings by UTF-16 code units (as SQLite's BINARY collation does), never by locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The later of two optional ISO times. */
 export function laterTime(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined) return b;

@@ -9,7 +9,7 @@ import {
   type StorySummary,
 } from '@newsloom/core';
 import type { StoreBackend } from './backend';
-import { searchTokens, sortableTime } from './canonical';
+import { compareStrings, searchTokens, sortableTime } from './canonical';
 import { closedError } from './decode';
 import { RunSchema } from './run';
 import { exportCsv, exportJsonl, importJsonl } from './transfer';
@@ -150,10 +150,10 @@ function getSummaries(
 }
 
 function byUpdatedThenId(a: Story, b: Story): number {
-  const at = sortableTime(a.updatedAt);
-  const bt = sortableTime(b.updatedAt);
-  if (at !== bt) return at < bt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return (
+    compareStrings(sortableTime(a.updatedAt), sortableTime(b.updatedAt)) ||
+    compareStrings(a.id, b.id)
+  );
 }
 
 /** Checks and normalises an ISO 8601 UTC time given by the caller. */
