@@ -184,9 +184,7 @@ function rebuild(story: StoryState): void {
   story.createdAt = Number.POSITIVE_INFINITY;
   story.updatedAt = Number.NEGATIVE_INFINITY;
   for (const m of story.members) {
-    addInto(story.sums.title, new Map(m.title ?? []));
-    addInto(story.sums.body, new Map(m.body));
-    addInto(story.sums.entities, new Map(m.entities ?? []));
+    for (const field of FIELDS) addInto(story.sums[field], m[field] ?? []);
     story.timeSum += m.time;
     story.createdAt = Math.min(story.createdAt, m.time);
     story.updatedAt = Math.max(story.updatedAt, m.time);

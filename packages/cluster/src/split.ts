@@ -1,6 +1,8 @@
 import { type Story, storyIdFromSeed } from '@newsloom/core';
 import { cosine, topTerms } from '@newsloom/text';
+import { timeDecay } from './candidates';
 import {
+  addInto,
   buildStory,
   type HistoryEntry,
   type Member,
@@ -92,8 +94,7 @@ export function renumber(members: readonly Member[], indices: readonly number[])
 
 function keyTermsOf(members: readonly Member[]): string[] {
   const sum = new Map<string, number>();
-  for (const m of members)
-    for (const [term, weight] of m.body) sum.set(term, (sum.get(term) ?? 0) + weight);
+  for (const m of members) addInto(sum, m.body);
   return topTerms(sum, 8).map(([t]) => t);
 }
 
@@ -123,12 +124,11 @@ export function averageLinkGroups(
     for (let j = i + 1; j < n; j++) {
       const a = members[i] as Member;
       const b = members[j] as Member;
-      const x = (a.time - b.time) / timeScaleMs;
       const lexical =
         weights.title * cosine(titles[i] as Vector, titles[j] as Vector) +
         weights.body * cosine(vectors[i] as Vector, vectors[j] as Vector) +
         weights.entities * cosine(entities[i] as Vector, entities[j] as Vector);
-      const s = lexical * Math.exp(-0.5 * x * x);
+      const s = lexical * timeDecay(a.time - b.time, timeScaleMs);
       sim[i * n + j] = s;
       sim[j * n + i] = s;
     }

@@ -106,7 +106,11 @@ export function scaleOf(
   return (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / Math.max(1, size);
 }
 
-export function addInto(sum: Map<string, number>, vector: ReadonlyMap<string, number>): void {
+/** Adds a vector (a map or its [term, weight] pairs) into a sum, term by term. */
+export function addInto(
+  sum: Map<string, number>,
+  vector: Iterable<readonly [string, number]>,
+): void {
   for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
 }
 
