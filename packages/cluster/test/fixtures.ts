@@ -71,3 +71,27 @@ export function fixtureArticles(): Article[] {
     ),
   ];
 }
+
+type HarbourName = 'harbour' | 'ferry' | 'bridge';
+
+/**
+ * A chain on 2024-01-01 at the given hours: a harbour-bridge article, a ferry article, and a
+ * bridge article sharing words with both (which share none with each other). Made in time order,
+ * so `makeArticle` numbers (and ids) follow publication.
+ */
+export function harbourFerryChain(
+  hours: Record<HarbourName, number>,
+  bridgeSummary: string,
+): Record<HarbourName, Article> {
+  const specs: Record<HarbourName, { title: string; summary: string }> = {
+    harbour: { title: 'Harbour bridge closed', summary: 'Harbour bridge closed after crash.' },
+    ferry: { title: 'Ferry service doubled', summary: 'Ferry operators doubled crossings.' },
+    bridge: { title: 'Harbour bridge closed, ferry service doubled', summary: bridgeSummary },
+  };
+  const names = (Object.keys(specs) as HarbourName[]).sort((a, b) => hours[a] - hours[b]);
+  const made = names.map((name) => {
+    const publishedAt = new Date(Date.UTC(2024, 0, 1, hours[name])).toISOString();
+    return [name, makeArticle({ ...specs[name], publishedAt })] as const;
+  });
+  return Object.fromEntries(made) as Record<HarbourName, Article>;
+}

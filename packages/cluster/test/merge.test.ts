@@ -1,25 +1,17 @@
-import { makeArticle } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
 import { clusterArticles } from '../src/index';
+import { harbourFerryChain } from './fixtures';
 
 describe('merges', () => {
   it('merges two stories bridged by an article, keeping the older id as the survivor', () => {
-    const at = (h: number): string => new Date(Date.UTC(2024, 0, 1, h)).toISOString();
-    const first = makeArticle({
-      title: 'Harbour bridge closed',
-      summary: 'Harbour bridge closed after crash.',
-      publishedAt: at(1),
-    });
-    const second = makeArticle({
-      title: 'Ferry service doubled',
-      summary: 'Ferry operators doubled crossings.',
-      publishedAt: at(2),
-    });
-    const bridge = makeArticle({
-      title: 'Harbour bridge closed, ferry service doubled',
-      summary: 'With the harbour bridge closed after a crash, ferry operators doubled crossings.',
-      publishedAt: at(3),
-    });
+    const {
+      harbour: first,
+      ferry: second,
+      bridge,
+    } = harbourFerryChain(
+      { harbour: 1, ferry: 2, bridge: 3 },
+      'With the harbour bridge closed after a crash, ferry operators doubled crossings.',
+    );
     const stories = clusterArticles([first, second, bridge], {
       threshold: 0.2,
       mergeThreshold: 0.1,

@@ -1,25 +1,17 @@
-import { makeArticle } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
 import { clusterArticles, createClusterer } from '../src/index';
+import { harbourFerryChain } from './fixtures';
 
 describe('splits', () => {
-  const at = (h: number): string => new Date(Date.UTC(2024, 0, 1, h)).toISOString();
   // A chain: the middle article shares words with both ends, which share none with each other.
-  const first = makeArticle({
-    title: 'Harbour bridge closed',
-    summary: 'Harbour bridge closed after crash.',
-    publishedAt: at(1),
-  });
-  const bridge = makeArticle({
-    title: 'Harbour bridge closed, ferry service doubled',
-    summary: 'With the harbour bridge closed, ferry operators doubled crossings.',
-    publishedAt: at(2),
-  });
-  const last = makeArticle({
-    title: 'Ferry service doubled',
-    summary: 'Ferry operators doubled crossings.',
-    publishedAt: at(3),
-  });
+  const {
+    harbour: first,
+    bridge,
+    ferry: last,
+  } = harbourFerryChain(
+    { harbour: 1, bridge: 2, ferry: 3 },
+    'With the harbour bridge closed, ferry operators doubled crossings.',
+  );
   const options = { threshold: 0.05, averageLink: 0 };
 
   it('keeps a chained story whole by default', () => {
