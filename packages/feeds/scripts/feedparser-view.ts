@@ -9,6 +9,7 @@ import type {
   ParsedFeed,
   TextDetail,
 } from '../src/index';
+import { newFeed } from '../src/parse/new-records';
 
 type View = Record<string, unknown>;
 
@@ -195,15 +196,7 @@ function itemView(i: FeedItem): View {
     guidislink: i.guidIsLink ?? false,
     source: i.source
       ? {
-          ...feedView({
-            links: [],
-            authors: [],
-            contributors: [],
-            categories: [],
-            details: {},
-            extensions: {},
-            ...i.source,
-          }),
+          ...feedView({ ...newFeed(), ...i.source }),
           href: i.source.url,
           url: i.source.url,
         }

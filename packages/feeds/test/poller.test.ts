@@ -14,6 +14,7 @@ import {
   nextPollDelay,
   type ParsedFeed,
 } from '../src/index';
+import { newFeed } from '../src/parse/new-records';
 
 function fakeClock(start = Date.parse('2024-01-01T00:00:00Z')): Clock {
   let now = start;
@@ -55,15 +56,7 @@ describe('nextPollDelay', () => {
       wellFormed: true,
       diagnostics: [],
       items: [],
-      feed: {
-        ttl: 90,
-        links: [],
-        authors: [],
-        contributors: [],
-        categories: [],
-        details: {},
-        extensions: {},
-      },
+      feed: { ...newFeed(), ttl: 90 },
     };
     expect(nextPollDelay(result(f, { parsed }), { unchanged: 0 })).toBe(90 * 60_000);
     expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 7200 } }), { unchanged: 0 })).toBe(

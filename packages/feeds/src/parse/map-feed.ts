@@ -4,6 +4,7 @@ import { ATOM03_NS, ATOM10_NS } from '../xml/namespaces';
 import type { XmlElement } from '../xml/parse-xml';
 import { applyElement, type Target } from './map-elements';
 import { setSourceReader } from './map-extensions';
+import { newFeed, newItem } from './new-records';
 import type { MapContext } from './read-text';
 
 const RSS_VERSIONS: Record<string, FeedVersion> = {
@@ -129,16 +130,7 @@ export function mapItemSafely(
 }
 
 function mapItem(el: XmlElement, ctx: MapContext): FeedItem {
-  const item: FeedItem = {
-    links: [],
-    authors: [],
-    contributors: [],
-    categories: [],
-    details: {},
-    extensions: {},
-    content: [],
-    enclosures: [],
-  };
+  const item = newItem();
   ctx.inItem = true;
   ctx.guidLink = undefined;
   for (const child of el.children) applyElement(item, child, ctx);
@@ -168,10 +160,6 @@ function applyCdf(t: Target, el: XmlElement, ctx: MapContext): void {
   }
   if (el.attrs.lastmod)
     applyElement(t, { ...el, name: 'lastmod', text: el.attrs.lastmod, children: [] }, ctx);
-}
-
-function newFeed(): FeedMeta {
-  return { links: [], authors: [], contributors: [], categories: [], details: {}, extensions: {} };
 }
 
 // An Atom `source` is a feed inside an entry: read it with the feed-level handlers.

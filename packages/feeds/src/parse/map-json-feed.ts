@@ -2,6 +2,7 @@ import { NewsloomError } from '@newsloom/core';
 import { sanitizeHtml } from '../html/sanitize-html';
 import type { FeedItem, FeedMeta, FeedPerson, FeedVersion } from '../types';
 import { resolveUrl } from '../url/resolve-url';
+import { newFeed, newItem } from './new-records';
 import { parseDate } from './parse-date';
 import type { MapContext } from './read-text';
 
@@ -26,14 +27,8 @@ export function mapJsonFeed(
   }
   const version = String(doc.version ?? '');
   const base = str(doc.feed_url) ?? ctx.docUrl;
-  const feed: FeedMeta = {
-    links: [],
-    authors: people(doc, base),
-    contributors: [],
-    categories: [],
-    details: {},
-    extensions: {},
-  };
+  const feed = newFeed();
+  feed.authors = people(doc, base);
   set(feed, 'title', str(doc.title));
   set(feed, 'subtitle', str(doc.description));
   const home = resolveUrl(str(doc.home_page_url), base);
@@ -68,16 +63,8 @@ export function mapJsonFeed(
 }
 
 function mapItem(raw: Json, base: string | undefined, ctx: MapContext): FeedItem {
-  const item: FeedItem = {
-    links: [],
-    authors: people(raw, base),
-    contributors: [],
-    categories: [],
-    details: {},
-    extensions: {},
-    content: [],
-    enclosures: [],
-  };
+  const item = newItem();
+  item.authors = people(raw, base);
   const id = raw.id === undefined || raw.id === null ? undefined : String(raw.id);
   set(item, 'id', id);
   const url = resolveUrl(str(raw.url), base);
