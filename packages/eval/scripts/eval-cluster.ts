@@ -48,6 +48,13 @@ function row(
   ].join('  ');
 }
 
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 function timeNewsloom(data: ClusteringDataset): { predicted: Assignment; seconds: number } {
   for (let i = 0; i < 3; i++) clusterArticles(data.articles); // warm-up (JIT, stem memo), not timed
   const runs: number[] = [];
@@ -56,19 +63,11 @@ function timeNewsloom(data: ClusteringDataset): { predicted: Assignment; seconds
   for (let i = 0; i < 7; i++) {
     const start = process.cpuUsage();
     predicted = assignmentFromStories(clusterArticles(data.articles));
-    const used = process.cpuUsage(start);
-    runs.push((used.user + used.system) / 1e6);
+    runs.push(cpuSeconds(start));
   }
-  runs.sort((a, b) => a - b);
-  return { predicted, seconds: runs[3] ?? 0 }; // median of 7
+  return { predicted, seconds: median(runs) }; // median of 7
 }
 
-const cpuSeconds = (since: NodeJS.CpuUsage): number => {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1e6;
-};
-const median = (xs: readonly number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const ms = (seconds: number): string => `${Math.round(seconds * 1000).toLocaleString('en')} ms`;
 
 /**
