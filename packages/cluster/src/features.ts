@@ -34,7 +34,7 @@ export function articleFeatures(
   article: Article,
   models: FeatureModels,
   bodyTokens: number,
-  useBigrams = false,
+  useBigrams: boolean,
 ): ArticleFeatures {
   const lead = `${article.summary ?? ''} ${article.text ?? ''}`.slice(0, bodyTokens * 8);
   const leadTokens = tokenize(lead).slice(0, bodyTokens);
