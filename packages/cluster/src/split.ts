@@ -74,7 +74,9 @@ function components(members: readonly Member[], threshold: number): Member[][] {
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < members.length; i++) {
     const r = find(i);
-    byRoot.set(r, [...(byRoot.get(r) ?? []), i]);
+    const group = byRoot.get(r);
+    if (group) group.push(i);
+    else byRoot.set(r, [i]);
   }
   const groups = [...byRoot.values()].sort(
     (a, b) =>

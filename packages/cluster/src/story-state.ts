@@ -194,7 +194,9 @@ function duplicateGroups(members: readonly Member[]): string[][] {
   const groups = new Map<number, string[]>();
   members.forEach((m, i) => {
     const r = root(i);
-    groups.set(r, [...(groups.get(r) ?? []), m.id]);
+    const group = groups.get(r);
+    if (group) group.push(m.id);
+    else groups.set(r, [m.id]);
   });
   return [...groups.values()]
     .filter((g) => g.length > 1)
