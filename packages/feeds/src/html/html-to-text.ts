@@ -1,4 +1,4 @@
-import { decodeEntities } from '../xml/entities';
+import { decodeHtmlEntities } from '../xml/entities';
 
 const DROP = /<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi;
 const BLOCK =
@@ -15,12 +15,7 @@ const IMG = /<img\b[^<>]*>/gi;
 export function htmlToText(html: string): string {
   if (html.indexOf('<') === -1 && html.indexOf('&') === -1) return html.replace(/\s+/g, ' ').trim();
   const stripped = html.replace(DROP, ' ').replace(BLOCK, '\n').replace(TAG, '');
-  const text = decodeEntities(stripped, {
-    declared: new Map(),
-    malformed: false,
-    undeclared: false,
-    budget: 0,
-  });
+  const text = decodeHtmlEntities(stripped);
   return text
     .replace(/\u00a0/g, ' ')
     .split('\n')
@@ -36,12 +31,7 @@ export function htmlToText(html: string): string {
 export function extractLinks(html: string): string[] {
   const links = new Set<string>();
   for (const m of html.matchAll(HREF)) {
-    const href = decodeEntities(m[1] ?? m[2] ?? m[3] ?? '', {
-      declared: new Map(),
-      malformed: false,
-      undeclared: false,
-      budget: 0,
-    }).trim();
+    const href = decodeHtmlEntities(m[1] ?? m[2] ?? m[3] ?? '').trim();
     if (/^https?:\/\//i.test(href)) links.add(href);
   }
   return [...links];

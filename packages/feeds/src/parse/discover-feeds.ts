@@ -1,5 +1,5 @@
 import { resolveUrl } from '../url/resolve-url';
-import { decodeEntities } from '../xml/entities';
+import { decodeHtmlEntities } from '../xml/entities';
 
 /** A feed an HTML page advertises with `<link rel="alternate">`. */
 export interface DiscoveredFeed {
@@ -25,12 +25,7 @@ export function discoverFeeds(html: string, pageUrl?: string): DiscoveredFeed[] 
     const attrs: Record<string, string> = {};
     for (const m of tag.matchAll(ATTR)) {
       const value = m[2] ?? m[3] ?? m[4] ?? '';
-      attrs[(m[1] ?? '').toLowerCase()] = decodeEntities(value, {
-        declared: new Map(),
-        malformed: false,
-        undeclared: false,
-        budget: 0,
-      });
+      attrs[(m[1] ?? '').toLowerCase()] = decodeHtmlEntities(value);
     }
     const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
     const type = (attrs.type ?? '').trim();

@@ -138,6 +138,20 @@ function resolveRef(ref: string, ctx: EntityContext): string | undefined {
   return namedEntity(ref, ctx);
 }
 
+/**
+ * Decodes the references in an HTML attribute or fragment outside any document: no declared
+ * entities, problems ignored.
+ * @example decodeHtmlEntities('a &amp; b') // 'a & b'
+ */
+export function decodeHtmlEntities(text: string): string {
+  return decodeEntities(text, {
+    declared: new Map(),
+    malformed: false,
+    undeclared: false,
+    budget: 0,
+  });
+}
+
 /** Escapes text for HTML or XML output. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) =>
