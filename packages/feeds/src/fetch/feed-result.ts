@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Diagnostic, type Feed, FeedSchema, NewsloomError } from '@newsloom/core';
 import { feedToArticles } from '../articles/feed-to-articles';
-import { parseFeed } from '../parse/parse-feed';
+import { DEFAULT_MAX_BYTES, parseFeed } from '../parse/parse-feed';
 import type { FetchFeedOptions, FetchFeedResult } from './fetch-types';
 import { type CacheHints, cacheHints } from './http-helpers';
 import type { HttpOutcome } from './http-request';
@@ -72,7 +72,7 @@ export async function fetchFile(base: Base): Promise<FetchFeedResult> {
       cause,
     });
   });
-  const maxBytes = base.options.maxBytes ?? 20 * 1024 * 1024;
+  const maxBytes = base.options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (info.size > maxBytes)
     throw new NewsloomError(
       'INPUT_TOO_LARGE',

@@ -6,6 +6,7 @@ import {
   NewsloomError,
   systemClock,
 } from '@newsloom/core';
+import { DEFAULT_MAX_BYTES } from '../parse/parse-feed';
 import { failure, fetchFile, fromHttp } from './feed-result';
 import { DEFAULT_USER_AGENT, type FetchFeedOptions, type FetchFeedResult } from './fetch-types';
 import { requestWithRetries } from './http-request';
@@ -42,7 +43,7 @@ export async function fetchFeed(
       headers: requestHeaders(feed, options),
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       timeoutMs: options.timeoutMs ?? 30_000,
-      maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
       maxRedirects: options.maxRedirects ?? 5,
       retries: options.retries ?? 2,
       retryBaseMs: options.retryBaseMs ?? 1000,

@@ -7,7 +7,8 @@ import { detectShape, isFeedItem, mapFeed, mapItemSafely } from './map-feed';
 import { mapJsonFeed } from './map-json-feed';
 import type { MapContext } from './read-text';
 
-const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** The size limit of parseFeed and fetchFeed unless `maxBytes` says otherwise. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 const DEFAULT_MAX_ITEMS = 10_000;
 const FEEDISH_TYPE = /xml|rss|atom|rdf|json|octet-stream/i;
 
