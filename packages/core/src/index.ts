@@ -8,6 +8,7 @@ export {
   type SafeParseArticleResult,
   safeParseArticle,
 } from './article/parse-article';
+export { type CsvFieldOptions, csvField } from './csv/csv-field';
 export {
   ERROR_CODES,
   isNewsloomError,

@@ -1,4 +1,4 @@
-import type { CoverageReport } from '@newsloom/core';
+import { type CoverageReport, csvField } from '@newsloom/core';
 
 /**
  * One row of the long-format coverage matrix (one per story × outlet cell).
@@ -85,9 +85,4 @@ export function coverageReportToJson(
   options: { indent?: number } = {},
 ): string {
   return JSON.stringify(report, null, options.indent);
-}
-
-/** Quotes a field per RFC 4180 when needed. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

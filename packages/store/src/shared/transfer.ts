@@ -5,6 +5,7 @@ import {
   type ArticleQuery,
   type ArticleStore,
   createJsonlWriter,
+  csvField,
   parseArticle,
   readJsonl,
 } from '@newsloom/core';
@@ -80,10 +81,6 @@ function csvRow(article: Article): string {
     const value = article[column];
     return csvField(Array.isArray(value) ? value.join('; ') : (value ?? ''));
   }).join(',');
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**

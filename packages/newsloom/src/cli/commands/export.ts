@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Article, NewsloomError, stringifyJsonl } from '@newsloom/core';
+import { type Article, csvField, NewsloomError, stringifyJsonl } from '@newsloom/core';
 import { coverageMatrixToCsv } from '@newsloom/coverage';
 import type { Pipeline } from '../../pipeline/create-pipeline';
 import { type Command, stringOption } from '../command';
@@ -15,16 +15,6 @@ const CSV_COLUMNS = [
   'url',
   'summary',
 ] as const;
-
-/**
- * One RFC 4180 CSV field: quoted when it holds a comma, quote or line break. A leading `=`, `+`,
- * `-` or `@` gets a `'` so spreadsheets do not run feed text as a formula.
- * @example csvField('a,b') === '"a,b"'
- */
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 async function articlesWithStories(
   pipeline: Pipeline,
@@ -41,7 +31,7 @@ async function articlesWithStories(
 function articlesCsv(rows: readonly { article: Article; storyId: string }[]): string {
   const lines = rows.map(({ article: a, storyId }) =>
     [a.id, storyId, a.outletId, a.outletName ?? '', a.publishedAt, a.title, a.url, a.summary ?? '']
-      .map(csvField)
+      .map((field) => csvField(field, { guardFormulas: true }))
       .join(','),
   );
   return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
