@@ -7,7 +7,15 @@ import {
 } from '@newsloom/core';
 import { extractLinks, htmlToText } from '../html/html-to-text';
 import type { FeedItem, ParsedFeed } from '../types';
-import { articleImage, deriveTitle, itemLink, itemText, plainField, snippet } from './item-fields';
+import {
+  articleImage,
+  contentTexts,
+  deriveTitle,
+  itemLink,
+  itemText,
+  plainField,
+  snippet,
+} from './item-fields';
 
 /** Context of {@link feedToArticles}: where the items came from and when. */
 export interface FeedToArticlesOptions {
@@ -112,11 +120,13 @@ function toArticle(
     });
     return undefined;
   }
+  // Each content is converted once, for both the snippet and the full text.
+  const texts = contentTexts(item);
   const summary =
     item.summary !== undefined
       ? plainField(item.summary, item.details.summary?.type)
-      : (snippet(item) ?? mediaSummary(item));
-  const text = itemText(item, summary);
+      : (snippet(texts) ?? mediaSummary(item));
+  const text = itemText(texts, summary);
   const title =
     plainField(item.title ?? '', item.details.title?.type) || deriveTitle(summary ?? text ?? '');
   if (!title) {

@@ -43,28 +43,33 @@ export function plainField(value: string, type = 'text/html'): string {
 
 const SNIPPET_MAX = 400;
 
+/** Plain text of each of the item's contents, in order (HTML converted, plain text trimmed). */
+export function contentTexts(item: FeedItem): string[] {
+  return item.content.map((c) => (c.type === 'text/plain' ? c.value.trim() : htmlToText(c.value)));
+}
+
 /**
- * A summary for an item that has only a body: the start of its first content as plain text,
- * cut at a word boundary near 400 characters.
- * @example snippet(item) // 'The first 400 characters or so of the story…'
+ * A summary for an item that has only a body: the start of its first content (from
+ * {@link contentTexts}) on one line, cut at a word boundary near 400 characters.
+ * @example snippet(contentTexts(item)) // 'The first 400 characters or so of the story…'
  */
-export function snippet(item: FeedItem): string | undefined {
-  const first = item.content[0];
-  if (!first) return undefined;
-  const text = plainField(first.value, first.type);
+export function snippet(texts: readonly string[]): string | undefined {
+  const first = texts[0];
+  if (first === undefined) return undefined;
+  const text = first.replace(/\s+/g, ' ').trim();
   if (text.length <= SNIPPET_MAX) return text;
   const cut = text.slice(0, SNIPPET_MAX);
   const space = cut.lastIndexOf(' ');
   return `${space > SNIPPET_MAX / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-/** The item's full text: its longest content as plain text, unless it only repeats the summary. */
-export function itemText(item: FeedItem, summary: string | undefined): string | undefined {
+/** The item's full text: its longest content text, unless it only repeats the summary. */
+export function itemText(
+  texts: readonly string[],
+  summary: string | undefined,
+): string | undefined {
   let best: string | undefined;
-  for (const content of item.content) {
-    const text = content.type === 'text/plain' ? content.value.trim() : htmlToText(content.value);
-    if (text && (!best || text.length > best.length)) best = text;
-  }
+  for (const text of texts) if (text && (!best || text.length > best.length)) best = text;
   return best && best !== summary ? best : undefined;
 }
 
