@@ -164,13 +164,14 @@ async function pollEntry(
   entry.unchanged =
     result.status === 'error' ? entry.unchanged : fresh.length === 0 ? entry.unchanged + 1 : 0;
   const delay = nextPollDelay(result, entry, options);
-  const nextFetchAt = new Date(clock.now() + delay).toISOString();
+  const due = clock.now() + delay;
+  const nextFetchAt = new Date(due).toISOString();
   entry.feed = FeedSchema.parse({
     ...result.feed,
     nextFetchAt,
     ...(result.permanentRedirect ? { url: result.permanentRedirect } : {}),
   });
-  entry.due = clock.now() + delay;
+  entry.due = due;
   if (fresh.length > 0 && !signal.aborted) await options.onArticles?.(fresh, entry.feed);
   options.onStatus?.({
     feed: entry.feed,
