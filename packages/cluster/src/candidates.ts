@@ -14,23 +14,28 @@ export interface Candidate {
 
 const MAX_CANDIDATES = 64;
 
+// Numbers each candidate search, so a story's scratch score knows whether it belongs to this one.
+let searches = 0;
+
 /** Active stories sharing terms with the article, best first (score, then age, then id). */
 export function findCandidates(
   state: ClustererState,
   f: ArticleFeatures,
   o: ResolvedClusterOptions,
 ): Candidate[] {
-  const rough = new Map<StoryState, number>();
-  for (const field of FIELDS) state.index.accumulate(field, f[field], o.weights[field], rough);
-  const shortlist = [...rough]
-    .sort((a, b) => b[1] - a[1] || (a[0].id < b[0].id ? -1 : 1))
+  const touched: StoryState[] = [];
+  const pass = ++searches;
+  for (const field of FIELDS)
+    state.index.accumulate(field, f[field], o.weights[field], pass, touched);
+  const shortlist = touched
+    .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
     .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
   // The rough score is the exact score summed in posting order; it only filters, and the kept
   // candidates are rescored in a fixed order so a restored index gives identical results.
   const floor = Math.min(o.threshold, o.relatedThreshold) - 1e-6;
-  for (const [story, rough] of shortlist) {
-    if (rough < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
+  for (const story of shortlist) {
+    if (story.scratch.score < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
     let lexical = 0;
     for (const field of FIELDS) {
       lexical += o.weights[field] * story.scales[field] * dot(f[field], story.sums[field]);

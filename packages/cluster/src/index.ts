@@ -2,5 +2,5 @@
 export { clusterArticles } from './cluster-articles';
 export { type Clusterer, createClusterer } from './clusterer';
 export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
-export type { ClustererSnapshot, StorySnapshot } from './snapshot';
+export type { ClustererSnapshot, MemberSnapshot, StorySnapshot } from './snapshot';
 export type { Member as StoryMemberSnapshot } from './story-state';

@@ -184,7 +184,7 @@ function rebuild(story: StoryState): void {
   story.createdAt = Number.POSITIVE_INFINITY;
   story.updatedAt = Number.NEGATIVE_INFINITY;
   for (const m of story.members) {
-    for (const field of FIELDS) addInto(story.sums[field], m[field] ?? []);
+    for (const field of FIELDS) addInto(story.sums[field], m[field]);
     story.timeSum += m.time;
     story.createdAt = Math.min(story.createdAt, m.time);
     story.updatedAt = Math.max(story.updatedAt, m.time);

@@ -6,10 +6,18 @@ import type { HistoryEntry, Member, StoryState } from './story-state';
 
 type Pairs = Array<[string, number]>;
 
+/** A story member in a snapshot: its vectors as [term, weight] pairs. */
+export interface MemberSnapshot extends Omit<Member, 'body' | 'title' | 'entities'> {
+  body: Pairs;
+  /** Absent in snapshots written before regrouping existed. */
+  title?: Pairs;
+  entities?: Pairs;
+}
+
 /** An active story in a snapshot: its state with maps as [key, value] pairs. */
 export interface StorySnapshot {
   id: string;
-  members: Member[];
+  members: MemberSnapshot[];
   createdAt: number;
   updatedAt: number;
   timeSum: number;
@@ -51,6 +59,7 @@ function writeStory(s: StoryState): StorySnapshot {
   return {
     ...copyStory(
       s,
+      s.members.map(writeMember),
       perField((f): Pairs => [...s.sums[f]]),
     ),
     ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
@@ -96,18 +105,33 @@ function readStory(s: StorySnapshot): StoryState {
   return {
     ...copyStory(
       s,
+      s.members.map(readMember),
       perField((f) => new Map(s.sums[f])),
     ),
     parentId: s.parentId,
     relatedIds: [...s.relatedIds],
+    scratch: { pass: 0, score: 0 },
   };
 }
 
-// A copy of what a story and its snapshot share, with the given sums, in snapshot key order.
-function copyStory<Sum>(s: StoryState | StorySnapshot, sums: Record<Field, Sum>) {
+function writeMember(m: Member): MemberSnapshot {
+  return { ...m, body: [...m.body], title: [...m.title], entities: [...m.entities] };
+}
+
+function readMember(m: MemberSnapshot): Member {
+  return {
+    ...m,
+    body: new Map(m.body),
+    title: new Map(m.title ?? []),
+    entities: new Map(m.entities ?? []),
+  };
+}
+
+// A copy of what a story and its snapshot share, with the given members and sums, in snapshot key order.
+function copyStory<M, Sum>(s: StoryState | StorySnapshot, members: M[], sums: Record<Field, Sum>) {
   return {
     id: s.id,
-    members: s.members.map((m) => ({ ...m })),
+    members,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     timeSum: s.timeSum,

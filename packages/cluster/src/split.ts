@@ -57,7 +57,7 @@ export function finalizeStory(state: StoryState, splitThreshold: number): Story[
 // Connected components of "shares enough words" among members, each in member order with
 // near-duplicate links renumbered; the component of the first member comes first.
 function components(members: readonly Member[], threshold: number): Member[][] {
-  const vectors = members.map((m) => new Map(m.body));
+  const vectors = members.map((m) => m.body);
   const root = members.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -104,7 +104,7 @@ function isoOf(time: number): string {
   return new Date(time).toISOString();
 }
 
-type Vector = Map<string, number>;
+type Vector = ReadonlyMap<string, number>;
 
 /**
  * Average-link agglomeration of a story's members on their weighted title, body and entity
@@ -118,9 +118,9 @@ export function averageLinkGroups(
   weights: { title: number; body: number; entities: number },
 ): number[][] {
   const n = members.length;
-  const vectors = members.map((m) => new Map(m.body));
-  const titles = members.map((m) => new Map(m.title ?? []));
-  const entities = members.map((m) => new Map(m.entities ?? []));
+  const vectors = members.map((m) => m.body);
+  const titles = members.map((m) => m.title);
+  const entities = members.map((m) => m.entities);
   const sim: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

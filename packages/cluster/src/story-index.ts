@@ -44,20 +44,38 @@ export class StoryIndex {
     }
   }
 
-  /** Adds `scale × weight(article) × story scale × sum(story)` into `scores` for each story sharing a term. */
+  /**
+   * Adds `scale × weight(article) × story scale × sum(story)` into each story sharing a term,
+   * in its {@link Scratch}: stories first touched under this `pass` start from 0 and are
+   * appended to `touched` (a per-story number instead of a map keyed by story: this runs for
+   * every posting of every article).
+   */
   accumulate(
     field: Field,
     vector: ReadonlyMap<string, number>,
     scale: number,
-    scores: Map<StoryState, number>,
+    pass: number,
+    touched: StoryState[],
   ): void {
     const index = this.postings[field];
     for (const [term, weight] of vector) {
       const list = index.get(term);
       if (!list) continue;
       for (const [story, sum] of list) {
-        scores.set(story, (scores.get(story) ?? 0) + scale * weight * sum * story.scales[field]);
+        const scratch = story.scratch;
+        if (scratch.pass !== pass) {
+          scratch.pass = pass;
+          scratch.score = 0;
+          touched.push(story);
+        }
+        scratch.score += scale * weight * sum * story.scales[field];
       }
     }
   }
+}
+
+/** Per-story scratch space of one candidate search (see {@link StoryIndex.accumulate}). */
+export interface Scratch {
+  pass: number;
+  score: number;
 }

@@ -1,7 +1,7 @@
 import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
 import { norm, topTerms } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
-import { FIELDS, type Field, perField } from './story-index';
+import { FIELDS, type Field, perField, type Scratch } from './story-index';
 
 /** What a story remembers of each member article (for near-duplicate groups). */
 export interface Member {
@@ -13,11 +13,11 @@ export interface Member {
   hashLo: number;
   /** Index of an earlier member this one near-duplicates, or -1. */
   duplicateOf: number;
-  /** The article's body TF-IDF vector as [term, weight] pairs (for split checks). */
-  body: Array<[string, number]>;
-  /** The article's title and entity vectors, to rebuild story profiles when a story regroups (absent in older snapshots). */
-  title?: Array<[string, number]>;
-  entities?: Array<[string, number]>;
+  /** The article's body TF-IDF vector (for split checks); never mutated once stored. */
+  body: ReadonlyMap<string, number>;
+  /** The article's title and entity vectors, to rebuild story profiles when a story regroups. */
+  title: ReadonlyMap<string, number>;
+  entities: ReadonlyMap<string, number>;
 }
 
 /** A history entry before validation (ids as plain strings). */
@@ -43,6 +43,8 @@ export interface StoryState {
   history: HistoryEntry[];
   parentId: string | undefined;
   relatedIds: string[];
+  /** Scratch space of candidate search; not part of the story's meaning or its snapshot. */
+  scratch: Scratch;
 }
 
 /** A new story seeded by one article; its id derives from the seed article id. */
@@ -59,6 +61,7 @@ export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): St
     history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
     parentId: undefined,
     relatedIds: [],
+    scratch: { pass: 0, score: 0 },
   };
 }
 
@@ -83,9 +86,9 @@ export function addMember(
     hashHi: article.hashHi,
     hashLo: article.hashLo,
     duplicateOf,
-    body: [...article.body],
-    title: [...article.title],
-    entities: [...article.entities],
+    body: article.body,
+    title: article.title,
+    entities: article.entities,
   });
   story.timeSum += article.time;
   story.createdAt = Math.min(story.createdAt, article.time);
