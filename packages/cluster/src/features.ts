@@ -36,7 +36,7 @@ export function articleFeatures(
   bodyTokens: number,
   useBigrams: boolean,
 ): ArticleFeatures {
-  const lead = `${article.summary ?? ''} ${article.text ?? ''}`.slice(0, bodyTokens * 8);
+  const lead = leadOf(article, bodyTokens * 8);
   const leadTokens = tokenize(lead).slice(0, bodyTokens);
   const titleTokens = tokenize(article.title);
   const titleWords = stems(titleTokens);
@@ -59,6 +59,14 @@ export function articleFeatures(
     hashHi,
     hashLo,
   };
+}
+
+// The first `chars` characters of summary + ' ' + text, without building the whole string first
+// (slicing a concatenation flattens all of a long full text).
+function leadOf(article: Article, chars: number): string {
+  const head = `${article.summary ?? ''} `;
+  if (head.length >= chars) return head.slice(0, chars);
+  return head + (article.text ?? '').slice(0, chars - head.length);
 }
 
 function stems(tokens: readonly string[]): string[] {
