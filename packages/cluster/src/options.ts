@@ -2,7 +2,10 @@ import { NewsloomError, type Story } from '@newsloom/core';
 
 /** Options of {@link createClusterer} and {@link clusterArticles}; every field has a default. */
 export interface ClusterOptions {
-  /** Minimum similarity (0–1, after time decay) for an article to join a story. Default 0.11. */
+  /**
+   * Minimum similarity (0–1, after time decay) for an article to join a story. Default 0.07:
+   * generous, because regrouping (see `regroupThreshold`) splits off what does not hold together.
+   */
   threshold?: number;
   /** Weights of title, body and entity cosine similarity; they are normalised. Default 0.35/0.5/0.15. */
   weights?: { title?: number; body?: number; entities?: number };
@@ -29,7 +32,8 @@ export interface ClusterOptions {
    * average link on their pairwise similarity (weighted title, body and entity cosine × time
    * decay); groups whose mean link to the rest is below this split off as new active stories
    * (history `split`, `parentId` the storyline), so a next-day story on the same subject stops
-   * growing inside the first one. 0 turns it off. Default: the join `threshold`.
+   * growing inside the first one. 0 turns it off. Default 0.11, a little stricter than the
+   * default join threshold (join generously, keep only what holds together on average).
    */
   regroupThreshold?: number;
   /** Max SimHash bit distance for two articles to be near-duplicates. Default 6. */
@@ -80,7 +84,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
   const w = { title: 0.35, body: 0.5, entities: 0.15, ...options.weights };
   const total = w.title + w.body + w.entities;
   const resolved: ResolvedClusterOptions = {
-    threshold: options.threshold ?? 0.11,
+    threshold: options.threshold ?? 0.07,
     weights: { title: w.title / total, body: w.body / total, entities: w.entities / total },
     timeScaleMs: (options.timeScaleHours ?? 36) * HOUR,
     activeWindowMs: (options.activeWindowHours ?? 96) * HOUR,
@@ -88,7 +92,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     relatedThreshold: options.relatedThreshold ?? 0.2,
     duplicateBits: options.duplicateBits ?? 6,
     splitThreshold: options.splitThreshold ?? 0,
-    regroupThreshold: options.regroupThreshold ?? options.threshold ?? 0.11,
+    regroupThreshold: options.regroupThreshold ?? 0.11,
     averageLink: options.averageLink ?? 1,
     bodyTokens: options.bodyTokens ?? 250,
     profileTerms: options.profileTerms ?? 64,
