@@ -28,12 +28,12 @@ export interface ClusterOptions {
    */
   splitThreshold?: number;
   /**
-   * When a story grows to 3, 4, 6, 8, 12, 16, 24 or 32 members, its members are regrouped by
+   * When a story grows to 4, 5, 6, 7, 8, 10, 12, 16, 24 or 32 members, its members are regrouped by
    * average link on their pairwise similarity (weighted title, body and entity cosine × time
    * decay); groups whose mean link to the rest is below this split off as new active stories
    * (history `split`, `parentId` the storyline), so a next-day story on the same subject stops
-   * growing inside the first one. 0 turns it off. Default 0.11, a little stricter than the
-   * default join threshold (join generously, keep only what holds together on average).
+   * growing inside the first one. 0 turns it off. Default 0.18, well above the join threshold:
+   * articles join generously one by one, and a story keeps only what holds together on average.
    */
   regroupThreshold?: number;
   /** Max SimHash bit distance for two articles to be near-duplicates. Default 6. */
@@ -92,7 +92,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     relatedThreshold: options.relatedThreshold ?? 0.2,
     duplicateBits: options.duplicateBits ?? 6,
     splitThreshold: options.splitThreshold ?? 0,
-    regroupThreshold: options.regroupThreshold ?? 0.11,
+    regroupThreshold: options.regroupThreshold ?? 0.18,
     averageLink: options.averageLink ?? 1,
     bodyTokens: options.bodyTokens ?? 250,
     profileTerms: options.profileTerms ?? 64,

@@ -1,3 +1,4 @@
+import { makeArticle } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
 import { clusterArticles, createClusterer } from '../src/index';
 import { harbourFerryChain } from './fixtures';
@@ -13,6 +14,12 @@ describe('splits', () => {
     'With the harbour bridge closed, ferry operators doubled crossings.',
   );
   const options = { threshold: 0.05, averageLink: 0 };
+  // A fourth article: regrouping starts once a story has four members.
+  const laterFerry = makeArticle({
+    title: 'Ferry service doubled again',
+    summary: 'Ferry operators doubled crossings again.',
+    publishedAt: new Date(Date.UTC(2024, 0, 1, 4)).toISOString(),
+  });
 
   it('keeps a chained story whole by default', () => {
     expect(clusterArticles([first, bridge, last], options)).toHaveLength(1);
@@ -30,7 +37,7 @@ describe('splits', () => {
 
   it('regroups a growing story while streaming: the first member keeps the id', () => {
     const regroup = { ...options, regroupThreshold: 0.9 };
-    const stories = clusterArticles([first, bridge, last], regroup);
+    const stories = clusterArticles([first, bridge, last, laterFerry], regroup);
     expect(stories.length).toBeGreaterThan(1);
     const parent = stories.find((s) => s.articleIds.includes(first.id));
     const child = stories.find((s) => !s.articleIds.includes(first.id));
@@ -46,13 +53,19 @@ describe('splits', () => {
     const resumed = createClusterer(regroup);
     resumed.restore(saved);
     resumed.add([bridge]);
-    resumed.add([last]);
+    resumed.add([last, laterFerry]);
     expect(JSON.stringify(resumed.stories())).toBe(JSON.stringify(stories));
+  });
+
+  it('does not regroup a story of three (too few to tell two groups from one loose member)', () => {
+    expect(
+      clusterArticles([first, bridge, last], { ...options, regroupThreshold: 0.9 }),
+    ).toHaveLength(1);
   });
 
   it('turns regrouping off with regroupThreshold 0', () => {
     expect(
-      clusterArticles([first, bridge, last], { ...options, regroupThreshold: 0 }),
+      clusterArticles([first, bridge, last, laterFerry], { ...options, regroupThreshold: 0 }),
     ).toHaveLength(1);
   });
 });
