@@ -33,7 +33,7 @@ export function findCandidates(
   const out: Candidate[] = [];
   // The rough score is the exact score summed in posting order; it only filters, and the kept
   // candidates are rescored in a fixed order so a restored index gives identical results.
-  const floor = Math.min(o.threshold, o.relatedThreshold) - 1e-6;
+  const floor = Math.min(o.threshold, o.clearMatchThreshold, o.relatedThreshold) - 1e-6;
   for (const story of shortlist) {
     if (story.scratch.score < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
     let lexical = 0;

@@ -82,7 +82,7 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);
   const best = candidates[0];
-  if (best && best.score >= o.threshold) {
+  if (best && joins(best.score, candidates[1]?.score ?? 0, o)) {
     join(state, best.story, features, o);
     regroup(state, best.story, features.time, o);
     mergeBridged(state, best.story, candidates.slice(1), features.time, o);
@@ -92,6 +92,13 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
     state.active.set(story.id, story);
     linkRelated(story, candidates, o);
   }
+}
+
+// The join-or-new decision: a score at the threshold, or a clear match (a ratio test, as in
+// feature matching: a weak best match is trusted when nothing else comes close).
+function joins(best: number, runnerUp: number, o: ResolvedClusterOptions): boolean {
+  if (best >= o.threshold) return true;
+  return best >= o.clearMatchThreshold && best >= o.clearMatchRatio * runnerUp;
 }
 
 // Every 100,000 articles, terms seen once are forgotten so the vocabulary of an endless stream

@@ -7,6 +7,14 @@ export interface ClusterOptions {
    * generous, because regrouping (see `regroupThreshold`) splits off what does not hold together.
    */
   threshold?: number;
+  /**
+   * A clear match joins below `threshold`: when the best story scores at least this and at least
+   * `clearMatchRatio` times the runner-up (a lone follow-up days after its story, in a sparse
+   * stream). Default 0.04; 1 turns it off.
+   */
+  clearMatchThreshold?: number;
+  /** How many times the runner-up's score a clear match must reach. Default 4 (at least 1). */
+  clearMatchRatio?: number;
   /** Weights of title, body and entity cosine similarity; they are normalised. Default 0.35/0.5/0.15. */
   weights?: { title?: number; body?: number; entities?: number };
   /** Time decay: Gaussian with this σ in hours on |article time − story mean time|. Default 36. */
@@ -53,6 +61,8 @@ export interface ClusterOptions {
 /** {@link ClusterOptions} with defaults applied. */
 export interface ResolvedClusterOptions {
   threshold: number;
+  clearMatchThreshold: number;
+  clearMatchRatio: number;
   weights: { title: number; body: number; entities: number };
   timeScaleMs: number;
   activeWindowMs: number;
@@ -85,6 +95,8 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
   const total = w.title + w.body + w.entities;
   const resolved: ResolvedClusterOptions = {
     threshold: options.threshold ?? 0.07,
+    clearMatchThreshold: options.clearMatchThreshold ?? 0.04,
+    clearMatchRatio: options.clearMatchRatio ?? 4,
     weights: { title: w.title / total, body: w.body / total, entities: w.entities / total },
     timeScaleMs: (options.timeScaleHours ?? 36) * HOUR,
     activeWindowMs: (options.activeWindowHours ?? 96) * HOUR,
@@ -113,6 +125,13 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
       );
   };
   unit('threshold', o.threshold);
+  unit('clearMatchThreshold', o.clearMatchThreshold);
+  if (!(o.clearMatchRatio >= 1)) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `cluster option clearMatchRatio must be at least 1, got ${o.clearMatchRatio}`,
+    );
+  }
   unit('mergeThreshold', o.mergeThreshold);
   unit('relatedThreshold', o.relatedThreshold);
   unit('splitThreshold', o.splitThreshold);
