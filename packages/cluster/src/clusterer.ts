@@ -1,5 +1,5 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
-import { findCandidates } from './candidates';
+import { type Candidate, findCandidates } from './candidates';
 import { articleFeatures } from './features';
 import { join, linkRelated, mergeBridged, regroup, sweep } from './maintenance';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
@@ -82,7 +82,7 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);
   const best = candidates[0];
-  if (best && joins(best.score, candidates[1]?.score ?? 0, o)) {
+  if (best && joins(best, candidates[1]?.score ?? 0, o)) {
     join(state, best.story, features, o);
     regroup(state, best.story, features.time, o);
     mergeBridged(state, best.story, candidates.slice(1), features.time, o);
@@ -95,10 +95,16 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
 }
 
 // The join-or-new decision: a score at the threshold, or a clear match (a ratio test, as in
-// feature matching: a weak best match is trusted when nothing else comes close).
-function joins(best: number, runnerUp: number, o: ResolvedClusterOptions): boolean {
-  if (best >= o.threshold) return true;
-  return best >= o.clearMatchThreshold && best >= o.clearMatchRatio * runnerUp;
+// feature matching: a weak best match is trusted when nothing else comes close). A clear match
+// must share real vocabulary (lexical ≥ relatedThreshold): without that gate, on a sparse mix of
+// unrelated feeds, any faint overlap would be "clear" for lack of a runner-up.
+function joins(best: Candidate, runnerUp: number, o: ResolvedClusterOptions): boolean {
+  if (best.score >= o.threshold) return true;
+  return (
+    best.lexical >= o.relatedThreshold &&
+    best.score >= o.clearMatchThreshold &&
+    best.score >= o.clearMatchRatio * runnerUp
+  );
 }
 
 // Every 100,000 articles, terms seen once are forgotten so the vocabulary of an endless stream

@@ -8,9 +8,10 @@ export interface ClusterOptions {
    */
   threshold?: number;
   /**
-   * A clear match joins below `threshold`: when the best story scores at least this and at least
-   * `clearMatchRatio` times the runner-up (a lone follow-up days after its story, in a sparse
-   * stream). Default 0.04; 1 turns it off.
+   * A clear match joins below `threshold`: a best story that is lexically related (similarity
+   * before time decay ≥ `relatedThreshold`) and scores at least this and at least
+   * `clearMatchRatio` times the runner-up — a follow-up days after its story, whose score the
+   * time decay has cut, when nothing else comes close. Default 0.03; 1 turns it off.
    */
   clearMatchThreshold?: number;
   /** How many times the runner-up's score a clear match must reach. Default 4 (at least 1). */
@@ -95,7 +96,7 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
   const total = w.title + w.body + w.entities;
   const resolved: ResolvedClusterOptions = {
     threshold: options.threshold ?? 0.07,
-    clearMatchThreshold: options.clearMatchThreshold ?? 0.04,
+    clearMatchThreshold: options.clearMatchThreshold ?? 0.03,
     clearMatchRatio: options.clearMatchRatio ?? 4,
     weights: { title: w.title / total, body: w.body / total, entities: w.entities / total },
     timeScaleMs: (options.timeScaleHours ?? 36) * HOUR,

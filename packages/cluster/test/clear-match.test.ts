@@ -35,7 +35,12 @@ const followUp = article(
   'Lighthouse keepers kept up their strike over pay.',
   4,
 );
-const strict = { threshold: 0.9, clearMatchThreshold: 0.001, regroupThreshold: 0 };
+const strict = {
+  threshold: 0.9,
+  clearMatchThreshold: 0.001,
+  relatedThreshold: 0.01,
+  regroupThreshold: 0,
+};
 
 const storyOf = (stories: ReturnType<typeof clusterArticles>, id: string) =>
   stories.find((s) => s.articleIds.some((member) => member === id))?.id;
@@ -62,6 +67,11 @@ describe('clear matches', () => {
     expect(storyOf(stories, story[0]?.id ?? '')).not.toBe(storyOf(stories, ferries[0]?.id ?? ''));
     const own = stories.find((s) => s.id === storyOf(stories, both.id));
     expect(own?.articleIds).toEqual([both.id]);
+  });
+
+  it('needs real shared vocabulary (lexical similarity at the related threshold)', () => {
+    const stories = clusterArticles([...story, followUp], { ...strict, relatedThreshold: 0.99 });
+    expect(storyOf(stories, followUp.id)).not.toBe(storyOf(stories, story[0]?.id ?? ''));
   });
 
   it('is off with clearMatchThreshold 1', () => {
