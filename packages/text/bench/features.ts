@@ -4,6 +4,7 @@
 // warm-up, in µs per article, and a checksum of the outputs (speed-ups must not change it).
 //   pnpm --filter @newsloom/text bench          (15 passes)
 //   pnpm --filter @newsloom/text bench 31       (31 passes)
+//   pnpm --filter @newsloom/text bench 15 tfidf (only the cases whose name contains "tfidf")
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -28,6 +29,7 @@ const SETS = [
 ] as const;
 const BODY_TOKENS = 250; // the clusterer's default lead size
 const passes = Number(process.argv[2]) > 2 ? Number(process.argv[2]) : 15;
+const only = process.argv[3] ?? '';
 
 interface Input {
   title: string;
@@ -117,6 +119,7 @@ function run(name: string, path: string): void {
     `${name}: ${inputs.length} articles, ${tokens.toFixed(0)} tokens each, ${passes} passes`,
   );
   for (const [label, fn] of Object.entries(cases(vectors, total))) {
+    if (!label.includes(only)) continue;
     const times: number[] = [];
     let outputs: unknown[] = [];
     for (let p = 0; p < passes + 3; p++) {
