@@ -10,12 +10,16 @@ export type SparseVector = ReadonlyMap<string, number>;
  * ```
  */
 export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return a.size <= b.size ? dotInto(a, b) : dotInto(b, a);
+}
+
+// Σ small[t] × large[t], in the small map's order (the order fixes the float rounding).
+function dotInto(small: SparseVector, large: SparseVector): number {
   let sum = 0;
-  for (const [term, weight] of small) {
+  small.forEach((weight, term) => {
     const other = large.get(term);
     if (other !== undefined) sum += weight * other;
-  }
+  });
   return sum;
 }
 
