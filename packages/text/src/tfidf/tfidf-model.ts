@@ -62,8 +62,7 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
   // `counted` also counts the document's terms into the frequencies first (one lookup per term).
   // Raw weights wait in a scratch array, so each entry of `counts` is written once.
   const weigh = (counts: Map<string, number>, counted: boolean): Map<string, number> => {
-    if (scratch.length < counts.size) scratch = new Float64Array(2 * counts.size);
-    const weights = scratch;
+    const weights = scratchFor(counts.size);
     let sum = 0;
     let i = 0;
     counts.forEach((count, term) => {
@@ -109,7 +108,15 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
 }
 
 // Raw weights of the document being weighed (single-threaded, and weighing never re-enters).
+// An unusually large document gets its own array, so the shared one stays small.
+const SCRATCH_LIMIT = 1 << 16;
 let scratch = new Float64Array(1024);
+function scratchFor(size: number): Float64Array {
+  if (size <= scratch.length) return scratch;
+  if (size > SCRATCH_LIMIT) return new Float64Array(size);
+  scratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
+  return scratch;
+}
 
 // ln of a term count; counts are small integers, so the first few logs are looked up (the same
 // values Math.log returns).
