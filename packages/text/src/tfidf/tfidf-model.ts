@@ -67,7 +67,10 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     let i = 0;
     counts.forEach((count, term) => {
       let frequency = df.get(term) ?? 0;
-      if (counted) df.set(term, ++frequency);
+      if (counted) {
+        frequency += 1; // not ++: a snapshot may hold a non-number, which + 1 treats as before
+        df.set(term, frequency);
+      }
       const weight = (1 + logCount(count)) * idfOf(frequency);
       weights[i++] = weight;
       sum += weight * weight;
