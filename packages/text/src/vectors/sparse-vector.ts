@@ -90,11 +90,11 @@ const byWeight = (x: [string, number], y: [string, number]): number =>
 
 // The first `k` entries of the vector sorted by `byWeight`, kept in a sorted buffer as the
 // vector streams past instead of sorting it whole (the same entries, since the order is strict);
-// undefined when a weight is NaN, which the caller leaves to the full sort.
+// undefined when a weight is NaN (or not a number), which the caller leaves to the full sort.
 function heaviest(vector: SparseVector, k: number): Array<[string, number]> | undefined {
   const top: Array<[string, number]> = [];
   for (const [term, weight] of vector) {
-    if (Number.isNaN(weight)) return undefined;
+    if (typeof weight !== 'number' || Number.isNaN(weight)) return undefined;
     const entry: [string, number] = [term, weight];
     if (top.length === k && byWeight(entry, top[k - 1] as [string, number]) >= 0) continue;
     let i = top.length === k ? k - 1 : top.length;
