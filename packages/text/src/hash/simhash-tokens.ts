@@ -1,5 +1,22 @@
 import { hash32 } from './hash32';
 
+// Scratch space reused across calls (single-threaded; nothing here re-enters): token hashes, and
+// per-bit counters of the shingle hashes kept bit-sliced (bit b of counter k is bit k of the count
+// for hash bit b), so adding one hash costs a few word operations instead of 32 bit tests.
+const SCRATCH_LIMIT = 1 << 16;
+let tokenHashes = new Int32Array(256);
+const COUNTER_WORDS = 32; // counts up to 2^32 - 1 hashes
+const highCounts = new Int32Array(COUNTER_WORDS);
+const lowCounts = new Int32Array(COUNTER_WORDS);
+
+// An unusually long token list gets its own array, so the shared one stays small.
+function hashesFor(n: number): Int32Array {
+  if (n <= tokenHashes.length) return tokenHashes;
+  if (n > SCRATCH_LIMIT) return new Int32Array(n);
+  tokenHashes = new Int32Array(Math.min(SCRATCH_LIMIT, 2 * n));
+  return tokenHashes;
+}
+
 /**
  * 64-bit SimHash of a token list over its word `size`-shingles, as two 32-bit halves: the same
  * kind of fingerprint as `simhash(shingles(tokens, size))` (not bit-identical) at a fraction of
@@ -12,28 +29,45 @@ import { hash32 } from './hash32';
  * ```
  */
 export function simhashTokens(tokens: readonly string[], size = 3): [number, number] {
-  const count = tokens.length === 0 ? 0 : Math.max(1, tokens.length - size + 1);
-  const tokenHashes = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) tokenHashes[i] = hash32(tokens[i] ?? '', 0x5bd1);
-  const high = new Uint32Array(count);
-  const low = new Uint32Array(count);
+  const n = tokens.length;
+  const count = n === 0 ? 0 : Math.max(1, n - size + 1);
+  // As before, when one counter per shingle was a typed array of `count` entries.
+  if (!Number.isInteger(count) && !Number.isNaN(count)) {
+    throw new RangeError(`Invalid typed array length: ${count}`);
+  }
+  const hashes = hashesFor(n);
+  for (let i = 0; i < n; i++) hashes[i] = hash32(tokens[i] ?? '', 0x5bd1);
+  // Counts reach at most `count`, so its bit length is all the counter words needed.
+  const words = count > 0 ? 32 - Math.clz32(count) : 0;
+  highCounts.fill(0, 0, words);
+  lowCounts.fill(0, 0, words);
   for (let i = 0; i < count; i++) {
     let a = 0x9e3779b9;
-    const end = Math.min(i + size, tokens.length);
-    for (let j = i; j < end; j++) a = mix(a ^ (tokenHashes[j] as number));
-    high[i] = a;
-    low[i] = mix(a ^ 0x85ebca6b);
+    const end = Math.min(i + size, n);
+    for (let j = i; j < end; j++) a = mix(a ^ (hashes[j] as number));
+    addBits(highCounts, a);
+    addBits(lowCounts, mix(a ^ 0x85ebca6b));
   }
-  return [majorityBits(high), majorityBits(low)];
+  return [majorityBits(highCounts, words, count), majorityBits(lowCounts, words, count)];
 }
 
-// Bit i of the result is set when more than half of the hashes have bit i set.
-function majorityBits(hashes: Uint32Array): number {
-  const n = hashes.length;
+// Adds each bit of `hash` to its counter: a ripple-carry increment across the counter words (the
+// carry dies out within the words in use, since no count exceeds the number of hashes).
+function addBits(counts: Int32Array, hash: number): void {
+  let carry = hash | 0;
+  for (let k = 0; carry !== 0; k++) {
+    const word = counts[k] as number;
+    counts[k] = word ^ carry;
+    carry &= word;
+  }
+}
+
+// Bit b of the result is set when more than half of the `n` hashes have bit b set.
+function majorityBits(counts: Int32Array, words: number, n: number): number {
   let out = 0;
   for (let bit = 0; bit < 32; bit++) {
     let ones = 0;
-    for (let i = 0; i < n; i++) ones += ((hashes[i] as number) >>> bit) & 1;
+    for (let k = words - 1; k >= 0; k--) ones = ones * 2 + (((counts[k] as number) >>> bit) & 1);
     if (2 * ones > n) out |= 1 << bit;
   }
   return out >>> 0;

@@ -56,29 +56,40 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     documentCount = snapshot.documentCount;
     for (const [term, count] of snapshot.documentFrequencies) df.set(term, count);
   }
-  const idf = (term: string): number =>
-    Math.log((1 + documentCount) / (1 + (df.get(term) ?? 0))) + 1;
+  const idf = (term: string): number => idfOf(df.get(term) ?? 0);
+  const idfOf = (frequency: number): number => Math.log((1 + documentCount) / (1 + frequency)) + 1;
   // Turns a map of counts into the unit TF-IDF vector, in place (hot path: one map per document).
-  const weigh = (counts: Map<string, number>): Map<string, number> => {
+  // `counted` also counts the document's terms into the frequencies first (one lookup per term).
+  // Raw weights wait in a scratch array, so each entry of `counts` is written once.
+  const weigh = (counts: Map<string, number>, counted: boolean): Map<string, number> => {
+    const weights = scratchFor(counts.size);
     let sum = 0;
-    for (const [term, count] of counts) {
-      const weight = (1 + Math.log(count)) * idf(term);
-      counts.set(term, weight);
+    let i = 0;
+    counts.forEach((count, term) => {
+      let frequency = df.get(term) ?? 0;
+      if (counted) {
+        frequency += 1; // not ++: a snapshot may hold a non-number, which + 1 treats as before
+        df.set(term, frequency);
+      }
+      const weight = (1 + logCount(count)) * idfOf(frequency);
+      weights[i++] = weight;
       sum += weight * weight;
-    }
+    });
     const length = Math.sqrt(sum);
-    if (length > 0) for (const [term, weight] of counts) counts.set(term, weight / length);
+    i = 0;
+    counts.forEach((_count, term) => {
+      const weight = weights[i++] as number;
+      counts.set(term, length > 0 ? weight / length : weight);
+    });
     return counts;
   };
   return {
     addDocument(terms) {
       documentCount += 1;
-      const counts = termCounts(terms);
-      for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-      return weigh(counts);
+      return weigh(termCounts(terms), true);
     },
     idf,
-    vector: (terms) => weigh(termCounts(terms)),
+    vector: (terms) => weigh(termCounts(terms), false),
     get documentCount() {
       return documentCount;
     },
@@ -97,4 +108,22 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
       documentFrequencies: [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     }),
   };
+}
+
+// Raw weights of the document being weighed (single-threaded, and weighing never re-enters).
+// An unusually large document gets its own array, so the shared one stays small.
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = new Float64Array(1024);
+function scratchFor(size: number): Float64Array {
+  if (size <= scratch.length) return scratch;
+  if (size > SCRATCH_LIMIT) return new Float64Array(size);
+  scratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
+  return scratch;
+}
+
+// ln of a term count; counts are small integers, so the first few logs are looked up (the same
+// values Math.log returns).
+const LOGS = Array.from({ length: 64 }, (_, i) => Math.log(i));
+function logCount(count: number): number {
+  return count < 64 ? (LOGS[count] as number) : Math.log(count);
 }

@@ -2,6 +2,12 @@
 // ("don't", "u.s", "3.5", "1,000"); possessive "'s" dropped; lower-cased. A character scanner
 // rather than a Unicode regular expression: tokenizing is the hot path of streaming clustering.
 
+// ASCII letters and digits, by character code (a table lookup instead of range tests).
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_ALNUM[c] = 1;
+
 /**
  * Splits text into lower-case word tokens, in order, dropping punctuation and possessive "'s".
  *
@@ -20,28 +26,31 @@ export function tokenize(text: string): string[] {
       i += 1;
       continue;
     }
-    let j = i + 1;
-    while (j < n) {
-      const c = lower.charCodeAt(j);
-      if (isAlnum(c)) j += 1;
-      else if (isJoiner(c) && j + 1 < n && isAlnum(lower.charCodeAt(j + 1))) j += 2;
-      else break;
-    }
-    pushToken(out, lower.slice(i, j));
+    const j = tokenEnd(lower, i + 1, n);
+    // A possessive "'s" (straight or curly) is dropped, and the token with it when nothing is left.
+    const quote = j - i >= 2 && lower.charCodeAt(j - 1) === 115 ? lower.charCodeAt(j - 2) : 0;
+    if (quote !== 39 && quote !== 0x2019) out.push(lower.slice(i, j));
+    else if (j - i > 2) out.push(lower.slice(i, j - 2));
     i = j;
   }
   return out;
 }
 
-function pushToken(out: string[], token: string): void {
-  const possessive = token.endsWith("'s") || token.endsWith('’s');
-  if (!possessive) out.push(token);
-  else if (token.length > 2) out.push(token.slice(0, -2));
+// End of the token running from before `from`: letters and digits, and joiners followed by one.
+function tokenEnd(lower: string, from: number, n: number): number {
+  let j = from;
+  while (j < n) {
+    const c = lower.charCodeAt(j);
+    if (isAlnum(c)) j += 1;
+    else if (isJoiner(c) && j + 1 < n && isAlnum(lower.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
 }
 
 // Letters and digits: ASCII, and non-ASCII outside the punctuation, symbol and surrogate blocks.
 function isAlnum(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 0x80) return ASCII_ALNUM[c] === 1;
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;
   if (c >= 0x2000 && c <= 0x2bff) return false;

@@ -10,12 +10,16 @@ export type SparseVector = ReadonlyMap<string, number>;
  * ```
  */
 export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return a.size <= b.size ? dotInto(a, b) : dotInto(b, a);
+}
+
+// Σ small[t] × large[t], in the small map's order (the order fixes the float rounding).
+function dotInto(small: SparseVector, large: SparseVector): number {
   let sum = 0;
-  for (const [term, weight] of small) {
+  small.forEach((weight, term) => {
     const other = large.get(term);
     if (other !== undefined) sum += weight * other;
-  }
+  });
   return sum;
 }
 
@@ -71,9 +75,36 @@ export function normalize(vector: SparseVector): Map<string, number> {
  * ```
  */
 export function topTerms(vector: SparseVector, k: number): Array<[string, number]> {
+  if (Number.isInteger(k) && k > 0 && k < vector.size) {
+    const top = heaviest(vector, k);
+    if (top) return top;
+  }
   const entries = [...vector];
-  entries.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  entries.sort(byWeight);
   return entries.slice(0, k);
+}
+
+// Heaviest first, ties by term. A strict total order unless a weight is NaN.
+const byWeight = (x: [string, number], y: [string, number]): number =>
+  y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+
+// The first `k` entries of the vector sorted by `byWeight`, kept in a sorted buffer as the
+// vector streams past instead of sorting it whole (the same entries, since the order is strict);
+// undefined when a weight is NaN (or not a number), which the caller leaves to the full sort.
+function heaviest(vector: SparseVector, k: number): Array<[string, number]> | undefined {
+  const top: Array<[string, number]> = [];
+  for (const [term, weight] of vector) {
+    if (typeof weight !== 'number' || Number.isNaN(weight)) return undefined;
+    const entry: [string, number] = [term, weight];
+    if (top.length === k && byWeight(entry, top[k - 1] as [string, number]) >= 0) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && byWeight(entry, top[i - 1] as [string, number]) < 0) {
+      top[i] = top[i - 1] as [string, number];
+      i -= 1;
+    }
+    top[i] = entry;
+  }
+  return top;
 }
 
 /**
