@@ -20,8 +20,16 @@ const ALPHA_RE = /^[a-z]+$/;
 export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
-  const stemmed = ALPHA_RE.test(word) ? PorterStemmer.stem(word) : word;
+  const key = detached(word);
+  const stemmed = detached(ALPHA_RE.test(key) ? PorterStemmer.stem(key) : key);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(word, stemmed);
+  memo.set(key, stemmed);
   return stemmed;
+}
+
+// V8 represents a slice of 13 or more characters as a view into its parent string. Tokens are
+// such slices of a whole lower-cased lead; a memo (and the TF-IDF vocabulary and story profiles
+// that keep the stems) holding one would keep the whole lead alive. A copy holds only itself.
+function detached(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
 }
