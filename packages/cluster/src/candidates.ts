@@ -2,7 +2,7 @@ import { dot } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import type { ResolvedClusterOptions } from './options';
 import type { ClustererState } from './state';
-import { FIELDS } from './story-index';
+import { FIELDS, type Field } from './story-index';
 import { meanTime, type StoryState } from './story-state';
 
 /** An active story scored against an article. */
@@ -37,8 +37,14 @@ export function findCandidates(
   for (const story of shortlist) {
     if (story.scratch.score < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
     let lexical = 0;
-    for (const field of FIELDS) {
-      lexical += o.weights[field] * story.scales[field] * dot(f[field], story.sums[field]);
+    for (let i = 0; i < FIELDS.length; i++) {
+      const field = FIELDS[i] as Field;
+      const vector = f[field];
+      const sum = story.sums[field];
+      // dot() iterates the smaller map: the article's when it is no larger, which is the sum
+      // accumulate() made in the same order (bit-identical); otherwise compute it.
+      const d = vector.size <= sum.size ? (story.scratch.dots[i] as number) : dot(vector, sum);
+      lexical += o.weights[field] * story.scales[field] * d;
     }
     out.push({
       story,

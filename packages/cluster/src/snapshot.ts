@@ -1,7 +1,7 @@
 import { NewsloomError, type Story } from '@newsloom/core';
 import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
 import { type ClustererState, emptyState } from './state';
-import { FIELDS, type Field, perField } from './story-index';
+import { FIELDS, type Field, newScratch, perField } from './story-index';
 import type { HistoryEntry, Member, StoryState } from './story-state';
 
 type Pairs = Array<[string, number]>;
@@ -110,7 +110,7 @@ function readStory(s: StorySnapshot): StoryState {
     ),
     parentId: s.parentId,
     relatedIds: [...s.relatedIds],
-    scratch: { pass: 0, score: 0 },
+    scratch: newScratch(),
   };
 }
 

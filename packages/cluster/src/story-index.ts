@@ -48,7 +48,9 @@ export class StoryIndex {
    * Adds `scale × weight(article) × story scale × sum(story)` into each story sharing a term,
    * in its {@link Scratch}: stories first touched under this `pass` start from 0 and are
    * appended to `touched` (a per-story number instead of a map keyed by story: this runs for
-   * every posting of every article).
+   * every posting of every article). It also sums `weight(article) × sum(story)` per field in
+   * the article's term order: the exact `dot(vector, sum)` whenever the vector is the smaller
+   * map (`dot` iterates the smaller one), so candidates need not look every term up again.
    */
   accumulate(
     field: Field,
@@ -58,6 +60,7 @@ export class StoryIndex {
     touched: StoryState[],
   ): void {
     const index = this.postings[field];
+    const slot = FIELDS.indexOf(field);
     for (const [term, weight] of vector) {
       const list = index.get(term);
       if (!list) continue;
@@ -66,9 +69,13 @@ export class StoryIndex {
         if (scratch.pass !== pass) {
           scratch.pass = pass;
           scratch.score = 0;
+          scratch.dots[0] = 0;
+          scratch.dots[1] = 0;
+          scratch.dots[2] = 0;
           touched.push(story);
         }
         scratch.score += scale * weight * sum * story.scales[field];
+        scratch.dots[slot] = (scratch.dots[slot] as number) + weight * sum;
       }
     }
   }
@@ -78,4 +85,11 @@ export class StoryIndex {
 export interface Scratch {
   pass: number;
   score: number;
+  /** Per field (in {@link FIELDS} order), Σ weight(article) × sum(story) in article term order. */
+  dots: Float64Array;
+}
+
+/** Fresh scratch space for a story. */
+export function newScratch(): Scratch {
+  return { pass: 0, score: 0, dots: new Float64Array(FIELDS.length) };
 }

@@ -1,7 +1,7 @@
 import { type Story, type StoryEvent, StorySchema, storyIdFromSeed } from '@newsloom/core';
 import { norm, topTerms } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
-import { FIELDS, type Field, perField, type Scratch } from './story-index';
+import { FIELDS, type Field, newScratch, perField, type Scratch } from './story-index';
 
 /** What a story remembers of each member article (for near-duplicate groups). */
 export interface Member {
@@ -61,7 +61,7 @@ export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): St
     history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
     parentId: undefined,
     relatedIds: [],
-    scratch: { pass: 0, score: 0 },
+    scratch: newScratch(),
   };
 }
 
