@@ -31,8 +31,10 @@ export function findCandidates(
     .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
     .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
-  // The rough score is the exact score summed in posting order; it only filters, and the kept
-  // candidates are rescored in a fixed order so a restored index gives identical results.
+  // The rough score is the exact score summed in another order; it only filters, and the kept
+  // candidates are rescored in a fixed order so a restored index gives identical results. Each
+  // story's rough score and dots are summed in the article's term order and the sort above is a
+  // total order, so the order of stories within a posting list never matters.
   const floor = Math.min(o.threshold, o.clearMatchThreshold, o.relatedThreshold) - 1e-6;
   for (const story of shortlist) {
     if (story.scratch.score < floor || story.updatedAt < f.time - o.activeWindowMs) continue;

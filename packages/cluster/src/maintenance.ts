@@ -23,32 +23,47 @@ export function join(
   f: ArticleFeatures,
   o: ResolvedClusterOptions,
 ): void {
+  for (const field of FIELDS) state.index.addInto(field, story, story.sums[field], f[field]);
   addMember(story, f, o.duplicateBits);
   state.memberOf.set(f.id, story.id);
-  for (const field of FIELDS) syncField(state, story, field, f[field].keys(), o);
+  for (const field of FIELDS) settleField(state, story, field, o);
 }
 
-// Updates the postings of the changed terms, prunes a sum grown past 3k terms to its k heaviest,
-// and recomputes the field's scale.
-function syncField(
+// Prunes a sum grown past 3k terms to its k heaviest (dropping their postings) and recomputes
+// the field's scale. The postings of the sum's terms must be current.
+function settleField(
   state: ClustererState,
   story: StoryState,
   field: Field,
-  changed: Iterable<string>,
   o: ResolvedClusterOptions,
 ): void {
   const sum = story.sums[field];
-  for (const term of changed) state.index.set(field, story, term, sum.get(term) ?? 0);
   if (sum.size > 3 * o.profileTerms) {
     const kept = new Map(topTerms(sum, o.profileTerms));
-    state.index.remove(
-      field,
-      story,
-      [...sum.keys()].filter((t) => !kept.has(t)),
-    );
+    for (const term of sum.keys()) if (!kept.has(term)) state.index.removeTerm(field, story, term);
     story.sums[field] = kept;
   }
   story.scales[field] = scaleOf(story.sums[field], story.members.length, o.averageLink);
+}
+
+// Posts a recomputed sum: prunes it as settleField does, drops the postings of the terms in
+// `posted` (the terms the story had posted) that it no longer has, sets the others, and
+// recomputes the field's scale. The order of a posting list does not matter (see findCandidates).
+function repostField(
+  state: ClustererState,
+  story: StoryState,
+  field: Field,
+  posted: ReadonlyMap<string, number>,
+  o: ResolvedClusterOptions,
+): void {
+  let sum = story.sums[field];
+  if (sum.size > 3 * o.profileTerms) {
+    sum = new Map(topTerms(sum, o.profileTerms));
+    story.sums[field] = sum;
+  }
+  for (const term of posted.keys()) if (!sum.has(term)) state.index.removeTerm(field, story, term);
+  for (const [term, weight] of sum) state.index.set(field, story, term, weight);
+  story.scales[field] = scaleOf(sum, story.members.length, o.averageLink);
 }
 
 function storySimilarity(a: StoryState, b: StoryState, o: ResolvedClusterOptions): number {
@@ -78,7 +93,7 @@ export function mergeBridged(
     state.active.delete(loser.id);
     mergeStates(older, loser, at);
     for (const m of loser.members) state.memberOf.set(m.id, older.id);
-    for (const field of FIELDS) syncField(state, older, field, [...older.sums[field].keys()], o);
+    for (const field of FIELDS) repostField(state, older, field, older.sums[field], o);
     survivor = older;
   }
 }
@@ -160,9 +175,9 @@ export function regroup(
     child.members = members;
     children.push(child);
   }
-  for (const field of FIELDS) state.index.remove(field, story, story.sums[field].keys());
   story.members = kept ?? [];
   for (const s of [story, ...children]) {
+    const posted = s.sums;
     rebuild(s);
     if (s !== story) {
       state.active.set(s.id, s);
@@ -175,7 +190,7 @@ export function regroup(
       });
     }
     for (const m of s.members) state.memberOf.set(m.id, s.id);
-    for (const field of FIELDS) syncField(state, s, field, [...s.sums[field].keys()], o);
+    for (const field of FIELDS) repostField(state, s, field, posted[field], o);
   }
 }
 

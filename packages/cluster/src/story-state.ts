@@ -70,13 +70,15 @@ export function meanTime(story: StoryState): number {
   return story.members.length === 0 ? story.createdAt : story.timeSum / story.members.length;
 }
 
-/** Adds an article's vectors to the story sums and records it as a member. */
+/**
+ * Records an article as a member (near-duplicate link, times); the caller adds its vectors into
+ * the story sums.
+ */
 export function addMember(
   story: StoryState,
   article: ArticleFeatures,
   duplicateBits: number,
 ): void {
-  for (const field of FIELDS) addInto(story.sums[field], article[field]);
   const duplicateOf = story.members.findIndex((m) => isDuplicate(m, article, duplicateBits));
   story.members.push({
     id: article.id,
