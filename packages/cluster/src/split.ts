@@ -1,5 +1,5 @@
 import { type Story, storyIdFromSeed } from '@newsloom/core';
-import { cosine, topTerms } from '@newsloom/text';
+import { cosine, dot, norm, topTerms } from '@newsloom/text';
 import { timeDecay } from './candidates';
 import {
   addInto,
@@ -106,6 +106,18 @@ function isoOf(time: number): string {
 
 type Vector = ReadonlyMap<string, number>;
 
+// Vectors with their norms computed once: cosine(i, j) is `cosine` of the text package (the same
+// operations: dot / (norm × norm), 0 for a zero norm) without recomputing both norms per pair.
+function normed(list: Vector[]): { cosine(i: number, j: number): number } {
+  const norms = list.map(norm);
+  return {
+    cosine(i, j) {
+      const denominator = (norms[i] as number) * (norms[j] as number);
+      return denominator === 0 ? 0 : dot(list[i] as Vector, list[j] as Vector) / denominator;
+    },
+  };
+}
+
 /**
  * Average-link agglomeration of a story's members on their weighted title, body and entity
  * cosine × the Gaussian time decay of their gap: groups merge, best pair first, while their mean pairwise similarity reaches the
@@ -118,18 +130,18 @@ export function averageLinkGroups(
   weights: { title: number; body: number; entities: number },
 ): number[][] {
   const n = members.length;
-  const vectors = members.map((m) => m.body);
-  const titles = members.map((m) => m.title);
-  const entities = members.map((m) => m.entities);
+  const titles = normed(members.map((m) => m.title));
+  const vectors = normed(members.map((m) => m.body));
+  const entities = normed(members.map((m) => m.entities));
   const sim: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = members[i] as Member;
       const b = members[j] as Member;
       const lexical =
-        weights.title * cosine(titles[i] as Vector, titles[j] as Vector) +
-        weights.body * cosine(vectors[i] as Vector, vectors[j] as Vector) +
-        weights.entities * cosine(entities[i] as Vector, entities[j] as Vector);
+        weights.title * titles.cosine(i, j) +
+        weights.body * vectors.cosine(i, j) +
+        weights.entities * entities.cosine(i, j);
       const s = lexical * timeDecay(a.time - b.time, timeScaleMs);
       sim[i * n + j] = s;
       sim[j * n + i] = s;
