@@ -10,7 +10,16 @@ export function perField<T>(make: (field: Field) => T): Record<Field, T> {
   return { title: make('title'), body: make('body'), entities: make('entities') };
 }
 
-type Postings = Map<string, Map<StoryState, number>>;
+// A term's postings: most terms are posted by one story only, so a lone posting is a small
+// object and a map (story → weight, in insertion order) is made when a second story posts it.
+class Lone {
+  constructor(
+    readonly story: StoryState,
+    public weight: number,
+  ) {}
+}
+type Posting = Lone | Map<StoryState, number>;
+type Postings = Map<string, Posting>;
 
 /**
  * Inverted index over the term sums of active stories: term → (story → summed weight), one per
@@ -24,13 +33,7 @@ export class StoryIndex {
 
   /** Sets the summed weight of one term of a story. */
   set(field: Field, story: StoryState, term: string, weight: number): void {
-    const index = this.postings[field];
-    let list = index.get(term);
-    if (!list) {
-      list = new Map();
-      index.set(term, list);
-    }
-    list.set(story, weight);
+    post(this.postings[field], story, term, weight);
   }
 
   /**
@@ -47,33 +50,19 @@ export class StoryIndex {
     for (const [term, weight] of vector) {
       const value = (sum.get(term) ?? 0) + weight;
       sum.set(term, value);
-      let list = index.get(term);
-      if (!list) {
-        list = new Map();
-        index.set(term, list);
-      }
-      list.set(story, value);
+      post(index, story, term, value);
     }
   }
 
   /** Drops a story's postings for the given terms. */
   remove(field: Field, story: StoryState, terms: Iterable<string>): void {
     const index = this.postings[field];
-    for (const term of terms) {
-      const list = index.get(term);
-      if (!list) continue;
-      list.delete(story);
-      if (list.size === 0) index.delete(term);
-    }
+    for (const term of terms) unpost(index, story, term);
   }
 
   /** Drops a story's posting for one term, if any. */
   removeTerm(field: Field, story: StoryState, term: string): void {
-    const index = this.postings[field];
-    const list = index.get(term);
-    if (!list) return;
-    list.delete(story);
-    if (list.size === 0) index.delete(term);
+    unpost(this.postings[field], story, term);
   }
 
   /**
@@ -94,23 +83,68 @@ export class StoryIndex {
     const index = this.postings[field];
     const slot = FIELDS.indexOf(field);
     for (const [term, weight] of vector) {
-      const list = index.get(term);
-      if (!list) continue;
-      for (const [story, sum] of list) {
-        const scratch = story.scratch;
-        if (scratch.pass !== pass) {
-          scratch.pass = pass;
-          scratch.score = 0;
-          scratch.dots[0] = 0;
-          scratch.dots[1] = 0;
-          scratch.dots[2] = 0;
-          touched.push(story);
+      const posting = index.get(term);
+      if (posting === undefined) continue;
+      if (posting instanceof Lone) {
+        visit(posting.story, posting.weight, field, slot, scale, weight, pass, touched);
+      } else {
+        for (const [story, sum] of posting) {
+          visit(story, sum, field, slot, scale, weight, pass, touched);
         }
-        scratch.score += scale * weight * sum * story.scales[field];
-        scratch.dots[slot] = (scratch.dots[slot] as number) + weight * sum;
       }
     }
   }
+}
+
+function post(index: Postings, story: StoryState, term: string, weight: number): void {
+  const posting = index.get(term);
+  if (posting === undefined) index.set(term, new Lone(story, weight));
+  else if (!(posting instanceof Lone)) posting.set(story, weight);
+  else if (posting.story === story) posting.weight = weight;
+  else {
+    index.set(
+      term,
+      new Map([
+        [posting.story, posting.weight],
+        [story, weight],
+      ]),
+    );
+  }
+}
+
+function unpost(index: Postings, story: StoryState, term: string): void {
+  const posting = index.get(term);
+  if (posting === undefined) return;
+  if (posting instanceof Lone) {
+    if (posting.story === story) index.delete(term);
+  } else {
+    posting.delete(story);
+    if (posting.size === 0) index.delete(term);
+  }
+}
+
+// One posting of accumulate(): the rough score and the field's dot of one story.
+function visit(
+  story: StoryState,
+  sum: number,
+  field: Field,
+  slot: number,
+  scale: number,
+  weight: number,
+  pass: number,
+  touched: StoryState[],
+): void {
+  const scratch = story.scratch;
+  if (scratch.pass !== pass) {
+    scratch.pass = pass;
+    scratch.score = 0;
+    scratch.dots[0] = 0;
+    scratch.dots[1] = 0;
+    scratch.dots[2] = 0;
+    touched.push(story);
+  }
+  scratch.score += scale * weight * sum * story.scales[field];
+  scratch.dots[slot] = (scratch.dots[slot] as number) + weight * sum;
 }
 
 /** Per-story scratch space of one candidate search (see {@link StoryIndex.accumulate}). */
