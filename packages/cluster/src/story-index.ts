@@ -86,10 +86,10 @@ export class StoryIndex {
       const posting = index.get(term);
       if (posting === undefined) continue;
       if (posting instanceof Lone) {
-        visit(posting.story, posting.weight, field, slot, scale, weight, pass, touched);
+        visit(posting.story, posting.weight, slot, scale, weight, pass, touched);
       } else {
         for (const [story, sum] of posting) {
-          visit(story, sum, field, slot, scale, weight, pass, touched);
+          visit(story, sum, slot, scale, weight, pass, touched);
         }
       }
     }
@@ -123,11 +123,10 @@ function unpost(index: Postings, story: StoryState, term: string): void {
   }
 }
 
-// One posting of accumulate(): the rough score and the field's dot of one story.
+// One posting of accumulate(): the rough score and the dot of field `slot` (in FIELDS) of a story.
 function visit(
   story: StoryState,
   sum: number,
-  field: Field,
   slot: number,
   scale: number,
   weight: number,
@@ -143,7 +142,10 @@ function visit(
     scratch.dots[2] = 0;
     touched.push(story);
   }
-  scratch.score += scale * weight * sum * story.scales[field];
+  // Named loads: a key that varies by call would make this lookup megamorphic.
+  const scales = story.scales;
+  const storyScale = slot === 0 ? scales.title : slot === 1 ? scales.body : scales.entities;
+  scratch.score += scale * weight * sum * storyScale;
   scratch.dots[slot] = (scratch.dots[slot] as number) + weight * sum;
 }
 
