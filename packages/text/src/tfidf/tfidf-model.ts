@@ -48,7 +48,10 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
   // map once per token and writes only its new terms (the entry is updated in place).
   const df = new Map<string, Entry>();
   let documentCount = 0;
-  let stamp = 0; // which addDocument call last counted an entry
+  let stamp = 0; // which call last gathered an entry
+  // Where `gather` leaves the document's entries and their counts, by slot, for `weighSlots`.
+  let entries = slotsFor(0);
+  let entryCounts = countsFor(0);
   if (snapshot) {
     if (!Number.isInteger(snapshot.documentCount) || !Array.isArray(snapshot.documentFrequencies)) {
       throw new NewsloomError(
@@ -80,36 +83,43 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     });
     return counts;
   };
-  // addDocument's hot path: one map read per token. A term's first occurrence in the document
-  // takes the next slot (so slots follow the order termCounts would give), later ones bump its
-  // count; then each slot's frequency is bumped and its weight computed, in slot order.
-  const count = (terms: readonly string[]): Map<string, number> => {
+  // The hot path: one map read per token. A term's first occurrence in the document takes the
+  // next slot (so slots follow the order termCounts would give), later ones bump its count.
+  // `counted` adds unseen terms; otherwise an unseen term returns -1 (left to `weigh`).
+  const gather = (terms: readonly string[], counted: boolean): number => {
     stamp += 1;
-    const slots = slotsFor(terms.length);
-    const counts = countsFor(terms.length);
+    entries = slotsFor(terms.length);
+    entryCounts = countsFor(terms.length);
     let size = 0;
     for (const term of terms) {
       let entry = df.get(term);
       if (entry === undefined) {
+        if (!counted) return release(size, -1);
         entry = newEntry(term, 0);
         df.set(term, entry);
       }
       if (entry.stamp === stamp) {
-        counts[entry.slot] = (counts[entry.slot] as number) + 1;
+        entryCounts[entry.slot] = (entryCounts[entry.slot] as number) + 1;
         continue;
       }
       entry.stamp = stamp;
       entry.slot = size;
-      slots[size] = entry;
-      counts[size++] = 1;
+      entries[size] = entry;
+      entryCounts[size++] = 1;
     }
+    return size;
+  };
+  // The unit TF-IDF vector of the `size` gathered slots, in slot order; `counted` bumps each
+  // slot's frequency first, as a document is added.
+  const weighSlots = (size: number, counted: boolean): Map<string, number> => {
     const weights = scratchFor(size);
     let sum = 0;
     for (let i = 0; i < size; i++) {
-      const entry = slots[i] as Entry;
+      const entry = entries[i] as Entry;
+      let frequency = entry.frequency ?? 0;
       // + 1, not ++: a snapshot may hold a non-number, which + 1 treats as before
-      entry.frequency = (entry.frequency ?? 0) + 1;
-      const weight = (1 + logCount(counts[i] as number)) * idfOf(entry.frequency);
+      if (counted) entry.frequency = frequency = frequency + 1;
+      const weight = (1 + logCount(entryCounts[i] as number)) * idfOf(frequency);
       weights[i] = weight;
       sum += weight * weight;
     }
@@ -117,18 +127,28 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     const vector = new Map<string, number>();
     for (let i = 0; i < size; i++) {
       const weight = weights[i] as number;
-      vector.set((slots[i] as Entry).term, length > 0 ? weight / length : weight);
-      slots[i] = undefined; // the shared scratch keeps no entry (nor its term) alive
+      vector.set((entries[i] as Entry).term, length > 0 ? weight / length : weight);
     }
-    return vector;
+    return release(size, vector);
+  };
+  // Empties the first `size` slots and goes back to the shared scratch, so no entry (nor its
+  // term) and no one-off large array stays alive.
+  const release = <T>(size: number, result: T): T => {
+    for (let i = 0; i < size; i++) entries[i] = undefined;
+    entries = slotsFor(0);
+    entryCounts = countsFor(0);
+    return result;
   };
   return {
     addDocument(terms) {
       documentCount += 1;
-      return count(terms);
+      return weighSlots(gather(terms, true), true);
     },
     idf: (term) => idfOf(frequencyOf(term)),
-    vector: (terms) => weigh(termCounts(terms)),
+    vector(terms) {
+      const size = gather(terms, false);
+      return size >= 0 ? weighSlots(size, false) : weigh(termCounts(terms));
+    },
     get documentCount() {
       return documentCount;
     },
