@@ -37,17 +37,17 @@ export function articleFeatures(
   useBigrams: boolean,
 ): ArticleFeatures {
   const lead = leadOf(article, bodyTokens * 8);
-  const leadTokens = tokenize(lead).slice(0, bodyTokens);
+  const leadTokens = firstOf(tokenize(lead), bodyTokens);
   const titleTokens = tokenize(article.title);
-  const titleWords = stems(titleTokens);
-  const leadWords = stems(leadTokens);
+  const titleWords = stems(titleTokens, []);
   const titleTerms = useBigrams ? titleWords.concat(bigrams(titleWords)) : titleWords;
-  const bodyTerms = titleTerms.concat(leadWords, useBigrams ? bigrams(leadWords) : []);
-  const entityTerms = quickEntities(lead.slice(0, 600));
-  const body = models.words.addDocument(bodyTerms);
-  const entities = models.entities.addDocument(entityTerms);
-  // The title and the start of the lead are enough to recognise a syndicated copy.
-  const [hashHi, hashLo] = simhashTokens(titleTokens.concat(leadTokens.slice(0, 64)), 3);
+  const body = models.words.addDocument(bodyTerms(titleTerms, leadTokens, useBigrams));
+  const entities = models.entities.addDocument(quickEntities(lead.slice(0, 600)));
+  // The title and the start of the lead are enough to recognise a syndicated copy. (The title's
+  // tokens are not needed after this: the start of the lead is appended to them in place.)
+  const hashTokens = titleTokens;
+  for (let i = 0; i < 64 && i < leadTokens.length; i++) hashTokens.push(leadTokens[i] as string);
+  const [hashHi, hashLo] = simhashTokens(hashTokens, 3);
   return {
     id: article.id,
     time: Date.parse(article.publishedAt),
@@ -69,8 +69,20 @@ function leadOf(article: Article, chars: number): string {
   return head + (article.text ?? '').slice(0, chars - head.length);
 }
 
-function stems(tokens: readonly string[]): string[] {
-  const out: string[] = [];
+// The first `n` tokens, as `tokens.slice(0, n)` gives them (no copy when all are kept).
+function firstOf(tokens: string[], n: number): string[] {
+  return n >= tokens.length ? tokens : tokens.slice(0, n);
+}
+
+// The body's terms: the title's, then the lead's content words (and their bigrams).
+function bodyTerms(titleTerms: string[], leadTokens: readonly string[], useBigrams: boolean) {
+  if (!useBigrams) return stems(leadTokens, titleTerms.slice());
+  const leadWords = stems(leadTokens, []);
+  return titleTerms.concat(leadWords, bigrams(leadWords));
+}
+
+// Appends the stems of the content words among `tokens` to `out`.
+function stems(tokens: readonly string[], out: string[]): string[] {
   for (const token of tokens) if (!isStopword(token)) out.push(stem(token));
   return out;
 }

@@ -44,8 +44,14 @@ export interface TfIdfModel {
  * @throws {NewsloomError} `INVALID_INPUT` when `snapshot` is malformed.
  */
 export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
-  const df = new Map<string, number>();
+  // Each term's document frequency sits in an entry object, so counting a document reads the
+  // map once per token and writes only its new terms (the entry is updated in place).
+  const df = new Map<string, Entry>();
   let documentCount = 0;
+  let stamp = 0; // which call last gathered an entry
+  // Where `gather` leaves the document's entries and their counts, by slot, for `weighSlots`.
+  let entries = slotsFor(0);
+  let entryCounts = countsFor(0);
   if (snapshot) {
     if (!Number.isInteger(snapshot.documentCount) || !Array.isArray(snapshot.documentFrequencies)) {
       throw new NewsloomError(
@@ -54,24 +60,18 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
       );
     }
     documentCount = snapshot.documentCount;
-    for (const [term, count] of snapshot.documentFrequencies) df.set(term, count);
+    for (const [term, count] of snapshot.documentFrequencies) df.set(term, newEntry(term, count));
   }
-  const idf = (term: string): number => idfOf(df.get(term) ?? 0);
+  const frequencyOf = (term: string): number => df.get(term)?.frequency ?? 0;
   const idfOf = (frequency: number): number => Math.log((1 + documentCount) / (1 + frequency)) + 1;
-  // Turns a map of counts into the unit TF-IDF vector, in place (hot path: one map per document).
-  // `counted` also counts the document's terms into the frequencies first (one lookup per term).
+  // Turns a map of counts into the unit TF-IDF vector, in place, with the current frequencies.
   // Raw weights wait in a scratch array, so each entry of `counts` is written once.
-  const weigh = (counts: Map<string, number>, counted: boolean): Map<string, number> => {
+  const weigh = (counts: Map<string, number>): Map<string, number> => {
     const weights = scratchFor(counts.size);
     let sum = 0;
     let i = 0;
     counts.forEach((count, term) => {
-      let frequency = df.get(term) ?? 0;
-      if (counted) {
-        frequency += 1; // not ++: a snapshot may hold a non-number, which + 1 treats as before
-        df.set(term, frequency);
-      }
-      const weight = (1 + logCount(count)) * idfOf(frequency);
+      const weight = (1 + logCount(count)) * idfOf(frequencyOf(term));
       weights[i++] = weight;
       sum += weight * weight;
     });
@@ -83,21 +83,80 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     });
     return counts;
   };
+  // The hot path: one map read per token. A term's first occurrence in the document takes the
+  // next slot (so slots follow the order termCounts would give), later ones bump its count.
+  // `counted` adds unseen terms; otherwise an unseen term returns -1 (left to `weigh`).
+  const gather = (terms: readonly string[], counted: boolean): number => {
+    stamp += 1;
+    entries = slotsFor(terms.length);
+    entryCounts = countsFor(terms.length);
+    let size = 0;
+    for (const term of terms) {
+      let entry = df.get(term);
+      if (entry === undefined) {
+        if (!counted) return release(size, -1);
+        entry = newEntry(term, 0);
+        df.set(term, entry);
+      }
+      if (entry.stamp === stamp) {
+        entryCounts[entry.slot] = (entryCounts[entry.slot] as number) + 1;
+        continue;
+      }
+      entry.stamp = stamp;
+      entry.slot = size;
+      entries[size] = entry;
+      entryCounts[size++] = 1;
+    }
+    return size;
+  };
+  // The unit TF-IDF vector of the `size` gathered slots, in slot order; `counted` bumps each
+  // slot's frequency first, as a document is added.
+  const weighSlots = (size: number, counted: boolean): Map<string, number> => {
+    const weights = scratchFor(size);
+    let sum = 0;
+    for (let i = 0; i < size; i++) {
+      const entry = entries[i] as Entry;
+      let frequency = entry.frequency ?? 0;
+      // + 1, not ++: a snapshot may hold a non-number, which + 1 treats as before
+      if (counted) entry.frequency = frequency = frequency + 1;
+      const weight = (1 + logCount(entryCounts[i] as number)) * idfOf(frequency);
+      weights[i] = weight;
+      sum += weight * weight;
+    }
+    const length = Math.sqrt(sum);
+    const vector = new Map<string, number>();
+    for (let i = 0; i < size; i++) {
+      const weight = weights[i] as number;
+      vector.set((entries[i] as Entry).term, length > 0 ? weight / length : weight);
+    }
+    return release(size, vector);
+  };
+  // Empties the first `size` slots and goes back to the shared scratch, so no entry (nor its
+  // term) and no one-off large array stays alive.
+  const release = <T>(size: number, result: T): T => {
+    for (let i = 0; i < size; i++) entries[i] = undefined;
+    entries = slotsFor(0);
+    entryCounts = countsFor(0);
+    return result;
+  };
   return {
     addDocument(terms) {
       documentCount += 1;
-      return weigh(termCounts(terms), true);
+      return weighSlots(gather(terms, true), true);
     },
-    idf,
-    vector: (terms) => weigh(termCounts(terms), false),
+    idf: (term) => idfOf(frequencyOf(term)),
+    vector(terms) {
+      const size = gather(terms, false);
+      return size >= 0 ? weighSlots(size, false) : weigh(termCounts(terms));
+    },
     get documentCount() {
       return documentCount;
     },
-    documentFrequency: (term) => df.get(term) ?? 0,
+    documentFrequency: frequencyOf,
     prune(minDocumentFrequency) {
       let dropped = 0;
-      for (const [term, count] of df) {
-        if (count >= minDocumentFrequency) continue;
+      for (const [term, entry] of df) {
+        if (entry.frequency >= minDocumentFrequency) continue;
         df.delete(term);
         dropped += 1;
       }
@@ -105,9 +164,24 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     },
     snapshot: () => ({
       documentCount,
-      documentFrequencies: [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      documentFrequencies: Array.from(df, ([term, entry]): [string, number] => [
+        term,
+        entry.frequency,
+      ]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     }),
   };
+}
+
+// A term's document frequency, and where the document being counted keeps it.
+interface Entry {
+  readonly term: string;
+  frequency: number;
+  stamp: number;
+  slot: number;
+}
+
+function newEntry(term: string, frequency: number): Entry {
+  return { term, frequency, stamp: 0, slot: 0 };
 }
 
 // Raw weights of the document being weighed (single-threaded, and weighing never re-enters).
@@ -119,6 +193,18 @@ function scratchFor(size: number): Float64Array {
   if (size > SCRATCH_LIMIT) return new Float64Array(size);
   scratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
   return scratch;
+}
+// Term counts and entries of the document being counted, by slot.
+let countScratch = new Float64Array(1024);
+function countsFor(size: number): Float64Array {
+  if (size <= countScratch.length) return countScratch;
+  if (size > SCRATCH_LIMIT) return new Float64Array(size);
+  countScratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
+  return countScratch;
+}
+const slotScratch: Array<Entry | undefined> = [];
+function slotsFor(size: number): Array<Entry | undefined> {
+  return size > SCRATCH_LIMIT ? [] : slotScratch;
 }
 
 // ln of a term count; counts are small integers, so the first few logs are looked up (the same

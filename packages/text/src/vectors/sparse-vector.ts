@@ -13,13 +13,15 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return a.size <= b.size ? dotInto(a, b) : dotInto(b, a);
 }
 
-// Σ small[t] × large[t], in the small map's order (the order fixes the float rounding).
+// Σ small[t] × large[t], in the small map's order (the order fixes the float rounding). A loop
+// over the keys, reading a shared term's weight back from the small map, is faster than forEach's
+// callback per entry; the same products in the same order.
 function dotInto(small: SparseVector, large: SparseVector): number {
   let sum = 0;
-  small.forEach((weight, term) => {
+  for (const term of small.keys()) {
     const other = large.get(term);
-    if (other !== undefined) sum += weight * other;
-  });
+    if (other !== undefined) sum += (small.get(term) as number) * other;
+  }
   return sum;
 }
 
