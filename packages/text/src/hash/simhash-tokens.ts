@@ -1,21 +1,13 @@
+import { sharedScratch } from '../scratch';
 import { hash32 } from './hash32';
 
 // Scratch space reused across calls (single-threaded; nothing here re-enters): token hashes, and
 // per-bit counters of the shingle hashes kept bit-sliced (bit b of counter k is bit k of the count
 // for hash bit b), so adding one hash costs a few word operations instead of 32 bit tests.
-const SCRATCH_LIMIT = 1 << 16;
-let tokenHashes = new Int32Array(256);
+const hashesFor = sharedScratch(Int32Array, 256);
 const COUNTER_WORDS = 32; // counts up to 2^32 - 1 hashes
 const highCounts = new Int32Array(COUNTER_WORDS);
 const lowCounts = new Int32Array(COUNTER_WORDS);
-
-// An unusually long token list gets its own array, so the shared one stays small.
-function hashesFor(n: number): Int32Array {
-  if (n <= tokenHashes.length) return tokenHashes;
-  if (n > SCRATCH_LIMIT) return new Int32Array(n);
-  tokenHashes = new Int32Array(Math.min(SCRATCH_LIMIT, 2 * n));
-  return tokenHashes;
-}
 
 /**
  * 64-bit SimHash of a token list over its word `size`-shingles, as two 32-bit halves: the same

@@ -1,5 +1,5 @@
 import { NewsloomError } from '@newsloom/core';
-import { termCounts } from '../vectors/sparse-vector';
+import { beyondScratch, sharedScratch } from '../scratch';
 
 /** JSON-serialisable state of a {@link TfIdfModel}. */
 export interface TfIdfSnapshot {
@@ -64,39 +64,26 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
   }
   const frequencyOf = (term: string): number => df.get(term)?.frequency ?? 0;
   const idfOf = (frequency: number): number => Math.log((1 + documentCount) / (1 + frequency)) + 1;
-  // Turns a map of counts into the unit TF-IDF vector, in place, with the current frequencies.
-  // Raw weights wait in a scratch array, so each entry of `counts` is written once.
-  const weigh = (counts: Map<string, number>): Map<string, number> => {
-    const weights = scratchFor(counts.size);
-    let sum = 0;
-    let i = 0;
-    counts.forEach((count, term) => {
-      const weight = (1 + logCount(count)) * idfOf(frequencyOf(term));
-      weights[i++] = weight;
-      sum += weight * weight;
-    });
-    const length = Math.sqrt(sum);
-    i = 0;
-    counts.forEach((_count, term) => {
-      const weight = weights[i++] as number;
-      counts.set(term, length > 0 ? weight / length : weight);
-    });
-    return counts;
-  };
   // The hot path: one map read per token. A term's first occurrence in the document takes the
-  // next slot (so slots follow the order termCounts would give), later ones bump its count.
-  // `counted` adds unseen terms; otherwise an unseen term returns -1 (left to `weigh`).
+  // next slot (so slots follow first occurrence, as termCounts does), later ones bump its count.
+  // `counted` adds unseen terms to the vocabulary; otherwise they get a frequency-0 entry of
+  // this call only.
   const gather = (terms: readonly string[], counted: boolean): number => {
     stamp += 1;
     entries = slotsFor(terms.length);
     entryCounts = countsFor(terms.length);
+    let unseen: Map<string, Entry> | undefined;
     let size = 0;
     for (const term of terms) {
-      let entry = df.get(term);
+      let entry = df.get(term) ?? unseen?.get(term);
       if (entry === undefined) {
-        if (!counted) return release(size, -1);
         entry = newEntry(term, 0);
-        df.set(term, entry);
+        if (counted) {
+          df.set(term, entry);
+        } else {
+          unseen ??= new Map();
+          unseen.set(term, entry);
+        }
       }
       if (entry.stamp === stamp) {
         entryCounts[entry.slot] = (entryCounts[entry.slot] as number) + 1;
@@ -129,15 +116,15 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
       const weight = weights[i] as number;
       vector.set((entries[i] as Entry).term, length > 0 ? weight / length : weight);
     }
-    return release(size, vector);
+    release(size);
+    return vector;
   };
   // Empties the first `size` slots and goes back to the shared scratch, so no entry (nor its
   // term) and no one-off large array stays alive.
-  const release = <T>(size: number, result: T): T => {
+  const release = (size: number): void => {
     for (let i = 0; i < size; i++) entries[i] = undefined;
     entries = slotsFor(0);
     entryCounts = countsFor(0);
-    return result;
   };
   return {
     addDocument(terms) {
@@ -145,10 +132,7 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
       return weighSlots(gather(terms, true), true);
     },
     idf: (term) => idfOf(frequencyOf(term)),
-    vector(terms) {
-      const size = gather(terms, false);
-      return size >= 0 ? weighSlots(size, false) : weigh(termCounts(terms));
-    },
+    vector: (terms) => weighSlots(gather(terms, false), false),
     get documentCount() {
       return documentCount;
     },
@@ -184,27 +168,13 @@ function newEntry(term: string, frequency: number): Entry {
   return { term, frequency, stamp: 0, slot: 0 };
 }
 
-// Raw weights of the document being weighed (single-threaded, and weighing never re-enters).
-// An unusually large document gets its own array, so the shared one stays small.
-const SCRATCH_LIMIT = 1 << 16;
-let scratch = new Float64Array(1024);
-function scratchFor(size: number): Float64Array {
-  if (size <= scratch.length) return scratch;
-  if (size > SCRATCH_LIMIT) return new Float64Array(size);
-  scratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
-  return scratch;
-}
-// Term counts and entries of the document being counted, by slot.
-let countScratch = new Float64Array(1024);
-function countsFor(size: number): Float64Array {
-  if (size <= countScratch.length) return countScratch;
-  if (size > SCRATCH_LIMIT) return new Float64Array(size);
-  countScratch = new Float64Array(Math.min(SCRATCH_LIMIT, 2 * size));
-  return countScratch;
-}
+// Raw weights of the document being weighed, and the term counts and entries of the document
+// being counted, by slot.
+const scratchFor = sharedScratch(Float64Array, 1024);
+const countsFor = sharedScratch(Float64Array, 1024);
 const slotScratch: Array<Entry | undefined> = [];
 function slotsFor(size: number): Array<Entry | undefined> {
-  return size > SCRATCH_LIMIT ? [] : slotScratch;
+  return beyondScratch(size) ? [] : slotScratch;
 }
 
 // ln of a term count; counts are small integers, so the first few logs are looked up (the same
