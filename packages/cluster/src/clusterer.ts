@@ -77,7 +77,7 @@ function addArticle(state: ClustererState, article: Article, o: ResolvedClusterO
   }
   if (time < state.streamTime - o.activeWindowMs) return;
   state.streamTime = Math.max(state.streamTime, time);
-  const features = articleFeatures(article, state.models, o.bodyTokens, o.bigrams);
+  const features = articleFeatures(article, time, state.models, o.bodyTokens, o.bigrams);
   pruneVocabulary(state);
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);

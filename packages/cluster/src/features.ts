@@ -29,9 +29,13 @@ export interface FeatureModels {
   entities: TfIdfModel;
 }
 
-/** Extracts features, counting the article into the models first (so N ≥ 1). */
+/**
+ * Extracts features, counting the article into the models first (so N ≥ 1). `time` is the
+ * article's publication time in ms, already parsed (and checked) by the caller.
+ */
 export function articleFeatures(
   article: Article,
+  time: number,
   models: FeatureModels,
   bodyTokens: number,
   useBigrams: boolean,
@@ -50,7 +54,7 @@ export function articleFeatures(
   const [hashHi, hashLo] = simhashTokens(hashTokens, 3);
   return {
     id: article.id,
-    time: Date.parse(article.publishedAt),
+    time,
     outletId: article.outletId,
     titleKey: article.title.trim().toLowerCase(),
     title: models.words.vector(titleTerms),
