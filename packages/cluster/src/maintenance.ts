@@ -38,12 +38,12 @@ function settleField(
   o: ResolvedClusterOptions,
 ): void {
   const sum = story.sums[field];
-  if (sum.size > 3 * o.profileTerms) {
-    const kept = new Map(topTerms(sum, o.profileTerms));
+  const kept = profileOf(sum, o);
+  if (kept !== sum) {
     for (const term of sum.keys()) if (!kept.has(term)) state.index.removeTerm(field, story, term);
     story.sums[field] = kept;
   }
-  story.scales[field] = scaleOf(story.sums[field], story.members.length, o.averageLink);
+  story.scales[field] = scaleOf(kept, story.members.length, o.averageLink);
 }
 
 // Posts a recomputed sum: prunes it as settleField does, drops the postings of the terms in
@@ -56,14 +56,17 @@ function repostField(
   posted: ReadonlyMap<string, number>,
   o: ResolvedClusterOptions,
 ): void {
-  let sum = story.sums[field];
-  if (sum.size > 3 * o.profileTerms) {
-    sum = new Map(topTerms(sum, o.profileTerms));
-    story.sums[field] = sum;
-  }
+  const sum = profileOf(story.sums[field], o);
+  story.sums[field] = sum;
   for (const term of posted.keys()) if (!sum.has(term)) state.index.removeTerm(field, story, term);
   for (const [term, weight] of sum) state.index.set(field, story, term, weight);
   story.scales[field] = scaleOf(sum, story.members.length, o.averageLink);
+}
+
+// The profile rule: a sum grown past 3 × profileTerms keeps only its profileTerms heaviest
+// terms (a new map); a smaller one is returned as it is.
+function profileOf(sum: Map<string, number>, o: ResolvedClusterOptions): Map<string, number> {
+  return sum.size > 3 * o.profileTerms ? new Map(topTerms(sum, o.profileTerms)) : sum;
 }
 
 function storySimilarity(a: StoryState, b: StoryState, o: ResolvedClusterOptions): number {
