@@ -79,6 +79,15 @@ export {
   OutletSchema,
 } from './model/outlet';
 export {
+  type PipelineState,
+  type PipelineStateInput,
+  PipelineStateSchema,
+  type QuarantineEntry,
+  QuarantineEntrySchema,
+  type QuarantineReason,
+  QuarantineReasonSchema,
+} from './model/pipeline-state';
+export {
   type Story,
   type StoryEvent,
   StoryEventSchema,
@@ -105,7 +114,9 @@ export {
 export type {
   ArticleQuery,
   ArticleStore,
+  ClusterRunCommit,
   CoverageSnapshot,
+  SequencedArticles,
   StoryQuery,
   UpsertCounts,
 } from './ports/article-store';
