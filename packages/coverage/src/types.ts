@@ -10,20 +10,22 @@ export type CoverageArticle = Pick<Article, 'id' | 'outletId' | 'publishedAt' | 
   Partial<Pick<Article, 'summary' | 'text'>>;
 
 /**
- * The parts of a {@link Story} coverage analysis reads. Any `Story` fits.
+ * The parts of a {@link Story} coverage analysis reads. Any `Story` fits. A story with a
+ * `parentId` or `relatedIds` is a follow-up: evidence for a minority report.
  * @example
  * const story: CoverageStory = { id, articleIds: [a1, a2], duplicateGroups: [[a1, a2]] }
  */
 export type CoverageStory = Pick<Story, 'id' | 'articleIds'> &
-  Partial<Pick<Story, 'duplicateGroups'>>;
+  Partial<Pick<Story, 'duplicateGroups' | 'parentId' | 'relatedIds'>>;
 
 /**
- * The parts of an {@link Outlet} coverage analysis reads. Any `Outlet` fits.
+ * The parts of an {@link Outlet} coverage analysis reads. Any `Outlet` fits. `news: false`
+ * keeps the outlet's stories out of minority reports and exclusives.
  * @example
  * const outlet: CoverageOutlet = { id, group: 'bbc', attributes: [{ name: 'lean', value: 'center', source: 'AllSides' }] }
  */
 export type CoverageOutlet = Pick<Outlet, 'id'> &
-  Partial<Pick<Outlet, 'group' | 'domain' | 'attributes'>>;
+  Partial<Pick<Outlet, 'group' | 'domain' | 'attributes' | 'news'>>;
 
 /**
  * What {@link analyzeCoverage} analyses. Outlets are optional: unknown ones are their own family.

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'MODEL_OUTPUT_INVALID',
   'DATASET_MISSING',
   'INTERNAL',
+  /** The disk is full, over quota or read-only (ENOSPC, EDQUOT, EROFS); the message names the path. */
+  'STORAGE_FULL',
 ] as const;
 
 /** A {@link NewsloomError} code. */
