@@ -175,7 +175,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
       // The story ids just saved go straight to the next stages: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
-      const built = await buildEdition(context, runOptions, storyIds);
+      const built = await buildEdition(context, runOptions);
       const edition = { ...built, diagnostics: [...ingest.diagnostics, ...summarize.diagnostics] };
       return { ingest, cluster, summarize, edition };
     },
