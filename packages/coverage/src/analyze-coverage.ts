@@ -103,10 +103,6 @@ function mergeStories(stories: readonly CoverageStory[]): CoverageStory[] {
             id: story.id,
             articleIds: [...seen.articleIds, ...story.articleIds],
             duplicateGroups: [...(seen.duplicateGroups ?? []), ...(story.duplicateGroups ?? [])],
-            relatedIds: [...(seen.relatedIds ?? []), ...(story.relatedIds ?? [])],
-            ...((seen.parentId ?? story.parentId) && {
-              parentId: seen.parentId ?? story.parentId,
-            }),
           },
     );
   }

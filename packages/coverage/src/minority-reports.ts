@@ -57,10 +57,11 @@ export function findMinorityReports(
 
 /**
  * A low-breadth story is worth reporting when there is evidence it matters: more than one
- * article (a second outlet, or the same outlet coming back to it), or a follow-up in a storyline.
+ * article (a second outlet, or a follow-up by the same outlet). A story of one article from
+ * one outlet can still be a blindspot, where a group of outlets covers it and the others not.
  */
 function hasEvidence(facts: StoryFacts, m: ResolvedOptions['minority']): boolean {
-  return facts.distinctCount >= m.minArticles || facts.followUp;
+  return facts.distinctCount >= m.minArticles;
 }
 
 /** Indices of the `limit` best: score descending, then story id. */
@@ -107,7 +108,6 @@ function lowBreadthReport(facts: StoryFacts, cutoff: number, ctx: MinorityContex
       sizeScore: round6(parts.sizeScore),
       chars: facts.maxChars,
       articles: facts.distinctCount,
-      followUp: facts.followUp ? 1 : 0,
     },
     reason: 'low-breadth',
   };

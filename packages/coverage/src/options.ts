@@ -65,9 +65,9 @@ export interface MinorityOptions {
   /** …and at least this many rated outlet families covered it. Default `2`. */
   minRatedFamilies?: number;
   /**
-   * Evidence a low-breadth story matters: at least this many distinct articles, unless it is a
-   * follow-up (it belongs to a storyline or has related stories). Default `2`, so one article
-   * from one outlet is never a minority report on its own.
+   * Evidence a low-breadth story matters: at least this many distinct articles (a second
+   * outlet, or a follow-up by the same outlet). Default `2`, so one article from one outlet is
+   * never a low-breadth report (it can still be a blindspot of an outlet group).
    */
   minArticles?: number;
 }

@@ -28,8 +28,6 @@ export interface StoryFacts {
   maxChars: number;
   /** True when at least one outlet of the story is news (not marked `news: false`). */
   news: boolean;
-  /** True when the story belongs to a storyline or has related stories. */
-  followUp: boolean;
 }
 
 /** One story's members, in time order, with what per-article analysis needs. */
@@ -83,7 +81,6 @@ export function computeStoryFacts(
     lastMs: m.times[m.times.length - 1] as number,
     maxChars,
     news: cells.some((c) => ctx.outlets.get(c.outletId)?.news !== false),
-    followUp: story.parentId !== undefined || (story.relatedIds?.length ?? 0) > 0,
   };
 }
 

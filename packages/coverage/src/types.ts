@@ -10,13 +10,12 @@ export type CoverageArticle = Pick<Article, 'id' | 'outletId' | 'publishedAt' | 
   Partial<Pick<Article, 'summary' | 'text'>>;
 
 /**
- * The parts of a {@link Story} coverage analysis reads. Any `Story` fits. A story with a
- * `parentId` or `relatedIds` is a follow-up: evidence for a minority report.
+ * The parts of a {@link Story} coverage analysis reads. Any `Story` fits.
  * @example
  * const story: CoverageStory = { id, articleIds: [a1, a2], duplicateGroups: [[a1, a2]] }
  */
 export type CoverageStory = Pick<Story, 'id' | 'articleIds'> &
-  Partial<Pick<Story, 'duplicateGroups' | 'parentId' | 'relatedIds'>>;
+  Partial<Pick<Story, 'duplicateGroups'>>;
 
 /**
  * The parts of an {@link Outlet} coverage analysis reads. Any `Outlet` fits. `news: false`

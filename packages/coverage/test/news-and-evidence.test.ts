@@ -69,14 +69,10 @@ describe('minority reports and unique coverage', () => {
     expect(twiceReport?.components.articles).toBe(2);
   });
 
-  it('count a one-article follow-up in a storyline', () => {
-    const followUp = makeStory([tutorial], { id: 'tutorial', parentId: 'shared' as never });
-    const withParent = analyzeCoverage(
-      { articles, stories: [...stories.filter((s) => s.id !== 'tutorial'), followUp], outlets },
-      options,
-    );
-    const found = withParent.minorityReports.find((r) => r.storyId === 'tutorial');
-    expect(found?.components.followUp).toBe(1);
+  it('count a follow-up by the same outlet as evidence', () => {
+    const twiceReport = report.minorityReports.find((r) => r.storyId === 'twice');
+    expect(twiceReport?.outletIds).toEqual(['local']);
+    expect(twiceReport?.reason).toBe('low-breadth');
   });
 
   it('only count news: an outlet marked news: false gives no minority report or exclusive', () => {

@@ -28,4 +28,12 @@ it('pnpm demo runs offline on the bundled data and writes the digest in well und
   const cards = index.split('<li class="card"').slice(1);
   expect(cards.length).toBe(edition.coverage.topHeadlines.length);
   for (const card of cards) expect(card).toContain('<p class="lede">');
+  // A one-article, one-outlet story is a minority report only with a group-coverage reason.
+  const sizes = new Map(
+    edition.stories.map((s: { id: string; articleIds: string[] }) => [s.id, s.articleIds.length]),
+  );
+  for (const report of edition.coverage.minorityReports) {
+    if (sizes.get(report.storyId) === 1 && report.outletIds.length === 1)
+      expect(report.reason).toBe('blindspot');
+  }
 }, 90_000);

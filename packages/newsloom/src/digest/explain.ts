@@ -112,8 +112,7 @@ export function minorityReason(view: EditionView, report: MinorityReport): strin
     articles.length > 1
       ? ` in ${spanWords(Date.parse(articles.at(-1)?.publishedAt ?? '') - Date.parse(articles[0]?.publishedAt ?? ''))}`
       : '';
-  const followUp = report.components.followUp ? ', a follow-up of a larger story' : '';
-  return `Only ${who} covered it: ${plural(articles.length, 'article')}${span}${followUp}`;
+  return `Only ${who} covered it: ${plural(articles.length, 'article')}${span}`;
 }
 
 /**

@@ -64,7 +64,9 @@ describe('renderDigest', () => {
     expect(card).toContain('2 articles · 2 outlets: Alpha News, Beta Times');
     expect(card).toMatch(/<time datetime="2024-01-02T12:00:00.000Z" title="2024-01-02 12:00 UTC">/);
     expect(card).toContain('<p class="why">Carried by 2 of 3 outlets; 2 articles in 2 h</p>');
-    expect(card).toContain('<details><summary>Numbers</summary>score 2.5 · breadth 2 · rank 1 · recency 0.5');
+    expect(card).toContain(
+      '<details><summary>Numbers</summary>score 2.5 · breadth 2 · rank 1 · recency 0.5',
+    );
     // Raw floats are never the main text.
     expect(index).not.toMatch(/<p class="why">[^<]*\d\.\d{3}/);
   });
@@ -73,7 +75,9 @@ describe('renderDigest', () => {
     const minority = fileOf(files, 'minority-reports.html');
     expect(minority).toContain('Only Gamma Post covered it: 1 article');
     const unique = fileOf(files, 'unique-coverage.html');
-    expect(unique).toContain('1 story no other outlet carried, of 1 it covered; first on 1 shared story');
+    expect(unique).toContain(
+      '1 story no other outlet carried, of 1 it covered; first on 1 shared story',
+    );
     expect(unique).toContain('href="outlets/gamma-post.html"');
     expect(fileOf(files, 'outlets/gamma-post.html')).toContain('Only Gamma has this');
   });

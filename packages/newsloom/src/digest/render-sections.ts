@@ -93,7 +93,7 @@ function reportCards(view: EditionView, reports: readonly MinorityReport[]): str
 
 /**
  * The Minority Reports page: news stories few outlets carry (with evidence that they matter:
- * more than one article, or a follow-up), then blindspots of an outlet group.
+ * more than one article), then blindspots of an outlet group.
  * @example renderMinorityPage(view, { base: '', archiveNav: '' })
  */
 export function renderMinorityPage(view: EditionView, set: PageSet): string {
@@ -101,7 +101,7 @@ export function renderMinorityPage(view: EditionView, set: PageSet): string {
   const low = reports.filter((r) => r.reason === 'low-breadth');
   const blind = reports.filter((r) => r.reason === 'blindspot');
   const body = [
-    '<p class="meta">News stories that few outlets carried, when there is evidence they matter (more than one article, or a follow-up of a larger story), and stories one group of outlets covered while the others did not.</p>',
+    '<p class="meta">News stories that few outlets carried, when there is evidence they matter (more than one article: a second outlet, or a follow-up), and stories one group of outlets covered while the others did not.</p>',
     `<section><h2>Few outlets</h2>${reportCards(view, low)}</section>`,
     `<section><h2>Blindspots</h2>${reportCards(view, blind)}</section>`,
   ];
