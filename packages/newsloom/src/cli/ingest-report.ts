@@ -3,14 +3,15 @@ import type { IngestResult } from '../pipeline/ingest';
 import { EXIT_CODES } from './exit-codes';
 import { firstLines, plural } from './text';
 
-const PRIVATE_HINT =
+/** How to let the CLI fetch feeds on loopback, private or link-local addresses. */
+export const PRIVATE_NETWORK_HINT =
   'pass --allow-private-network (or set "feeds": { "allowPrivateNetwork": true } in newsloom.config.json) for intranet or local feeds';
 
 /** A diagnostic's message in CLI terms: the SSRF guard's hint names the CLI's flag and key. */
 function cliMessage(d: Diagnostic): string {
   return d.message.replace(
     /Pass allowPrivateNetwork: true[^.]*\.?/,
-    `To fetch it, ${PRIVATE_HINT}.`,
+    `To fetch it, ${PRIVATE_NETWORK_HINT}.`,
   );
 }
 
@@ -52,6 +53,12 @@ export function ingestProblems(
   return { lines: [...heading, ...shown, ...last], code: failure?.code ?? EXIT_CODES.ok };
 }
 
+/** The HTTP status a failed fetch got, when the server answered at all. */
+function httpStatusOf(d: Diagnostic): number | undefined {
+  const details = (d.cause as { details?: { status?: unknown } } | undefined)?.details;
+  return typeof details?.status === 'number' ? details.status : undefined;
+}
+
 const INPUT_CODES = new Set(['NOT_A_FEED', 'FEED_PARSE_ERROR', 'INPUT_TOO_LARGE']);
 
 /** The error diagnostic of each failed feed (its first error). */
@@ -74,7 +81,7 @@ function allFailed(result: IngestResult): { line: string; code: number } | undef
   const all = result.feeds === 1 ? 'the feed' : `every feed (${result.feeds})`;
   if (failed.length > 0 && failed.every((d) => d.code === 'BLOCKED_ADDRESS'))
     return {
-      line: `${all} was refused by the SSRF guard (a loopback, private or link-local address): ${PRIVATE_HINT}`,
+      line: `${all} was refused by the SSRF guard (a loopback, private or link-local address): ${PRIVATE_NETWORK_HINT}`,
       code: EXIT_CODES.network,
     };
   const local = failed.every((d) => d.subject?.startsWith('file:') || INPUT_CODES.has(d.code));
@@ -88,6 +95,11 @@ function allFailed(result: IngestResult): { line: string; code: number } | undef
   }
   const first = failed[0];
   const example = first ? ` (first: ${first.subject}: ${cliMessage(first)})` : '';
+  if (failed.length > 0 && failed.every(httpStatusOf))
+    return {
+      line: `${all} answered with an HTTP error${example}: check the feed URLs; --verbose lists each feed's error`,
+      code: EXIT_CODES.network,
+    };
   return {
     line: `${all} failed to fetch${example}: check your network connection and the feed URLs; --verbose lists each feed's error`,
     code: EXIT_CODES.network,

@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NewsloomError } from '@newsloom/core';
+import { isPrivateAddress, parseFeed } from '@newsloom/feeds';
 import type { IngestResult, OutletRecord } from '../../pipeline/ingest';
 import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
 import { isStoreUrl } from '../config';
 import { UsageError } from '../exit-codes';
-import { ingestProblems, ingestSummary } from '../ingest-report';
+import { ingestProblems, ingestSummary, PRIVATE_NETWORK_HINT } from '../ingest-report';
 import { nonEmpty, type OptionSpecs } from '../options';
 import { checkInputFile } from '../write-output';
 
@@ -30,6 +32,42 @@ async function readOutlets(path: string): Promise<OutletRecord[]> {
 
 const isUrl = (feed: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(feed);
 
+/** A `--feed` URL whose host is literally loopback or private (no DNS asked). */
+function literallyPrivate(feed: string): boolean {
+  if (!/^https?:\/\//i.test(feed) || !URL.canParse(feed)) return false;
+  const host = new URL(feed).hostname.replace(/^\[|\]$/g, '');
+  return (
+    /^(?:localhost|.*\.localhost)$/i.test(host) || (isIP(host) !== 0 && isPrivateAddress(host))
+  );
+}
+
+/** Refuses, before the store is opened, `--feed` URLs the SSRF guard would refuse anyway. */
+function checkPrivate(context: CommandContext, feeds: readonly string[]): void {
+  const blocked = context.config.feeds.allowPrivateNetwork
+    ? undefined
+    : feeds.find(literallyPrivate);
+  if (blocked)
+    throw new NewsloomError(
+      'BLOCKED_ADDRESS',
+      `${blocked} is on a loopback or private address, which the SSRF guard refuses: ${PRIVATE_NETWORK_HINT}`,
+      { details: { url: blocked } },
+    );
+}
+
+/** Reads a local `--feed` file as a feed before anything is stored: a page or junk is refused. */
+function checkFeedFile(path: string): string {
+  try {
+    parseFeed(readFileSync(path), { url: pathToFileURL(path).href });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new NewsloomError('NOT_A_FEED', `${path} (--feed) is not a feed: ${reason}`, {
+      cause,
+      details: { path },
+    });
+  }
+  return path;
+}
+
 /** The sources given on the command line, checked before anything is opened. */
 function sources(context: CommandContext) {
   const { values, io } = context;
@@ -49,11 +87,17 @@ function sources(context: CommandContext) {
     checkInputFile(full, option);
     return full;
   };
+  const bad = feeds.find((f) => isUrl(f) && !URL.canParse(f));
+  if (bad)
+    throw new NewsloomError('INVALID_URL', `--feed ${bad} is not a valid URL`, {
+      details: { url: bad },
+    });
+  checkPrivate(context, feeds);
   return {
     ...(opml && { opml: path(opml, '--opml') }),
     ...(jsonl && { jsonl: path(jsonl, '--jsonl') }),
     ...(outlets && { outlets: path(outlets, '--outlets') }),
-    feeds: feeds.map((f) => (isUrl(f) ? f : pathToFileURL(path(f, '--feed')).href)),
+    feeds: feeds.map((f) => (isUrl(f) ? f : pathToFileURL(checkFeedFile(path(f, '--feed'))).href)),
   };
 }
 
