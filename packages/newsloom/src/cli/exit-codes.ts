@@ -71,6 +71,26 @@ export function storageFailure(error: unknown): { errno: string; path?: string }
 }
 
 /**
+ * Runs `write`; when it fails for a full or read-only disk without naming a path (a failed
+ * `write` does not), names `path` (the output being written) so the one-line error can.
+ * @example await withOutputPath(out, () => writeDigest(edition, out))
+ */
+export async function withOutputPath<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const failure = storageFailure(error);
+    if (failure && !failure.path) {
+      let e: unknown = error;
+      while (e instanceof Error && !STORAGE_ERRNO.has((e as NodeJS.ErrnoException).code ?? ''))
+        e = e.cause;
+      if (e instanceof Error) (e as NodeJS.ErrnoException).path = path;
+    }
+    throw error;
+  }
+}
+
+/**
  * The exit code for anything thrown.
  * @example process.exitCode = exitCodeOf(error)
  */

@@ -4,6 +4,7 @@ import type { Edition } from '@newsloom/core';
 import { createEditionView, storyHeadline, storyOutletIds } from '../../digest/edition-view';
 import { writeDigest } from '../../digest/render-digest';
 import { type Command, stringOption } from '../command';
+import { withOutputPath } from '../exit-codes';
 import { requireStore } from '../open-store';
 import { isoTime, nonEmpty } from '../options';
 import { plural } from '../text';
@@ -105,7 +106,7 @@ export const digestCommand: Command = {
       });
       return 0;
     }
-    const written = await writeDigest(edition, out);
+    const written = await withOutputPath(out, () => writeDigest(edition, out));
     const url = pathToFileURL(written.indexPath).href;
     const human = [
       'Top headlines:',
