@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from './command';
-import { type OptionSpecs, optionForm } from './options';
+import { nonEmpty, type OptionSpecs, optionForm } from './options';
 
 /** Options every command takes. */
 export const COMMON_OPTIONS: OptionSpecs = {
@@ -43,7 +43,7 @@ function optionLines(options: OptionSpecs): string[] {
     const form = optionForm(name, spec);
     const padded = spec.short ? form : `    ${form}`;
     const extra = [
-      spec.check ? `: ${spec.check.accepts}` : '',
+      spec.check && spec.check !== nonEmpty ? `: ${spec.check.accepts}` : '',
       spec.default ? ` (default: ${spec.default})` : '',
     ];
     return `  ${padded.padEnd(30)} ${spec.description}${extra.join('')}`;
