@@ -15,7 +15,6 @@ import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
-  currentStoriesOf,
   type FeedFetchOptions,
   isoNow,
   type PipelineContext,
@@ -129,7 +128,6 @@ function createContext(options: PipelineOptions): PipelineContext {
     (options.store || databasePath === ':memory:' ? undefined : `${databasePath}.state.json`);
   return {
     store,
-    state: currentStoriesOf(store),
     legacyStatePath,
     futureToleranceMs: (options.futureToleranceHours ?? 24) * 3_600_000,
     clock: options.clock ?? systemClock,
