@@ -1,8 +1,15 @@
 // Public API of @newsloom/store: named exports only.
 export { createMemoryStore } from './memory/create-memory-store';
+export { importArticlesJsonl } from './shared/import-jsonl';
 export { type StoryMembership, StoryMembershipSchema } from './shared/membership';
 export { type Run, type RunInput, RunSchema } from './shared/run';
-export { CSV_COLUMNS } from './shared/transfer';
+export {
+  CSV_COLUMNS,
+  type ExportArticlesOptions,
+  type ExportDestination,
+  exportArticlesCsv,
+  exportArticlesJsonl,
+} from './shared/transfer';
 export type {
   ImportJsonlOptions,
   ImportResult,
