@@ -44,7 +44,7 @@ export const evalCommand: Command = {
     const gold = await readLabels(resolve(context.io.cwd, labels));
     const pipeline = context.openPipeline();
     await pipeline.cluster();
-    const edition = await pipeline.edition();
+    const edition = await pipeline.edition({ all: true });
     const predicted = assignmentFromStories(edition.stories);
     const covered = new Map([...gold].filter(([id]) => predicted.has(id)));
     if (covered.size === 0)

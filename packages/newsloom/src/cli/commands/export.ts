@@ -43,7 +43,7 @@ async function render(
   format: string,
 ): Promise<{ text: string; count: number }> {
   if (what === 'coverage') {
-    const edition = await pipeline.edition();
+    const edition = await pipeline.edition({ all: true });
     const text =
       format === 'csv'
         ? coverageMatrixToCsv(edition.coverage)

@@ -59,7 +59,7 @@ export const reportCoverageCommand: Command = {
   async run(context) {
     const pipeline = context.openPipeline();
     await pipeline.cluster();
-    const edition = await pipeline.edition();
+    const edition = await pipeline.edition({ all: true });
     context.progress.done();
     const csv = stringOption(context.values, 'csv');
     if (csv)
