@@ -85,6 +85,15 @@ export {
   OutletSchema,
 } from './model/outlet';
 export {
+  type PipelineState,
+  type PipelineStateInput,
+  PipelineStateSchema,
+  type QuarantineEntry,
+  QuarantineEntrySchema,
+  type QuarantineReason,
+  QuarantineReasonSchema,
+} from './model/pipeline-state';
+export {
   type Story,
   type StoryEvent,
   StoryEventSchema,
@@ -111,7 +120,9 @@ export {
 export type {
   ArticleQuery,
   ArticleStore,
+  ClusterRunCommit,
   CoverageSnapshot,
+  SequencedArticles,
   StoryQuery,
   UpsertCounts,
 } from './ports/article-store';
