@@ -34,6 +34,11 @@ function pipelineFor(
   parts: ContextParts,
   onProgress: (p: { stage: string; done: number; total: number }) => void,
 ): Pipeline {
+  if (isStoreUrl(config.database))
+    throw new NewsloomError(
+      'CONFIG_ERROR',
+      `store ${config.database}: this version opens SQLite files only; give a file path with --db or "database"`,
+    );
   if (config.summarizer.kind !== 'extractive')
     throw new NewsloomError(
       'CONFIG_ERROR',
