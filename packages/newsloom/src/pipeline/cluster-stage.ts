@@ -68,7 +68,10 @@ export async function clusterAndSave(
   const touched = stories.filter((s) => before.get(s.id) !== signature(s));
   if (touched.length > 0) await store.upsertStories(touched);
   for (const article of fresh) seen.add(article.id);
-  const storyIds = stories.map((s) => s.id);
+  // The snapshot holds the active window only: stories closed before this run are the saved
+  // ids that were not active when it was restored.
+  const closedBefore = (saved?.storyIds ?? []).filter((id) => !before.has(id));
+  const storyIds = [...closedBefore, ...stories.map((s) => s.id)];
   await state.save({
     version: 1,
     clusterer: clusterer.snapshot(),
@@ -77,7 +80,7 @@ export async function clusterAndSave(
   });
   const result = {
     newArticles: fresh.length,
-    stories: stories.length,
+    stories: storyIds.length,
     touchedStoryIds: touched.map((s) => s.id),
   };
   return { result, storyIds };
