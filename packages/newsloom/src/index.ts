@@ -40,10 +40,4 @@ export {
 export type { EditionOptions } from './pipeline/edition-stage';
 export type { ArticleRecord, FeedSource, IngestResult, OutletRecord } from './pipeline/ingest';
 export type { PollOptions } from './pipeline/poll';
-export {
-  createFileStateStore,
-  createMemoryStateStore,
-  type PipelineState,
-  type PipelineStateStore,
-} from './pipeline/state';
 export type { SummarizeStageResult } from './pipeline/summarize-stage';

@@ -1,16 +1,17 @@
 import type { ClusterOptions } from '@newsloom/cluster';
 import {
   type Article,
+  type ArticleId,
   type ArticleStore,
   type Clock,
   type Fetch,
   NewsloomError,
+  type StoryId,
   type Summarizer,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import type { FetchFeedOptions } from '@newsloom/feeds';
 import type { SummarizeOptions } from '@newsloom/summarize';
-import type { PipelineStateStore } from './state';
 
 /** Options of `fetchFeed` the pipeline passes through (it sets fetch, clock, outlet and signal itself). */
 export type FeedFetchOptions = Omit<
@@ -27,10 +28,24 @@ export interface PipelineProgress {
   subject?: string;
 }
 
+/**
+ * The ids of every current story, read from the store. Kept for stages that still list them
+ * all (the edition, until it reads its window with `store.getStories({ updatedSince })`); the
+ * pipeline state itself lives in the store (`loadPipelineState`).
+ */
+export interface CurrentStories {
+  load(): Promise<{ storyIds: StoryId[] } | undefined>;
+}
+
 /** Everything the stages share; built by `createPipeline` from its options. */
 export interface PipelineContext {
   store: ArticleStore;
-  state: PipelineStateStore;
+  /** Every current story id, from the store (see {@link CurrentStories}). */
+  state: CurrentStories;
+  /** A `<db>.state.json` sidecar of an older version, migrated into the store once. */
+  legacyStatePath: string | undefined;
+  /** How far after the run's clock an article may be dated and still be clustered. */
+  futureToleranceMs: number;
   clock: Clock;
   fetch: Fetch | undefined;
   allowFileUrls: boolean;
@@ -62,19 +77,34 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Reads the stored articles whose ids are `wanted` into a map by id (publication order kept),
- * in one pass over the store; the others are not kept in memory.
+ * Reads the stored articles whose ids are `wanted` by id (never the archive) into a map by id,
+ * in publication order, then id.
  * @example const byId = await loadArticles(store, new Set(story.articleIds))
  */
 export async function loadArticles(
   store: ArticleStore,
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, Article>> {
-  const articles = new Map<string, Article>();
-  for await (const article of store.queryArticles()) {
-    if (wanted.has(article.id)) articles.set(article.id, article);
-  }
-  return articles;
+  const found = await store.getArticlesByIds([...wanted] as ArticleId[]);
+  const keyed = found.map((article) => ({ article, time: Date.parse(article.publishedAt) }));
+  keyed.sort(
+    (a, b) =>
+      a.time - b.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0),
+  );
+  return new Map(keyed.map(({ article }) => [article.id, article]));
+}
+
+/**
+ * {@link CurrentStories} over a store.
+ * @example const { storyIds } = (await currentStoriesOf(store).load()) ?? { storyIds: [] }
+ */
+export function currentStoriesOf(store: ArticleStore): CurrentStories {
+  return {
+    async load() {
+      const stories = await store.getStories();
+      return stories.length === 0 ? undefined : { storyIds: stories.map((s) => s.id) };
+    },
+  };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type Edition,
   type Feed,
   type Fetch,
+  type QuarantineEntry,
   type Summarizer,
   systemClock,
   type UpsertCounts,
@@ -14,6 +15,7 @@ import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
+  currentStoriesOf,
   type FeedFetchOptions,
   isoNow,
   type PipelineContext,
@@ -33,7 +35,6 @@ import {
 } from './ingest';
 import { addOpml, ingestOpml } from './opml';
 import { type PollOptions, pollFeeds } from './poll';
-import { createFileStateStore, createMemoryStateStore, type PipelineStateStore } from './state';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
 
 /** Options of {@link createPipeline}; every one has a default. */
@@ -42,8 +43,14 @@ export interface PipelineOptions {
   store?: ArticleStore;
   /** Path of the default SQLite store. Default: `./newsloom.db`. */
   databasePath?: string;
-  /** Where incremental state lives. Default: `<databasePath>.state.json` beside the default store; in memory for a given store. */
-  state?: PipelineStateStore;
+  /**
+   * A `<db>.state.json` sidecar left by an older version, read once into the store's pipeline
+   * state (then renamed `.migrated`). Default: `<databasePath>.state.json` beside the default
+   * store; none for a given store. (The `state` option is gone: the state lives in the store.)
+   */
+  legacyStatePath?: string;
+  /** How many hours after the run's clock an article may be dated and still be clustered; later ones are quarantined. Default: 24. */
+  futureToleranceHours?: number;
   /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
   summarizer?: Summarizer;
   /** Default: the system clock. */
@@ -104,6 +111,8 @@ export interface Pipeline {
   cluster(): Promise<ClusterStageResult>;
   /** Summarises the stories that are new or changed. */
   summarize(): Promise<SummarizeStageResult>;
+  /** Articles the clusterer could not place (future-dated, before 1970, too late for the window), by article id. */
+  listQuarantined(): Promise<QuarantineEntry[]>;
   /** Scores coverage and assembles the edition. */
   edition(options?: EditionOptions): Promise<Edition>;
   /** Fetches registered feeds, then clusters, summarises and builds the edition. */
@@ -114,14 +123,14 @@ export interface Pipeline {
 function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
   const store = options.store ?? openSqliteStore({ path: databasePath });
-  const state =
-    options.state ??
-    (options.store || databasePath === ':memory:'
-      ? createMemoryStateStore()
-      : createFileStateStore(`${databasePath}.state.json`));
+  const legacyStatePath =
+    options.legacyStatePath ??
+    (options.store || databasePath === ':memory:' ? undefined : `${databasePath}.state.json`);
   return {
     store,
-    state,
+    state: currentStoriesOf(store),
+    legacyStatePath,
+    futureToleranceMs: (options.futureToleranceHours ?? 24) * 3_600_000,
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
@@ -139,8 +148,10 @@ function createContext(options: PipelineOptions): PipelineContext {
 
 /**
  * Composes the newsloom stages with defaults: SQLite at `./newsloom.db`, the extractive
- * summariser, the system clock. Incremental: each run clusters only new articles, re-summarises
- * only the stories they touched and keeps story ids stable.
+ * summariser, the system clock. Incremental: each run clusters only the articles ingested since
+ * the last (the pipeline state lives in the store and is committed with the stories, so runs
+ * beside each other never lose or duplicate an article), re-summarises only the stories they
+ * touched and keeps story ids stable. Articles it cannot place are quarantined, never dropped.
  * @example
  * const pipeline = createPipeline({ databasePath: 'news.db' })
  * await pipeline.addFeeds([{ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' }])
@@ -169,13 +180,14 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ingestArticles: (articles) => ingestArticles(context, articles),
     cluster: () => clusterNewArticles(context),
     summarize: () => summarizeStaleStories(context),
+    listQuarantined: () => store.listQuarantined(),
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
       const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
-      // The story ids just saved go straight to the next stages: the state is read once.
+      // The stories due for a summary go straight to the next stage: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
-      const built = await buildEdition(context, runOptions, storyIds);
+      const built = await buildEdition(context, runOptions);
       const edition = { ...built, diagnostics: [...ingest.diagnostics, ...summarize.diagnostics] };
       return { ingest, cluster, summarize, edition };
     },
