@@ -14,8 +14,10 @@ export const CONFIG_FILE = 'newsloom.config.json';
  * @example CliConfigSchema.parse({}).database // './newsloom.db'
  */
 export const CliConfigSchema = z.object({
-  /** SQLite database. */
+  /** SQLite database file, or a `postgres://` URL. */
   database: z.string().default('./newsloom.db'),
+  /** Same as `database` (wins over it): e.g. `"postgres://postgres@db:5432/news"`. */
+  store: z.string().optional(),
   /** OPML of the feeds `newsloom ingest` and `poll` read when given no source. */
   opml: z.string().optional(),
   /** Where `newsloom digest` writes the site. */
@@ -67,10 +69,19 @@ export function loadConfig(cwd: string, explicitPath?: string): CliConfig {
 }
 
 function absolute(config: CliConfig, base: string): CliConfig {
+  const database = config.store ?? config.database;
   return {
     ...config,
-    database: config.database === ':memory:' ? config.database : resolve(base, config.database),
+    database: keepsLocation(database) ? database : resolve(base, database),
     out: resolve(base, config.out),
     ...(config.opml ? { opml: resolve(base, config.opml) } : {}),
   };
+}
+
+/**
+ * True for a database location that is not a file path to resolve: `:memory:` or a URL.
+ * @example keepsLocation('postgres://db/news') // true
+ */
+export function keepsLocation(database: string): boolean {
+  return database === ':memory:' || /^postgres(ql)?:\/\//i.test(database);
 }

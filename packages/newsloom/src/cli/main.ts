@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import type { Command, CommandContext, OptionSpecs, OptionValues } from './command';
 import { COMMANDS } from './commands/index';
-import { loadConfig } from './config';
+import { keepsLocation, loadConfig } from './config';
 import { EXIT_CODES, exitCodeOf, UsageError } from './exit-codes';
 import { type CliIo, createProgress } from './io';
 
@@ -32,7 +32,7 @@ Options for every command:
   --json           machine-readable output on stdout
   -q, --quiet      no progress output
   --config FILE    configuration (default ./newsloom.config.json when present)
-  --db FILE        SQLite database (default from the config, else ./newsloom.db)
+  --db FILE|URL    SQLite file or postgres:// URL (default from the config, else ./newsloom.db)
   -h, --help       help for a command
 
 Exit codes: 0 ok · 1 internal error · 2 usage · 3 bad input or config · 4 store · 5 network · 130 interrupted
@@ -107,7 +107,8 @@ interface ContextParts {
 function createCommandContext(parts: ContextParts): CommandContext {
   const { io, values, signal, opened } = parts;
   const config = loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
-  if (typeof values.db === 'string') config.database = resolve(io.cwd, values.db);
+  if (typeof values.db === 'string')
+    config.database = keepsLocation(values.db) ? values.db : resolve(io.cwd, values.db);
   const json = values.json === true;
   const progress = createProgress(io, values.quiet === true || json);
   return {
