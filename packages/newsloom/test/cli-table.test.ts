@@ -139,6 +139,16 @@ const CASES: Case[] = [
     message: /--feed http:\/\/ is not a valid URL/,
   },
   {
+    args: ['ingest', '--jsonl', 'articles.jsonl', '--outlets', 'bad-outlets.json'],
+    code: input,
+    message: /outlet Nameless: .*attributes/,
+  },
+  {
+    args: ['ingest', '--jsonl', 'articles.jsonl', '--outlets', 'page.html'],
+    code: input,
+    message: /cannot read outlets from .*page\.html/,
+  },
+  {
     args: ['ingest', '--config', 'missing.json'],
     code: input,
     message: /config file .*missing\.json does not exist/,
@@ -258,6 +268,10 @@ describe('newsloom CLI: every command × bad input', () => {
       '<!doctype html><html><body><p>not a feed</p></body></html>',
     );
     writeFileSync(join(home, 'empty.jsonl'), '');
+    writeFileSync(
+      join(home, 'bad-outlets.json'),
+      JSON.stringify([{ name: 'Nameless', attributes: 'lean' }]),
+    );
     writeFileSync(
       join(home, 'junk.db'),
       'not a database, only text long enough to matter. '.repeat(40),

@@ -11,8 +11,8 @@ import {
   type UpsertCounts,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
-import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
+import { isPostgresUrl, openStore } from '../open-store';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
   type FeedFetchOptions,
@@ -41,7 +41,7 @@ import { type SummarizeStageResult, summarizeStaleStories } from './summarize-st
 export interface PipelineOptions {
   /** The article store. Default: SQLite at {@link PipelineOptions.databasePath}. */
   store?: ArticleStore;
-  /** Path of the default SQLite store. Default: `./newsloom.db`. */
+  /** Path of the default SQLite store, or a `postgres://` URL. Default: `./newsloom.db`. */
   databasePath?: string;
   /**
    * A `<db>.state.json` sidecar left by an older version, read once into the store's pipeline
@@ -122,10 +122,12 @@ export interface Pipeline {
 
 function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
-  const store = options.store ?? openSqliteStore({ path: databasePath });
+  const store = options.store ?? openStore(databasePath);
   const legacyStatePath =
     options.legacyStatePath ??
-    (options.store || databasePath === ':memory:' ? undefined : `${databasePath}.state.json`);
+    (options.store || databasePath === ':memory:' || isPostgresUrl(databasePath)
+      ? undefined
+      : `${databasePath}.state.json`);
   return {
     store,
     legacyStatePath,

@@ -6,6 +6,7 @@ import { ingestCommand } from './ingest';
 import { initCommand } from './init';
 import { pollCommand } from './poll';
 import { reportCoverageCommand } from './report';
+import { migrateCommand, workerCommand } from './worker';
 
 /**
  * Every CLI command, in the order `--help` lists them.
@@ -21,4 +22,6 @@ export const COMMANDS: readonly Command[] = [
   exportCommand,
   reportCoverageCommand,
   evalCommand,
+  workerCommand,
+  migrateCommand,
 ];
