@@ -32,8 +32,6 @@ export interface PipelineContext {
   store: ArticleStore;
   /** A `<db>.state.json` sidecar of an older version, migrated into the store once. */
   legacyStatePath: string | undefined;
-  /** How far after the run's clock an article may be dated and still be clustered. */
-  futureToleranceMs: number;
   clock: Clock;
   fetch: Fetch | undefined;
   allowFileUrls: boolean;

@@ -49,8 +49,6 @@ export interface PipelineOptions {
    * store; none for a given store. (The `state` option is gone: the state lives in the store.)
    */
   legacyStatePath?: string;
-  /** How many hours after the run's clock an article may be dated and still be clustered; later ones are quarantined. Default: 24. */
-  futureToleranceHours?: number;
   /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
   summarizer?: Summarizer;
   /** Default: the system clock. */
@@ -111,7 +109,7 @@ export interface Pipeline {
   cluster(): Promise<ClusterStageResult>;
   /** Summarises the stories that are new or changed. */
   summarize(): Promise<SummarizeStageResult>;
-  /** Articles the clusterer could not place (future-dated, before 1970, too late for the window), by article id. */
+  /** Articles the clusterer could not place (dated beyond `cluster.futureToleranceHours` after the run's clock, before 1970, too late for the window), by article id. */
   listQuarantined(): Promise<QuarantineEntry[]>;
   /** Scores coverage and assembles the edition. */
   edition(options?: EditionOptions): Promise<Edition>;
@@ -131,7 +129,6 @@ function createContext(options: PipelineOptions): PipelineContext {
   return {
     store,
     legacyStatePath,
-    futureToleranceMs: (options.futureToleranceHours ?? 24) * 3_600_000,
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
