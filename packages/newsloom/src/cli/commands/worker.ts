@@ -78,6 +78,7 @@ export const workerCommand: Command = {
   usage:
     'newsloom worker --db postgres://… [--concurrency N] [--roles fetch,cluster,summarize,edition] ' +
     '[--host-interval-ms N] [--lease-seconds N] [--schedule-seconds N] [--cluster-seconds N] ' +
+    '[--takeover-seconds N] [--job-expire-seconds N] [--maintenance-seconds N] ' +
     '[--edition-cron CRON] [--id NAME] [--allow-private-network] [--status]',
   options: {
     concurrency: { type: 'string' },
@@ -86,6 +87,7 @@ export const workerCommand: Command = {
     'lease-seconds': { type: 'string' },
     'schedule-seconds': { type: 'string' },
     'cluster-seconds': { type: 'string' },
+    'takeover-seconds': { type: 'string' },
     'job-expire-seconds': { type: 'string' },
     'maintenance-seconds': { type: 'string' },
     'edition-cron': { type: 'string' },
@@ -109,6 +111,7 @@ export const workerCommand: Command = {
       leaseMs: seconds('lease-seconds'),
       scheduleEveryMs: seconds('schedule-seconds'),
       clusterEveryMs: seconds('cluster-seconds'),
+      takeoverEveryMs: seconds('takeover-seconds'),
       jobExpireSeconds: number(context, 'job-expire-seconds'),
       maintenanceSeconds: number(context, 'maintenance-seconds'),
       editionCron: stringOption(context.values, 'edition-cron'),
