@@ -53,7 +53,13 @@ export {
   TopHeadlineSchema,
 } from './model/coverage-report';
 export { type Diagnostic, DiagnosticSchema } from './model/diagnostic';
-export { type Edition, type EditionInput, EditionSchema } from './model/edition';
+export {
+  type Edition,
+  type EditionInput,
+  EditionSchema,
+  type EditionWindow,
+  EditionWindowSchema,
+} from './model/edition';
 export {
   type Feed,
   type FeedFormat,

@@ -33,8 +33,31 @@ describe('newsloom CLI: usage and errors', () => {
       const run = await runCli(cwd, args);
       expect(run.code).toBe(EXIT_CODES.usage);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/^newsloom: .*see "newsloom --help"/);
+      expect(run.stderr).toMatch(/^newsloom: .*see "newsloom (digest )?--help"/);
     }
+  });
+
+  it('prints its version', async () => {
+    const run = await runCli(cwd, ['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("prints each command's options with their accepted values and defaults", async () => {
+    const help = await runCli(cwd, ['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(
+      /--format FORMAT +the file format: jsonl or csv \(default: jsonl\)/,
+    );
+    expect(help.stdout).toMatch(
+      /--what WHAT +what to export: articles or stories or coverage \(default: articles\)/,
+    );
+    expect(help.stdout).toMatch(/--readonly +open the database read-only/);
+    const digest = await runCli(cwd, ['digest', '-h']);
+    expect(digest.stdout).toMatch(/--since TIME .*ISO 8601.*\(default: every story\)/);
+    const ingest = await runCli(cwd, ['ingest', '--help']);
+    expect(ingest.stdout).toMatch(/--allow-private-network +fetch feeds on loopback/);
+    expect((await runCli(cwd, ['report', '--help'])).stdout).toContain('  report coverage ');
   });
 
   it('reports a missing input file as one line with exit code 3', async () => {
@@ -44,11 +67,12 @@ describe('newsloom CLI: usage and errors', () => {
     expect(run.stderr).toContain('missing.jsonl');
   });
 
-  it('exits 5 with one line when every feed fails to fetch', async () => {
+  it('names a missing feed file with exit code 3, creating no store', async () => {
     const run = await runCli(cwd, ['ingest', '--feed', 'no-such-feed.xml', '--db', 'feeds.db']);
-    expect(run.code).toBe(EXIT_CODES.network);
+    expect(run.code).toBe(EXIT_CODES.input);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('all 1 feeds failed');
+    expect(run.stderr).toContain('no-such-feed.xml (--feed) does not exist');
+    expect(existsSync(join(cwd, 'feeds.db'))).toBe(false);
   });
 
   it('reports a file that is not a database with exit code 4', async () => {

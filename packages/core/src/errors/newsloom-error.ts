@@ -26,7 +26,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** Another clusterer committed first: reload the pipeline state and retry. */
   'STATE_CONFLICT',
-  /** The disk is full or read-only (ENOSPC, EDQUOT, EROFS); the message names the path. */
+  /** The disk is full, over quota or read-only (ENOSPC, EDQUOT, EROFS); the message names the path. */
   'STORAGE_FULL',
 ] as const;
 

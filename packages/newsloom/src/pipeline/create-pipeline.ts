@@ -26,6 +26,7 @@ import { ingestFeeds } from './fetch-feeds';
 import {
   type ArticleRecord,
   addFeeds,
+  emptyResult,
   type FeedSource,
   type IngestResult,
   ingestArticles,
@@ -185,7 +186,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     listQuarantined: () => store.listQuarantined(),
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
-      const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
+      const ingest = runOptions.fetch === false ? emptyResult() : await ingestFeeds(context);
       // The stories due for a summary go straight to the next stage: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
@@ -195,8 +196,4 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     },
     close: () => store.close(),
   };
-}
-
-function emptyIngest(): IngestResult {
-  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }

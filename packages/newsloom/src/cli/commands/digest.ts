@@ -4,6 +4,10 @@ import type { Edition } from '@newsloom/core';
 import { createEditionView, storyHeadline, storyOutletIds } from '../../digest/edition-view';
 import { writeDigest } from '../../digest/render-digest';
 import { type Command, stringOption } from '../command';
+import { withOutputPath } from '../exit-codes';
+import { requireStore } from '../open-store';
+import { isoTime, nonEmpty } from '../options';
+import { plural } from '../text';
 
 /**
  * `newsloom cluster`.
@@ -15,10 +19,10 @@ export const clusterCommand: Command = {
   usage: 'newsloom cluster',
   options: {},
   async run(context) {
+    requireStore(context.config.database);
     const result = await context.openPipeline().cluster();
-    context.progress.done();
     context.print(
-      `${result.newArticles} new articles clustered; ${result.stories} stories, ${result.touchedStoryIds.length} created or updated`,
+      `${plural(result.newArticles, 'new article')} clustered; ${plural(result.stories, 'story', 'stories')}, ${result.touchedStoryIds.length} created or updated`,
       result,
     );
     return 0;
@@ -35,9 +39,12 @@ export const summarizeCommand: Command = {
   usage: 'newsloom summarize',
   options: {},
   async run(context) {
+    requireStore(context.config.database);
     const result = await context.openPipeline().summarize();
-    context.progress.done();
-    context.print(`${result.summarized} stories summarised, ${result.unchanged} unchanged`, result);
+    context.print(
+      `${plural(result.summarized, 'story', 'stories')} summarised, ${result.unchanged} unchanged`,
+      result,
+    );
     return 0;
   },
 };
@@ -52,7 +59,7 @@ export function topHeadlineLines(edition: Edition, limit = 10): string[] {
     const story = view.stories.get(top.storyId);
     const articles = story?.articleIds.length ?? 0;
     const outlets = story ? storyOutletIds(view, story).length : 0;
-    return `${String(top.rank).padStart(3)}. ${storyHeadline(view, top.storyId)} (${articles} articles, ${outlets} outlets)`;
+    return `${String(top.rank).padStart(3)}. ${storyHeadline(view, top.storyId)} (${plural(articles, 'article')}, ${plural(outlets, 'outlet')})`;
   });
 }
 
@@ -64,24 +71,46 @@ export const digestCommand: Command = {
   name: 'digest',
   summary:
     'cluster and summarise what is new, then write the static digest site (HTML, Markdown, JSON)',
-  usage: 'newsloom digest [--out DIR] [--since ISO_TIME]',
-  options: { out: { type: 'string' }, since: { type: 'string' } },
+  usage: 'newsloom digest [--out DIR] [--since TIME]',
+  options: {
+    out: {
+      type: 'string',
+      value: 'DIR',
+      description: 'where to write the site',
+      default: 'the config’s "out", else ./out',
+      check: nonEmpty,
+    },
+    since: {
+      type: 'string',
+      value: 'TIME',
+      description: 'only stories updated at or after this time',
+      default: 'every story',
+      check: isoTime,
+    },
+  },
   async run(context) {
-    const since = stringOption(context.values, 'since');
+    requireStore(context.config.database);
+    const sinceValue = stringOption(context.values, 'since');
+    const since = sinceValue && new Date(sinceValue).toISOString();
+    const out = resolve(context.io.cwd, stringOption(context.values, 'out') ?? context.config.out);
     // Cluster, summarise and build the edition in one run (no fetch), reading the state once.
     const { edition } = await context.openPipeline().run({ fetch: false, ...(since && { since }) });
-    const out = stringOption(context.values, 'out') ?? context.config.out;
-    const written = await writeDigest(edition, resolve(context.io.cwd, out));
-    context.progress.done();
+    if (edition.stories.length === 0) {
+      const why = since
+        ? `no story was updated since ${since}`
+        : 'the store holds no stories yet: ingest some feeds first (newsloom ingest)';
+      context.print(`Nothing to publish: ${why}. The site at ${out} was left as it was.`, {
+        stories: 0,
+        written: false,
+        out,
+      });
+      return 0;
+    }
+    const written = await withOutputPath(out, () => writeDigest(edition, out));
     const url = pathToFileURL(written.indexPath).href;
-    const lines = topHeadlineLines(edition);
-    if (lines.length === 0)
-      lines.push(
-        '  (no stories yet: ingest some feeds first, e.g. newsloom ingest --opml feeds.opml)',
-      );
     const human = [
       'Top headlines:',
-      ...lines,
+      ...topHeadlineLines(edition),
       '',
       `Digest: ${written.indexPath}`,
       `Open:   ${url}`,

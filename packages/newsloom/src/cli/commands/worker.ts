@@ -6,6 +6,7 @@ import { workerStatus } from '../../worker/status';
 import type { WorkerRoles } from '../../worker/worker-options';
 import { type Command, type CommandContext, stringOption } from '../command';
 import { EXIT_CODES } from '../exit-codes';
+import { positiveInteger, positiveNumber } from '../options';
 
 const ROLE_NAMES = ['fetch', 'cluster', 'summarize', 'edition'] as const;
 
@@ -81,19 +82,85 @@ export const workerCommand: Command = {
     '[--takeover-seconds N] [--job-expire-seconds N] [--maintenance-seconds N] ' +
     '[--edition-cron CRON] [--id NAME] [--allow-private-network] [--status]',
   options: {
-    concurrency: { type: 'string' },
-    roles: { type: 'string' },
-    'host-interval-ms': { type: 'string' },
-    'lease-seconds': { type: 'string' },
-    'schedule-seconds': { type: 'string' },
-    'cluster-seconds': { type: 'string' },
-    'takeover-seconds': { type: 'string' },
-    'job-expire-seconds': { type: 'string' },
-    'maintenance-seconds': { type: 'string' },
-    'edition-cron': { type: 'string' },
-    id: { type: 'string' },
-    'allow-private-network': { type: 'boolean' },
-    status: { type: 'boolean' },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      description: 'jobs this worker runs at once',
+      default: '8',
+      check: positiveInteger,
+    },
+    roles: {
+      type: 'string',
+      value: 'LIST',
+      description: 'comma list of fetch, cluster, summarize, edition',
+      default: 'all four',
+    },
+    'host-interval-ms': {
+      type: 'string',
+      value: 'N',
+      description: 'minimum time between requests to one host, cluster-wide',
+      default: '1000',
+      check: positiveNumber,
+    },
+    'lease-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how long a host lease lasts when its holder dies',
+      default: '60',
+      check: positiveNumber,
+    },
+    'schedule-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often due feeds are queued',
+      default: '5',
+      check: positiveNumber,
+    },
+    'cluster-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often the clusterer looks for new articles',
+      default: '1',
+      check: positiveNumber,
+    },
+    'takeover-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often a worker tries to become the clusterer',
+      default: '2',
+      check: positiveNumber,
+    },
+    'job-expire-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'a job not finished in this time is retried',
+      default: '120',
+      check: positiveNumber,
+    },
+    'maintenance-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'pg-boss maintenance interval',
+      default: '30',
+      check: positiveNumber,
+    },
+    'edition-cron': {
+      type: 'string',
+      value: 'CRON',
+      description: 'when editions are built',
+      default: 'every 15 minutes',
+    },
+    id: {
+      type: 'string',
+      value: 'NAME',
+      description: 'this worker’s name in --status',
+      default: 'host and pid',
+    },
+    'allow-private-network': {
+      type: 'boolean',
+      description: 'fetch feeds on loopback and private networks',
+    },
+    status: { type: 'boolean', description: 'print queues, leases and clustering lag, then exit' },
   },
   async run(context) {
     const url = requirePostgres(context.config.database);
