@@ -79,6 +79,7 @@ export const workerCommand: Command = {
   usage:
     'newsloom worker --db postgres://… [--concurrency N] [--roles fetch,cluster,summarize,edition] ' +
     '[--host-interval-ms N] [--lease-seconds N] [--schedule-seconds N] [--cluster-seconds N] ' +
+    '[--takeover-seconds N] [--job-expire-seconds N] [--maintenance-seconds N] ' +
     '[--edition-cron CRON] [--id NAME] [--allow-private-network] [--status]',
   options: {
     concurrency: {
@@ -120,6 +121,13 @@ export const workerCommand: Command = {
       value: 'N',
       description: 'how often the clusterer looks for new articles',
       default: '1',
+      check: positiveNumber,
+    },
+    'takeover-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often a worker tries to become the clusterer',
+      default: '2',
       check: positiveNumber,
     },
     'job-expire-seconds': {
@@ -170,6 +178,7 @@ export const workerCommand: Command = {
       leaseMs: seconds('lease-seconds'),
       scheduleEveryMs: seconds('schedule-seconds'),
       clusterEveryMs: seconds('cluster-seconds'),
+      takeoverEveryMs: seconds('takeover-seconds'),
       jobExpireSeconds: number(context, 'job-expire-seconds'),
       maintenanceSeconds: number(context, 'maintenance-seconds'),
       editionCron: stringOption(context.values, 'edition-cron'),
