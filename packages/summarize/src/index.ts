@@ -1,4 +1,13 @@
 // @newsloom/summarize — cited story summaries whose every sentence is verified against its sources.
+export {
+  type ChatSummarizer,
+  type ChatUsageReport,
+  createChatSummarizer,
+} from './chat/chat-summarizer';
+export {
+  type ChatSummarizerOptions,
+  ChatSummarizerOptionsSchema,
+} from './chat/options';
 export { extractExternalResources } from './external-resources';
 export { cleanTitle } from './headline';
 export {

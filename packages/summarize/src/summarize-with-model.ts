@@ -137,6 +137,8 @@ function verifiedHeadline(draftHeadline: string, corpus: Corpus, options: Resolv
     terms: new Map(corpus.docs.flatMap((d) => [...d.terms])),
     bigrams: new Set<string>(),
     numbers: new Set(corpus.docs.flatMap((d) => [...d.numbers])),
+    quantities: new Set(corpus.docs.flatMap((d) => [...d.quantities])),
+    claims: new Set<string>(),
     entities: new Set<string>(),
   };
   const supported = supportScore(featuresOf(headline), all) >= options.minSupport;
