@@ -18,6 +18,8 @@ export interface Member {
   /** The article's title and entity vectors, to rebuild story profiles when a story regroups. */
   title: ReadonlyMap<string, number>;
   entities: ReadonlyMap<string, number>;
+  /** The article's unit embedding, only when the clusterer has an embedder. */
+  embedding?: Float32Array;
 }
 
 /** A history entry before validation (ids as plain strings). */
@@ -91,6 +93,7 @@ export function addMember(
     body: article.body,
     title: article.title,
     entities: article.entities,
+    ...(article.embedding ? { embedding: article.embedding } : {}),
   });
   story.timeSum += article.time;
   story.createdAt = Math.min(story.createdAt, article.time);
