@@ -49,6 +49,9 @@ export interface StoryState {
   scratch: Scratch;
 }
 
+/** Most "stories about this story" links a story keeps (the closest first). */
+export const MAX_RELATED = 10;
+
 /** A new story seeded by one article; its id derives from the seed article id. */
 export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): StoryState {
   return {
@@ -150,7 +153,7 @@ export function mergeStates(survivor: StoryState, loser: StoryState, at: number)
   const related = new Set([...survivor.relatedIds, ...loser.relatedIds]);
   related.delete(survivor.id);
   related.delete(loser.id);
-  survivor.relatedIds = [...related];
+  survivor.relatedIds = [...related].slice(0, MAX_RELATED);
   survivor.parentId ??= loser.parentId;
   survivor.history.push({
     type: 'merged',
