@@ -1,4 +1,5 @@
 import { NewsloomError, type Story } from '@newsloom/core';
+import type { UnplacedArticle } from './unplaced';
 
 /** Options of {@link createClusterer} and {@link clusterArticles}; every field has a default. */
 export interface ClusterOptions {
@@ -57,6 +58,16 @@ export interface ClusterOptions {
   keepClosed?: boolean;
   /** Called once with each story as it leaves the active window. */
   onStoryClosed?: (story: Story) => void;
+  /**
+   * With a `now` passed to `add`, an article published more than this many hours after it is
+   * not placed (reason `future`) and does not move the stream time. Default 24.
+   */
+  futureToleranceHours?: number;
+  /**
+   * Called with each article the clusterer does not place (also listed in `add`'s result);
+   * the way to see them from {@link clusterArticles}.
+   */
+  onUnplaced?: (unplaced: UnplacedArticle) => void;
 }
 
 /** {@link ClusterOptions} with defaults applied. */
@@ -78,6 +89,8 @@ export interface ResolvedClusterOptions {
   bigrams: boolean;
   keepClosed: boolean;
   onStoryClosed: ((story: Story) => void) | undefined;
+  futureToleranceMs: number;
+  onUnplaced: ((unplaced: UnplacedArticle) => void) | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -112,6 +125,8 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     bigrams: options.bigrams ?? false,
     keepClosed: options.keepClosed ?? true,
     onStoryClosed: options.onStoryClosed,
+    futureToleranceMs: (options.futureToleranceHours ?? 24) * HOUR,
+    onUnplaced: options.onUnplaced,
   };
   validate(resolved, total);
   return resolved;
@@ -140,6 +155,12 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
   unit('averageLink', o.averageLink);
   if (!(weightTotal > 0))
     throw new NewsloomError('INVALID_INPUT', 'cluster option weights must sum to more than 0');
+  if (!(o.futureToleranceMs >= 0)) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `cluster option futureToleranceHours must be 0 or more, got ${o.futureToleranceMs / HOUR}`,
+    );
+  }
   if (!(o.timeScaleMs > 0 && o.activeWindowMs > 0)) {
     throw new NewsloomError(
       'INVALID_INPUT',

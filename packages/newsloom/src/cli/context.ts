@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type ArticleStore, NewsloomError } from '@newsloom/core';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import type { CommandContext, OptionValues } from './command';
+import { isPostgresUrl } from '../open-store';
 import { type CliConfig, isStoreUrl, loadConfig } from './config';
 import { type CliIo, createProgress } from './io';
 import { openStoreToRead } from './open-store';
@@ -34,10 +35,10 @@ function pipelineFor(
   parts: ContextParts,
   onProgress: (p: { stage: string; done: number; total: number }) => void,
 ): Pipeline {
-  if (isStoreUrl(config.database))
+  if (isStoreUrl(config.database) && !isPostgresUrl(config.database))
     throw new NewsloomError(
       'CONFIG_ERROR',
-      `store ${config.database}: this version opens SQLite files only; give a file path with --db or "database"`,
+      `store ${config.database}: newsloom opens SQLite files and postgres:// URLs; give one with --db or "store"`,
     );
   if (config.summarizer.kind !== 'extractive')
     throw new NewsloomError(

@@ -11,8 +11,8 @@ import {
   type UpsertCounts,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
-import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
+import { isPostgresUrl, openStore } from '../open-store';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
   currentStoriesOf,
@@ -26,6 +26,7 @@ import { ingestFeeds } from './fetch-feeds';
 import {
   type ArticleRecord,
   addFeeds,
+  emptyResult,
   type FeedSource,
   type IngestResult,
   ingestArticles,
@@ -41,7 +42,7 @@ import { type SummarizeStageResult, summarizeStaleStories } from './summarize-st
 export interface PipelineOptions {
   /** The article store. Default: SQLite at {@link PipelineOptions.databasePath}. */
   store?: ArticleStore;
-  /** Path of the default SQLite store. Default: `./newsloom.db`. */
+  /** Path of the default SQLite store, or a `postgres://` URL. Default: `./newsloom.db`. */
   databasePath?: string;
   /**
    * A `<db>.state.json` sidecar left by an older version, read once into the store's pipeline
@@ -122,10 +123,12 @@ export interface Pipeline {
 
 function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
-  const store = options.store ?? openSqliteStore({ path: databasePath });
+  const store = options.store ?? openStore(databasePath);
   const legacyStatePath =
     options.legacyStatePath ??
-    (options.store || databasePath === ':memory:' ? undefined : `${databasePath}.state.json`);
+    (options.store || databasePath === ':memory:' || isPostgresUrl(databasePath)
+      ? undefined
+      : `${databasePath}.state.json`);
   return {
     store,
     state: currentStoriesOf(store),
@@ -183,7 +186,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     listQuarantined: () => store.listQuarantined(),
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
-      const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
+      const ingest = runOptions.fetch === false ? emptyResult() : await ingestFeeds(context);
       // The stories due for a summary go straight to the next stage: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
@@ -193,8 +196,4 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     },
     close: () => store.close(),
   };
-}
-
-function emptyIngest(): IngestResult {
-  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }

@@ -7,6 +7,7 @@ import { initCommand } from './init';
 import { pollCommand } from './poll';
 import { reportQuarantineCommand } from './quarantine';
 import { reportCoverageCommand } from './report';
+import { migrateCommand, workerCommand } from './worker';
 
 /**
  * Every CLI command, in the order `--help` lists them.
@@ -23,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   reportCoverageCommand,
   reportQuarantineCommand,
   evalCommand,
+  workerCommand,
+  migrateCommand,
 ];
