@@ -5,6 +5,7 @@ import { exportCommand } from './export';
 import { ingestCommand } from './ingest';
 import { initCommand } from './init';
 import { pollCommand } from './poll';
+import { reportQuarantineCommand } from './quarantine';
 import { reportCoverageCommand } from './report';
 import { migrateCommand, workerCommand } from './worker';
 
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   digestCommand,
   exportCommand,
   reportCoverageCommand,
+  reportQuarantineCommand,
   evalCommand,
   workerCommand,
   migrateCommand,
