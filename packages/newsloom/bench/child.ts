@@ -1,0 +1,52 @@
+// One measured step of the pipeline bench, in its own process (so peak RSS is its own):
+//   add <db> <from> <to>   store replay articles from..to (not timed as a digest)
+//   digest <db>            pipeline.run({ fetch: false }): cluster, summarize, edition
+// Prints one JSON line: { step, ms, rssMb, ... }.
+import { openSqliteStore } from '@newsloom/store';
+import { createPipeline } from '../src/pipeline/create-pipeline';
+import { loadSource, replay } from './replay';
+
+const [step, db, from, to] = process.argv.slice(2);
+if (db === undefined) throw new Error('usage: child add|digest <db> [from to]');
+const started = performance.now();
+const rss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+if (step === 'add') {
+  const store = openSqliteStore({ path: db });
+  const base = await loadSource();
+  let added = 0;
+  for (const chunk of replay(base, Number(from), Number(to), 5000)) {
+    added += (await store.upsertArticles(chunk)).inserted;
+  }
+  await store.close();
+  console.log(
+    JSON.stringify({ step, added, ms: Math.round(performance.now() - started), rssMb: rss() }),
+  );
+} else if (step === 'digest') {
+  const pipeline = createPipeline({ databasePath: db, legacyStatePath: `${db}.none` });
+  // The stages of pipeline.run({ fetch: false }), timed one by one.
+  const t0 = performance.now();
+  const cluster = await pipeline.cluster();
+  const t1 = performance.now();
+  const summarize = await pipeline.summarize();
+  const t2 = performance.now();
+  const edition = await pipeline.edition();
+  const t3 = performance.now();
+  const state = await pipeline.store.loadPipelineState();
+  await pipeline.close();
+  console.log(
+    JSON.stringify({
+      step,
+      ms: Math.round(performance.now() - started),
+      rssMb: rss(),
+      stageMs: [t1 - t0, t2 - t1, t3 - t2].map(Math.round).join(' / '),
+      cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+      newArticles: cluster.newArticles,
+      touched: cluster.touchedStoryIds.length,
+      summarized: summarize.summarized,
+      editionStories: edition.stories.length,
+      snapshotKb: Math.round(JSON.stringify(state?.clusterer ?? null).length / 1024),
+    }),
+  );
+} else {
+  throw new Error(`unknown step ${step}`);
+}
