@@ -33,9 +33,9 @@ function benchSize(size: number, dir: string): void {
   const add = child('add', db, String(size), String(size + NEW));
   const incremental = child('digest', db);
   const row = (name: string, r: Record<string, number | string>) =>
-    `| ${size.toLocaleString('en')} | ${name} | ${(Number(r.ms) / 1000).toFixed(1)} s (CPU ${(Number(r.cpuMs) / 1000).toFixed(1)} s) | ${r.stageMs} | ${r.rssMb} MB | ${r.newArticles} | ${r.touched} | ${r.summarized} | ${r.snapshotKb} KB |`;
+    `| ${size.toLocaleString('en')} | ${name} | ${(Number(r.ms) / 1000).toFixed(1)} s (CPU ${(Number(r.cpuMs) / 1000).toFixed(1)} s) | ${r.stageMs} | ${r.rssMb} MB | ${r.newArticles} | ${r.touched} | ${r.summarized} | ${r.quarantined} | ${r.snapshotKb} KB |`;
   console.log(
-    `| ${size.toLocaleString('en')} | store ${build.added} + ${add.added} articles | ${(Number(build.ms) / 1000).toFixed(1)} s + ${(Number(add.ms) / 1000).toFixed(1)} s | ${build.rssMb} MB | | | | |`,
+    `| ${size.toLocaleString('en')} | store ${build.added} + ${add.added} articles | ${(Number(build.ms) / 1000).toFixed(1)} s + ${(Number(add.ms) / 1000).toFixed(1)} s | ${build.rssMb} MB | | | | | |`,
   );
   console.log(row('full digest', full));
   console.log(row(`incremental digest (${NEW} new)`, incremental));
@@ -47,9 +47,9 @@ if (!hasSource()) {
   const dir = mkdtempSync(join(tmpdir(), 'newsloom-bench-pipeline-'));
   try {
     console.log(
-      '| store size | run | wall (CPU) | cluster / summarize / edition ms | peak RSS | articles read | stories touched | summarised | snapshot |',
+      '| store size | run | wall (CPU) | cluster / summarize / edition ms | peak RSS | articles read | stories touched | summarised | quarantined | snapshot |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) benchSize(size, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
