@@ -186,7 +186,7 @@ function newRow(article: Article, content: string, ingestSeq: number): Row {
 }
 
 /** A tsvector literal of the text's search tokens (letters and digits only: no quoting issue). */
-export function tsvectorLiteral(text: string): string {
+function tsvectorLiteral(text: string): string {
   return [...new Set(searchTokens(text))].map((token) => `'${token}'`).join(' ');
 }
 
