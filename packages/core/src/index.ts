@@ -90,6 +90,10 @@ export {
   CitationSchema,
   type ExternalResource,
   ExternalResourceSchema,
+  type Perspective,
+  type PerspectiveGroup,
+  PerspectiveGroupSchema,
+  PerspectiveSchema,
   type Provenance,
   ProvenanceSchema,
   type StorySummary,
@@ -101,6 +105,8 @@ export {
   SummarySentenceSchema,
   type SummarySource,
   SummarySourceSchema,
+  type WhatIsNew,
+  WhatIsNewSchema,
 } from './model/story-summary';
 export type {
   ArticleQuery,
