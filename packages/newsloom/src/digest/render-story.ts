@@ -10,6 +10,7 @@ import {
 } from './edition-view';
 import { escapeHtml, externalLink, formatTime, plural } from './html';
 import { renderPage } from './layout';
+import { renderPerspectives } from './render-perspectives';
 
 /**
  * The page of one story: headline, "Updated (N articles)", cited titled paragraphs, Sources,
@@ -21,12 +22,15 @@ export function renderStoryPage(view: EditionView, story: Story): string {
   const articles = storyArticles(view, story);
   const headline = storyHeadline(view, story.id);
   const updatedAt = summary?.updatedAt ?? story.updatedAt;
+  const extra = renderPerspectives(summary);
   const body = [
     `<article id="story" data-story-id="${escapeHtml(story.id)}">`,
     `<h1>${escapeHtml(headline)}</h1>`,
     `<p class="meta" id="updated">Updated (${plural(story.articleIds.length, 'article')}) · ${formatTime(updatedAt)}</p>`,
+    extra.whatIsNew,
     summary ? renderSections(summary.sections) : '<p class="muted">No summary yet.</p>',
     '</article>',
+    extra.perspectives,
     renderSources(summary),
     renderStoriesAbout(view, story),
     renderAllArticles(view, articles),

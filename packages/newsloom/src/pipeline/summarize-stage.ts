@@ -6,7 +6,12 @@ import {
   type StoryId,
   type StorySummary,
 } from '@newsloom/core';
-import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
+import {
+  extractExternalResources,
+  type SummarizeOptions,
+  summarizeStory,
+  summarizeWithModel,
+} from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
 
 /** What `Pipeline.summarize` did. */
@@ -36,8 +41,11 @@ async function modelOrExtractive(
   story: Story,
   articles: readonly Article[],
   diagnostics: Diagnostic[],
+  extra: SummarizeOptions,
 ): Promise<StorySummary> {
-  const { summarizer, summarizeOptions } = context;
+  const { summarizer } = context;
+  // The previous summary marks what is new since; outlets with attributes give perspectives.
+  const summarizeOptions = { ...context.summarizeOptions, ...extra };
   if (!summarizer) return summarizeStory(story, articles, summarizeOptions);
   try {
     return await summarizeWithModel(story, articles, summarizer, summarizeOptions);
@@ -54,8 +62,9 @@ async function summarizeOne(
   story: Story,
   articles: readonly Article[],
   diagnostics: Diagnostic[],
+  extra: SummarizeOptions,
 ): Promise<StorySummary> {
-  const summary = await modelOrExtractive(context, story, articles, diagnostics);
+  const summary = await modelOrExtractive(context, story, articles, diagnostics, extra);
   if (summary.externalResources.length > 0) return summary;
   return { ...summary, externalResources: extractExternalResources(story, articles) };
 }
@@ -81,6 +90,7 @@ export async function summarizeStaleStories(
     stale.length > 0
       ? await loadArticles(store, new Set(stale.flatMap((story) => story.articleIds)))
       : new Map<string, Article>();
+  const outlets = stale.length > 0 ? await store.listOutlets() : [];
   const diagnostics: Diagnostic[] = [];
   let batch: StorySummary[] = [];
   for (const [index, story] of stale.entries()) {
@@ -88,7 +98,10 @@ export async function summarizeStaleStories(
     const members = story.articleIds
       .map((id) => articles.get(id))
       .filter((a): a is Article => a !== undefined);
-    if (members.length > 0) batch.push(await summarizeOne(context, story, members, diagnostics));
+    const previous = summaries.get(story.id);
+    const extra = { outlets, ...(previous ? { previous } : {}) };
+    if (members.length > 0)
+      batch.push(await summarizeOne(context, story, members, diagnostics, extra));
     if (batch.length >= BATCH || index === stale.length - 1) {
       if (batch.length > 0) await store.saveSummaries(batch);
       batch = [];
