@@ -42,15 +42,22 @@ it('the bin polls until Ctrl-C (an idle line when quiet, a summary when stopped)
   writeFileSync(join(cwd, 'newsloom.config.json'), JSON.stringify({ opml: './feeds.opml' }));
   const poll = startPoll(cwd);
   const deadline = Date.now() + 30_000;
-  while (!/stories[\s\S]*idle: next feed due at/.test(poll.output().stdout) && Date.now() < deadline)
+  while (
+    !/stories[\s\S]*idle: next feed due at/.test(poll.output().stdout) &&
+    Date.now() < deadline
+  )
     await new Promise((r) => setTimeout(r, 100));
   expect(poll.output().stdout).toMatch(/reuters\.xml: ok, [1-9]\d* new/);
   expect(poll.output().stdout).toMatch(/[1-9]\d* new articles clustered: [1-9]\d* stories/);
-  expect(poll.output().stdout).toMatch(/idle: next feed due at \d{4}-\d{2}-\d{2}T.* \(Ctrl-C stops\)/);
+  expect(poll.output().stdout).toMatch(
+    /idle: next feed due at \d{4}-\d{2}-\d{2}T.* \(Ctrl-C stops\)/,
+  );
   poll.child.kill('SIGINT');
   expect(await poll.exited).toBe(130);
   expect(poll.output().stderr).toContain('stopping');
-  expect(poll.output().stdout).toMatch(/Stopped after \d+ min: 2 feed polls \(0 failed\), [1-9]\d* new articles, [1-9]\d* clustering pass/);
+  expect(poll.output().stdout).toMatch(
+    /Stopped after \d+ min: 2 feed polls \(0 failed\), [1-9]\d* new articles, [1-9]\d* clustering pass/,
+  );
   const after = await runCli(cwd, ['cluster', '--json']);
   expect(after.code).toBe(0);
   expect(JSON.parse(after.stdout).stories).toBeGreaterThan(10);

@@ -1,6 +1,5 @@
 // What the browser test checks on every page: requests, console, accessibility, layout, paint.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
 /** Debian's chromium (installed by .ci/run); never a downloaded browser. */
@@ -24,10 +23,7 @@ export const VIEWPORTS = {
   mobile: { width: 390, height: 844 },
 } as const;
 
-const AXE_SOURCE = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
+const AXE_SOURCE = axe.source;
 
 /** Problems a page showed: console errors, page errors, dialogs, failed or external requests. */
 export interface PageProblems {
@@ -75,9 +71,11 @@ export interface PageFacts {
 
 /** Reads {@link PageFacts}. */
 export async function pageFacts(page: Page): Promise<PageFacts> {
-  await page.waitForFunction("performance.getEntriesByType('paint').length > 0", undefined, {
-    timeout: 5_000,
-  });
+  // Polled with evaluate: waitForFunction evaluates a string, which the page's CSP forbids.
+  for (let i = 0; i < 50; i += 1) {
+    if (await page.evaluate("performance.getEntriesByType('paint').length > 0")) break;
+    await new Promise((done) => setTimeout(done, 100));
+  }
   return (await page.evaluate(`(() => {
     const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-paint');
     return {

@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
  * A duration in words: `40 min`, `6 h`, `3 days`.
  * @example spanWords(6 * 3_600_000) // '6 h'
  */
-export function spanWords(ms: number): string {
+function spanWords(ms: number): string {
   if (ms < HOUR) return `${Math.max(1, Math.round(ms / 60_000))} min`;
   if (ms < 48 * HOUR) return `${Math.round(ms / HOUR)} h`;
   return `${Math.round(ms / (24 * HOUR))} days`;

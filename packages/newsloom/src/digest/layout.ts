@@ -8,7 +8,7 @@ import { STYLE } from './style';
 const CONTENT_SECURITY_POLICY = `default-src 'none'; script-src ${SEARCH_SCRIPT_HASH}; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 /** The four sections of the digest, each its own page, in navigation order. */
-export const SECTIONS = [
+const SECTIONS = [
   { key: 'top', path: 'index.html', title: 'Top Headlines' },
   { key: 'feeds', path: 'feeds.html', title: 'Feeds' },
   { key: 'minority', path: 'minority-reports.html', title: 'Minority Reports' },
@@ -88,7 +88,7 @@ ${body}
  * Score components as `name 0.5 · other 1`, the numbers behind a plain-words reason.
  * @example renderComponents({ breadth: 3, recency: 0.5 })
  */
-export function renderComponents(components: Record<string, number>): string {
+function renderComponents(components: Record<string, number>): string {
   const parts = Object.keys(components)
     .sort()
     .map((name) => `${escapeHtml(name)} ${formatNumber(components[name] ?? Number.NaN)}`);

@@ -17,7 +17,7 @@ export interface PageSet {
  * The category of a story: the most common `category` of its outlets (ties: first by name).
  * @example storyCategory(view, story) // 'World'
  */
-export function storyCategory(view: EditionView, story: Story): string | undefined {
+function storyCategory(view: EditionView, story: Story): string | undefined {
   const counts = new Map<string, number>();
   for (const id of story.articleIds) {
     const article = view.articles.get(id);

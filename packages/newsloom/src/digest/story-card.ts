@@ -67,7 +67,7 @@ function groupOrder(a: string, b: string): number {
  * the counts in words beside it.
  * @example renderCoverageBar(view, story, 'lean')
  */
-export function renderCoverageBar(view: EditionView, story: Story, attribute: string): string {
+function renderCoverageBar(view: EditionView, story: Story, attribute: string): string {
   const counts = [...groupCounts(view, story, attribute)].sort(([a], [b]) => groupOrder(a, b));
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0 || counts.every(([g]) => g === 'unrated')) return '';

@@ -81,6 +81,12 @@ describe('writeDigest', () => {
     expect(readdirSync(work).filter((n) => n.startsWith('.site.'))).toEqual([]);
   });
 
+  it('refuses to replace the working directory', async () => {
+    const error = await writeDigest(edition, process.cwd()).catch((e: unknown) => e);
+    expect(isNewsloomError(error, 'INVALID_INPUT')).toBe(true);
+    expect((error as Error).message).toContain('working directory');
+  });
+
   it('puts back a site a killed writer had moved aside', async () => {
     const aside = join(work, '.restored.old-999999999-abcd1234');
     await writeDigest(edition, aside);
@@ -93,11 +99,15 @@ describe('writeDigest', () => {
   });
 });
 
+// Absolute paths: these are system tools, not package binaries.
+const MOUNT = '/usr/bin/mount';
+const UMOUNT = '/usr/bin/umount';
+
 function canMountTmpfs(): boolean {
   const probe = mkdtempSync(join(tmpdir(), 'newsloom-tmpfs-probe-'));
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
+    execFileSync(MOUNT, ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync(UMOUNT, [probe], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -112,7 +122,7 @@ if (!tmpfs) console.warn('full-disk test skipped: this user may not mount a smal
 describe.skipIf(!tmpfs)('writeDigest on a full disk (a 1 MB tmpfs)', () => {
   it('fails with STORAGE_FULL naming the path, leaves the old site complete and no temporary file', async () => {
     const disk = mkdtempSync(join(tmpdir(), 'newsloom-full-'));
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]);
+    execFileSync(MOUNT, ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', disk]);
     try {
       const site = join(disk, 'site');
       const small = EditionSchema.parse({ ...buildSampleEdition(), feeds: [] });
@@ -127,7 +137,7 @@ describe.skipIf(!tmpfs)('writeDigest on a full disk (a 1 MB tmpfs)', () => {
       expect(readFileSync(join(site, 'index.html'), 'utf8')).toBe(before);
       expect(readdirSync(disk).sort()).toEqual(['filler', 'site']);
     } finally {
-      execFileSync('umount', [disk]);
+      execFileSync(UMOUNT, [disk]);
       rmSync(disk, { recursive: true, force: true });
     }
   });

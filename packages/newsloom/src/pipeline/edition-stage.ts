@@ -113,16 +113,14 @@ async function windowStories(
   return { stories: found, window };
 }
 
-/** The window stories' articles: one read from the earliest story start, members kept. */
+/** The window stories' articles, fetched by id (publication order, then id). */
 async function memberArticles(store: ArticleStore, stories: readonly Story[]): Promise<Article[]> {
   if (stories.length === 0) return [];
-  const wanted = new Set(stories.flatMap((s) => s.articleIds));
-  const since = stories.map((s) => s.createdAt).sort()[0];
-  const articles: Article[] = [];
-  for await (const article of store.queryArticles(since === undefined ? {} : { since })) {
-    if (wanted.has(article.id)) articles.push(article);
-  }
-  return articles;
+  const ids = [...new Set(stories.flatMap((s) => s.articleIds))];
+  const articles = await store.getArticlesByIds(ids);
+  return articles.sort(
+    (a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id),
+  );
 }
 
 /**
