@@ -50,6 +50,22 @@ const CASES: Case[] = [
     message: /--since must be an ISO 8601 date or time .*not "yesterday"/,
   },
   {
+    args: ['digest', '--all', '--since', '2024-01-01'],
+    code: usage,
+    message: /give one of --since TIME, --window HOURS or --all/,
+  },
+  { args: ['digest', '--window', '0'], code: usage, message: /--window must be a number above 0/ },
+  {
+    args: ['report', 'quarantine', '--limit', '0'],
+    code: usage,
+    message: /--limit must be a whole number of 1 or more/,
+  },
+  {
+    args: ['report', 'quarantine', '--db', 'missing.db'],
+    code: input,
+    message: /no store at .*missing\.db/,
+  },
+  {
     args: ['digest', '--out', 'a', '--out', 'b'],
     code: usage,
     message: /option --out is given more than once/,
@@ -137,6 +153,16 @@ const CASES: Case[] = [
     args: ['ingest', '--feed', 'http://'],
     code: input,
     message: /--feed http:\/\/ is not a valid URL/,
+  },
+  {
+    args: ['ingest', '--jsonl', 'articles.jsonl', '--outlets', 'bad-outlets.json'],
+    code: input,
+    message: /outlet Nameless: .*attributes/,
+  },
+  {
+    args: ['ingest', '--jsonl', 'articles.jsonl', '--outlets', 'page.html'],
+    code: input,
+    message: /cannot read outlets from .*page\.html/,
   },
   {
     args: ['ingest', '--config', 'missing.json'],
@@ -259,6 +285,10 @@ describe('newsloom CLI: every command × bad input', () => {
     );
     writeFileSync(join(home, 'empty.jsonl'), '');
     writeFileSync(
+      join(home, 'bad-outlets.json'),
+      JSON.stringify([{ name: 'Nameless', attributes: 'lean' }]),
+    );
+    writeFileSync(
       join(home, 'junk.db'),
       'not a database, only text long enough to matter. '.repeat(40),
     );
@@ -292,6 +322,7 @@ describe('newsloom CLI: every command × bad input', () => {
       ['export', '--what', 'stories', '--format', 'csv'],
       ['export', '--what', 'coverage', '--readonly'],
       ['eval', '--labels', 'labels.jsonl', '--readonly'],
+      ['report', 'quarantine'],
     ];
     for (const args of runs) {
       const run = await runCli(home, args);
@@ -368,24 +399,35 @@ describe('newsloom ingest against a feed server on 127.0.0.1', () => {
     );
   });
 
-  it('tells HTTP errors apart, lists 10 errors "and N more", all with --verbose', async () => {
-    const dead = Array.from({ length: 12 }, (_, i) => `${server.origin}/missing-${i}.xml`);
+  it('tells HTTP errors apart from the network and the guard', async () => {
+    const dead = [1, 2, 3].map((i) => `${server.origin}/missing-${i}.xml`);
     writeFileSync(join(cwd, 'dead.opml'), opml(dead));
     const down = await runCli(cwd, ['ingest', '--opml', 'dead.opml', '--allow-private-network']);
     expect(down.code).toBe(EXIT_CODES.network);
     expect(down.stderr).toMatch(
-      /^newsloom: every feed \(12\) answered with an HTTP error \(first: http:\/\/127\.0\.0\.1:\d+\/missing-\d+\.xml: HTTP 404.*\): check the feed URLs/,
+      /^newsloom: every feed \(3\) answered with an HTTP error \(first: http:\/\/127\.0\.0\.1:\d+\/missing-\d\.xml: HTTP 404.*\): check the feed URLs; --verbose lists each feed's error\n$/,
     );
-    expect(down.stderr.trimEnd().split('\n')).toHaveLength(1);
     writeFileSync(join(cwd, 'mixed.opml'), opml([...dead, `${server.origin}/reuters.xml`]));
-    const mixed = await runCli(cwd, ['ingest', '--opml', 'mixed.opml']);
+    const mixed = await runCli(cwd, ['ingest', '--opml', 'mixed.opml', '--allow-private-network']);
     expect(mixed.code).toBe(0);
-    expect(mixed.stdout).toMatch(/from 13 feeds \(12 failed\)/);
-    const lines = mixed.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('newsloom: 12 errors while ingesting:');
-    expect(lines).toHaveLength(12);
-    expect(lines.at(-1)).toBe('  … and 2 more (--verbose or --json lists all)');
-    const verbose = await runCli(cwd, ['ingest', '--opml', 'mixed.opml', '--verbose']);
+    expect(mixed.stdout).toMatch(/from 4 feeds \(3 failed\)\n$/);
+    expect(mixed.stderr.trimEnd().split('\n')).toEqual([
+      'newsloom: 3 errors while ingesting:',
+      ...dead.map(() => expect.stringMatching(/^ {2}FETCH_FAILED: HTTP 404 Not Found from http/)),
+    ]);
+  }, 30_000);
+
+  it('lists the first 10 errors and "and N more", all with --verbose or --json', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `{"url": "https://x.example/${i}"}`);
+    writeFileSync(join(cwd, 'bad.jsonl'), `${lines.join('\n')}\n`);
+    const run = await runCli(cwd, ['ingest', '--jsonl', 'bad.jsonl']);
+    const shown = run.stderr.trimEnd().split('\n');
+    expect(shown[0]).toBe('newsloom: 12 errors while ingesting:');
+    expect(shown).toHaveLength(12);
+    expect(shown.at(-1)).toBe('  … and 2 more (--verbose or --json lists all)');
+    const verbose = await runCli(cwd, ['ingest', '--jsonl', 'bad.jsonl', '--verbose']);
     expect(verbose.stderr.trimEnd().split('\n')).toHaveLength(13);
+    const json = await runCli(cwd, ['ingest', '--jsonl', 'bad.jsonl', '--json']);
+    expect(JSON.parse(json.stdout).diagnostics).toHaveLength(12);
   });
 });

@@ -54,7 +54,9 @@ describe('newsloom CLI: usage and errors', () => {
     );
     expect(help.stdout).toMatch(/--readonly +open the database read-only/);
     const digest = await runCli(cwd, ['digest', '-h']);
-    expect(digest.stdout).toMatch(/--since TIME .*ISO 8601.*\(default: every story\)/);
+    expect(digest.stdout).toMatch(/--since TIME .*ISO 8601.*\(default: the window\)/);
+    expect(digest.stdout).toMatch(/--window HOURS .*\(default: 48\)/);
+    expect(digest.stdout).toMatch(/--all +every story/);
     const ingest = await runCli(cwd, ['ingest', '--help']);
     expect(ingest.stdout).toMatch(/--allow-private-network +fetch feeds on loopback/);
     expect((await runCli(cwd, ['report', '--help'])).stdout).toContain('  report coverage ');
@@ -112,7 +114,12 @@ describe('newsloom CLI: JSONL to digest', () => {
     const digest = await runCli(cwd, ['digest', '--out', 'site']);
     expect(digest.code).toBe(0);
     expect(digest.stderr).toBe('');
-    expect(digest.stdout).toContain('Top headlines:');
+    expect(digest.stdout).toMatch(
+      /^Top headlines \(\d+ stor(y|ies): stories updated in the 48 h up to .*\):\n/,
+    );
+    expect(digest.stdout).toMatch(
+      /Digest: .*index\.html \(\d+ files written, 0 unchanged, 0 removed\)/,
+    );
     expect(digest.stdout).toMatch(/Open: +file:\/\/.*site\/index\.html/);
     expect(existsSync(join(cwd, 'site', 'index.html'))).toBe(true);
     expect(existsSync(join(cwd, 'newsloom.db'))).toBe(true);
@@ -136,6 +143,33 @@ describe('newsloom CLI: JSONL to digest', () => {
     const run = await runCli(cwd, ['eval', '--labels', 'labels.jsonl', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ evaluated: 5, bcubed: { f1: 1 } });
+  });
+
+  it('quarantines a future-dated article, says so, and lists it', async () => {
+    const future = {
+      ...CORPUS[0]!,
+      url: 'https://alpha.example/from-the-future',
+      publishedAt: '2999-06-01T00:00:00Z',
+    };
+    writeFileSync(join(cwd, 'future.jsonl'), stringifyJsonl([future]));
+    expect((await runCli(cwd, ['ingest', '--jsonl', 'future.jsonl'])).code).toBe(0);
+    const digest = await runCli(cwd, ['digest', '--out', 'site']);
+    expect(digest.code).toBe(0);
+    expect(digest.stderr).toMatch(
+      /^newsloom: 1 article quarantined \(future\): not in any story; "newsloom report quarantine" lists them\n$/,
+    );
+    const list = await runCli(cwd, ['report', 'quarantine']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      /^1 quarantined article:\n {2}a-[0-9a-f]+ {2}future: .*\n {6}Strong earthquake .* <https:\/\/alpha\.example\/from-the-future>/,
+    );
+    const json = JSON.parse(
+      (await runCli(cwd, ['report', 'quarantine', '--json', '--readonly'])).stdout,
+    );
+    expect(json).toMatchObject({
+      total: 1,
+      entries: [{ reason: 'future', url: 'https://alpha.example/from-the-future' }],
+    });
   });
 
   it('stops cleanly when interrupted (exit code 130, store intact)', async () => {

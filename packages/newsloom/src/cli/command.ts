@@ -4,7 +4,7 @@ import type { CliConfig } from './config';
 import type { CliIo, Progress } from './io';
 import type { OptionSpecs, OptionValues } from './options';
 
-export type { OptionSpecs, OptionValues } from './options';
+export type { OptionValues } from './options';
 
 /** What a command receives. */
 export interface CommandContext {

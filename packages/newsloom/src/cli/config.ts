@@ -40,6 +40,8 @@ export const CliConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The store: a SQLite file path, or a database URL. */
   database: z.string().min(1).default('./newsloom.db'),
+  /** Same as `database` and wins over it, e.g. `"postgres://postgres@db:5432/news"`. */
+  store: z.string().min(1).optional(),
   /** OPML of the feeds `newsloom ingest` and `poll` read when given no source. */
   opml: z.string().min(1).optional(),
   /** Where `newsloom digest` writes the site. */
@@ -112,7 +114,7 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
 }
 
 function absolute(config: CliConfig, base: string): CliConfig {
-  const { database } = config;
+  const database = config.store ?? config.database;
   return {
     ...config,
     database: database === ':memory:' || isStoreUrl(database) ? database : resolve(base, database),

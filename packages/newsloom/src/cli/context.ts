@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { type ArticleStore, NewsloomError } from '@newsloom/core';
+import { isPostgresUrl } from '../open-store';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import type { CommandContext, OptionValues } from './command';
 import { type CliConfig, isStoreUrl, loadConfig } from './config';
@@ -34,6 +35,11 @@ function pipelineFor(
   parts: ContextParts,
   onProgress: (p: { stage: string; done: number; total: number }) => void,
 ): Pipeline {
+  if (isStoreUrl(config.database) && !isPostgresUrl(config.database))
+    throw new NewsloomError(
+      'CONFIG_ERROR',
+      `store ${config.database}: newsloom opens SQLite files and postgres:// URLs; give one with --db or "store"`,
+    );
   if (config.summarizer.kind !== 'extractive')
     throw new NewsloomError(
       'CONFIG_ERROR',

@@ -21,7 +21,7 @@ function distance(a: string, b: string): number {
  * (at most a third of its letters off, or one is a prefix of the other).
  * @example closest('digets', ['ingest', 'digest']) // 'digest'
  */
-export function closest(word: string, known: readonly string[]): string | undefined {
+function closest(word: string, known: readonly string[]): string | undefined {
   const lower = word.toLowerCase().replace(/_/g, '-');
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;

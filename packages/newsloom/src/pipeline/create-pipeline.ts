@@ -11,11 +11,10 @@ import {
   type UpsertCounts,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
-import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
+import { isPostgresUrl, openStore } from '../open-store';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
-  currentStoriesOf,
   type FeedFetchOptions,
   isoNow,
   type PipelineContext,
@@ -26,6 +25,7 @@ import { ingestFeeds } from './fetch-feeds';
 import {
   type ArticleRecord,
   addFeeds,
+  emptyResult,
   type FeedSource,
   type IngestResult,
   ingestArticles,
@@ -41,7 +41,7 @@ import { type SummarizeStageResult, summarizeStaleStories } from './summarize-st
 export interface PipelineOptions {
   /** The article store. Default: SQLite at {@link PipelineOptions.databasePath}. */
   store?: ArticleStore;
-  /** Path of the default SQLite store. Default: `./newsloom.db`. */
+  /** Path of the default SQLite store, or a `postgres://` URL. Default: `./newsloom.db`. */
   databasePath?: string;
   /**
    * A `<db>.state.json` sidecar left by an older version, read once into the store's pipeline
@@ -49,8 +49,6 @@ export interface PipelineOptions {
    * store; none for a given store. (The `state` option is gone: the state lives in the store.)
    */
   legacyStatePath?: string;
-  /** How many hours after the run's clock an article may be dated and still be clustered; later ones are quarantined. Default: 24. */
-  futureToleranceHours?: number;
   /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
   summarizer?: Summarizer;
   /** Default: the system clock. */
@@ -111,7 +109,7 @@ export interface Pipeline {
   cluster(): Promise<ClusterStageResult>;
   /** Summarises the stories that are new or changed. */
   summarize(): Promise<SummarizeStageResult>;
-  /** Articles the clusterer could not place (future-dated, before 1970, too late for the window), by article id. */
+  /** Articles the clusterer could not place (dated beyond `cluster.futureToleranceHours` after the run's clock, before 1970, too late for the window), by article id. */
   listQuarantined(): Promise<QuarantineEntry[]>;
   /** Scores coverage and assembles the edition. */
   edition(options?: EditionOptions): Promise<Edition>;
@@ -122,15 +120,15 @@ export interface Pipeline {
 
 function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
-  const store = options.store ?? openSqliteStore({ path: databasePath });
+  const store = options.store ?? openStore(databasePath);
   const legacyStatePath =
     options.legacyStatePath ??
-    (options.store || databasePath === ':memory:' ? undefined : `${databasePath}.state.json`);
+    (options.store || databasePath === ':memory:' || isPostgresUrl(databasePath)
+      ? undefined
+      : `${databasePath}.state.json`);
   return {
     store,
-    state: currentStoriesOf(store),
     legacyStatePath,
-    futureToleranceMs: (options.futureToleranceHours ?? 24) * 3_600_000,
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
@@ -183,7 +181,7 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     listQuarantined: () => store.listQuarantined(),
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
-      const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
+      const ingest = runOptions.fetch === false ? emptyResult() : await ingestFeeds(context);
       // The stories due for a summary go straight to the next stage: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
@@ -193,8 +191,4 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     },
     close: () => store.close(),
   };
-}
-
-function emptyIngest(): IngestResult {
-  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }

@@ -7,6 +7,7 @@ import { createFixedClock } from '@newsloom/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS, FOLLOW_UP } from '../../test/corpus';
 import { createPipeline } from './create-pipeline';
+import type { ArticleRecord } from './ingest';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsloom-incremental-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,12 +43,12 @@ describe('the incremental pipeline', () => {
   it('quarantines a future-dated and a 1900-dated article, reports them and keeps clustering', async () => {
     const pipeline = createPipeline({ store: createMemoryStore(), clock: clock() });
     const future = {
-      ...CORPUS[0]!,
+      ...(CORPUS[0] as ArticleRecord),
       url: 'https://alpha.example/future',
       publishedAt: '2999-06-01T00:00:00Z',
     };
     const ancient = {
-      ...CORPUS[1]!,
+      ...(CORPUS[1] as ArticleRecord),
       url: 'https://beta.example/ancient',
       publishedAt: '1900-01-01T00:00:00Z',
     };
@@ -70,12 +71,15 @@ describe('the incremental pipeline', () => {
     await pipeline.ingestArticles(CORPUS);
     await pipeline.cluster();
     const late = {
-      ...CORPUS[0]!,
+      ...(CORPUS[0] as ArticleRecord),
       url: 'https://alpha.example/late',
       publishedAt: '2024-03-01T00:00:00Z',
     };
-    const edited = { ...CORPUS[4], title: 'Central bank holds rates (corrected)' };
-    await pipeline.ingestArticles([late, edited] as typeof CORPUS);
+    const edited = {
+      ...(CORPUS[4] as ArticleRecord),
+      title: 'Central bank holds rates (corrected)',
+    };
+    await pipeline.ingestArticles([late, edited]);
     const run = await pipeline.cluster();
     expect(run.newArticles).toBe(2);
     expect(run.quarantined.map((q) => q.reason)).toEqual(['too-late']);

@@ -5,6 +5,7 @@ import { describePipeline } from './pipeline-suite';
 import { describeRecords } from './records-suite';
 import { describeSearchAndTransfer } from './search-suite';
 import { describeStories } from './stories-suite';
+import { describeTransfer } from './transfer-suite';
 
 /**
  * The conformance suite of `NewsloomStore` (the `ArticleStore` port plus search, history,
@@ -23,5 +24,6 @@ export function testArticleStore(name: string, create: CreateStore): void {
     describeRecords(create);
     describeSearchAndTransfer(create);
     describePipeline(create);
+    describeTransfer(create);
   });
 }

@@ -11,9 +11,10 @@ import {
 import type { MaybePromise, StoreBackend } from './backend';
 import { compareStrings, searchTokens, sortableTime } from './canonical';
 import { closedError } from './decode';
+import { importArticlesJsonl } from './import-jsonl';
 import { checkCommit } from './pipeline-state';
 import { RunSchema } from './run';
-import { exportCsv, exportJsonl, importJsonl } from './transfer';
+import { exportArticlesCsv, exportArticlesJsonl } from './transfer';
 import type { NewsloomStore } from './types';
 
 const PAGE_SIZE = 1000;
@@ -86,9 +87,9 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
       run('read runs from', async () =>
         (await backend.listRuns()).slice(0, options.limit ?? Number.POSITIVE_INFINITY),
       ),
-    exportJsonl: (path, query) => exportJsonl(store, path, query),
-    exportCsv: (path, query) => exportCsv(store, path, query),
-    importJsonl: (path, options) => importJsonl(store, path, options),
+    exportJsonl: (path, query) => exportArticlesJsonl(store, path, query ? { query } : {}),
+    exportCsv: (path, query) => exportArticlesCsv(store, path, query ? { query } : {}),
+    importJsonl: (path, options) => importArticlesJsonl(store, path, options),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -1,105 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { NewsloomError } from '@newsloom/core';
-import { isPrivateAddress, parseFeed } from '@newsloom/feeds';
-import type { IngestResult, OutletRecord } from '../../pipeline/ingest';
-import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
+import type { IngestResult } from '../../pipeline/ingest';
+import { type Command, type CommandContext, stringOption } from '../command';
 import { isStoreUrl } from '../config';
-import { UsageError } from '../exit-codes';
-import { ingestProblems, ingestSummary, PRIVATE_NETWORK_HINT } from '../ingest-report';
+import { ingestProblems, ingestSummary } from '../ingest-report';
+import { ingestSources } from '../ingest-sources';
 import { nonEmpty, type OptionSpecs } from '../options';
 import { checkInputFile } from '../write-output';
-
-/** Reads a JSON array of outlets (name, group, attributes such as `lean`). */
-async function readOutlets(path: string): Promise<OutletRecord[]> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (cause) {
-    throw new NewsloomError(
-      'INVALID_INPUT',
-      `cannot read outlets from ${path}: ${(cause as Error).message}`,
-      { cause },
-    );
-  }
-  if (!Array.isArray(value))
-    throw new NewsloomError('INVALID_INPUT', `${path} must hold a JSON array of outlets`);
-  return value as OutletRecord[];
-}
-
-const isUrl = (feed: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(feed);
-
-/** A `--feed` URL whose host is literally loopback or private (no DNS asked). */
-function literallyPrivate(feed: string): boolean {
-  if (!/^https?:\/\//i.test(feed) || !URL.canParse(feed)) return false;
-  const host = new URL(feed).hostname.replace(/^\[|\]$/g, '');
-  return (
-    /^(?:localhost|.*\.localhost)$/i.test(host) || (isIP(host) !== 0 && isPrivateAddress(host))
-  );
-}
-
-/** Refuses, before the store is opened, `--feed` URLs the SSRF guard would refuse anyway. */
-function checkPrivate(context: CommandContext, feeds: readonly string[]): void {
-  const blocked = context.config.feeds.allowPrivateNetwork
-    ? undefined
-    : feeds.find(literallyPrivate);
-  if (blocked)
-    throw new NewsloomError(
-      'BLOCKED_ADDRESS',
-      `${blocked} is on a loopback or private address, which the SSRF guard refuses: ${PRIVATE_NETWORK_HINT}`,
-      { details: { url: blocked } },
-    );
-}
-
-/** Reads a local `--feed` file as a feed before anything is stored: a page or junk is refused. */
-function checkFeedFile(path: string): string {
-  try {
-    parseFeed(readFileSync(path), { url: pathToFileURL(path).href });
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new NewsloomError('NOT_A_FEED', `${path} (--feed) is not a feed: ${reason}`, {
-      cause,
-      details: { path },
-    });
-  }
-  return path;
-}
-
-/** The sources given on the command line, checked before anything is opened. */
-function sources(context: CommandContext) {
-  const { values, io } = context;
-  const opml = stringOption(values, 'opml');
-  const jsonl = stringOption(values, 'jsonl');
-  const feeds = stringOptions(values, 'feed');
-  const outlets = stringOption(values, 'outlets');
-  if ([opml, jsonl, feeds.length ? 'feed' : undefined].filter(Boolean).length > 1)
-    throw new UsageError(
-      'give one source: --opml FILE, --feed URL|FILE (repeatable) or --jsonl FILE',
-      'ingest',
-    );
-  if (stringOption(values, 'outlet') && feeds.length === 0)
-    throw new UsageError('--outlet NAME names the outlet of --feed: give --feed too', 'ingest');
-  const path = (file: string, option: string) => {
-    const full = resolve(io.cwd, file);
-    checkInputFile(full, option);
-    return full;
-  };
-  const bad = feeds.find((f) => isUrl(f) && !URL.canParse(f));
-  if (bad)
-    throw new NewsloomError('INVALID_URL', `--feed ${bad} is not a valid URL`, {
-      details: { url: bad },
-    });
-  checkPrivate(context, feeds);
-  return {
-    ...(opml && { opml: path(opml, '--opml') }),
-    ...(jsonl && { jsonl: path(jsonl, '--jsonl') }),
-    ...(outlets && { outlets: path(outlets, '--outlets') }),
-    feeds: feeds.map((f) => (isUrl(f) ? f : pathToFileURL(checkFeedFile(path(f, '--feed'))).href)),
-  };
-}
 
 function nothingToIngest(context: CommandContext): NewsloomError {
   const where = context.configPath
@@ -113,7 +20,7 @@ function nothingToIngest(context: CommandContext): NewsloomError {
 
 /** Ingests from the sources given, else the configured OPML, else every registered feed. */
 async function ingestFrom(context: CommandContext): Promise<IngestResult> {
-  const given = sources(context);
+  const given = ingestSources(context);
   const opml = given.opml ?? (given.jsonl || given.feeds.length ? undefined : context.config.opml);
   if (opml && !given.opml) checkInputFile(opml, '"opml" in the config');
   const none = !opml && !given.jsonl && given.feeds.length === 0;
@@ -122,7 +29,7 @@ async function ingestFrom(context: CommandContext): Promise<IngestResult> {
     throw nothingToIngest(context);
   const pipeline = context.openPipeline();
   if (none && (await pipeline.store.listFeeds()).length === 0) throw nothingToIngest(context);
-  if (given.outlets) await pipeline.addOutlets(await readOutlets(given.outlets));
+  if (given.outlets) await pipeline.addOutlets(given.outlets);
   if (given.jsonl) return pipeline.ingestJsonl(given.jsonl);
   if (given.feeds.length > 0) {
     const outlet = stringOption(context.values, 'outlet');

@@ -9,6 +9,7 @@ import { ingestProblems, ingestSummary } from '../ingest-report';
 import { positiveNumber } from '../options';
 import { plural } from '../text';
 import { FETCH_OPTIONS } from './ingest';
+import { warnQuarantined } from './quarantine';
 
 function statusLine(status: FeedPollStatus): string {
   const outcome = status.error
@@ -44,6 +45,7 @@ async function feedsToPoll(context: CommandContext): Promise<Pipeline> {
 async function pollOnce(context: CommandContext, pipeline: Pipeline): Promise<number> {
   const ingest = await pipeline.ingestDueFeeds();
   const cluster = await pipeline.cluster();
+  warnQuarantined(context, cluster);
   await pipeline.summarize();
   const line = `${ingestSummary(ingest)}\n${plural(cluster.newArticles, 'new article')} clustered; ${plural(cluster.touchedStoryIds.length, 'story', 'stories')} created or updated`;
   context.print(line, { ingest, cluster });
@@ -140,6 +142,7 @@ export const pollCommand: Command = {
         },
         onUpdate: ({ cluster, summarize }) => {
           tally.updates += 1;
+          warnQuarantined(context, cluster);
           const line = `${plural(cluster.newArticles, 'new article')} clustered: ${plural(cluster.stories, 'story', 'stories')}, ${cluster.touchedStoryIds.length} created or updated, ${summarize.summarized} summarised`;
           emit(context, line, { cluster, summarize });
           idle.poke();
