@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { type ArticleStore, NewsloomError } from '@newsloom/core';
+import { isPostgresUrl } from '../open-store';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import type { CommandContext, OptionValues } from './command';
-import { isPostgresUrl } from '../open-store';
 import { type CliConfig, isStoreUrl, loadConfig } from './config';
 import { type CliIo, createProgress } from './io';
 import { openStoreToRead } from './open-store';

@@ -6,6 +6,7 @@ import { workerStatus } from '../../worker/status';
 import type { WorkerRoles } from '../../worker/worker-options';
 import { type Command, type CommandContext, stringOption } from '../command';
 import { EXIT_CODES } from '../exit-codes';
+import { nonEmpty, positiveNumber } from '../options';
 
 const ROLE_NAMES = ['fetch', 'cluster', 'summarize', 'edition'] as const;
 
@@ -80,18 +81,73 @@ export const workerCommand: Command = {
     '[--host-interval-ms N] [--lease-seconds N] [--schedule-seconds N] [--cluster-seconds N] ' +
     '[--edition-cron CRON] [--id NAME] [--allow-private-network] [--status]',
   options: {
-    concurrency: { type: 'string' },
-    roles: { type: 'string' },
-    'host-interval-ms': { type: 'string' },
-    'lease-seconds': { type: 'string' },
-    'schedule-seconds': { type: 'string' },
-    'cluster-seconds': { type: 'string' },
-    'job-expire-seconds': { type: 'string' },
-    'maintenance-seconds': { type: 'string' },
-    'edition-cron': { type: 'string' },
-    id: { type: 'string' },
-    'allow-private-network': { type: 'boolean' },
-    status: { type: 'boolean' },
+    concurrency: {
+      type: 'string',
+      value: 'N',
+      description: 'jobs this worker runs at once',
+      check: positiveNumber,
+    },
+    roles: {
+      type: 'string',
+      value: 'LIST',
+      description: 'a comma list of fetch, cluster, summarize, edition',
+      default: 'all four',
+      check: nonEmpty,
+    },
+    'host-interval-ms': {
+      type: 'string',
+      value: 'N',
+      description: 'least milliseconds between requests to one host, across workers',
+      check: positiveNumber,
+    },
+    'lease-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how long a host lease or the clusterer lease lasts',
+      check: positiveNumber,
+    },
+    'schedule-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often due feeds are queued',
+      check: positiveNumber,
+    },
+    'cluster-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often the clusterer runs',
+      check: positiveNumber,
+    },
+    'job-expire-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'when a job left running is retried',
+      check: positiveNumber,
+    },
+    'maintenance-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often pg-boss maintenance runs',
+      check: positiveNumber,
+    },
+    'edition-cron': {
+      type: 'string',
+      value: 'CRON',
+      description: 'when editions are built (cron syntax)',
+      check: nonEmpty,
+    },
+    id: {
+      type: 'string',
+      value: 'NAME',
+      description: 'this worker’s id',
+      default: 'host and process id',
+      check: nonEmpty,
+    },
+    'allow-private-network': {
+      type: 'boolean',
+      description: 'fetch feeds on loopback, private and link-local addresses',
+    },
+    status: { type: 'boolean', description: 'print the queues, leases and workers, then exit' },
   },
   async run(context) {
     const url = requirePostgres(context.config.database);
@@ -114,7 +170,7 @@ export const workerCommand: Command = {
       editionCron: stringOption(context.values, 'edition-cron'),
       workerId: stringOption(context.values, 'id'),
       pollMinutes: context.config.pollMinutes,
-      feeds: { allowPrivateNetwork: context.values['allow-private-network'] === true },
+      feeds: { allowPrivateNetwork: context.config.feeds.allowPrivateNetwork },
     };
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     try {
