@@ -24,7 +24,8 @@ export async function quickstart(databasePath: string, outDir: string, feeds = E
   });
   try {
     await pipeline.addFeeds(feeds);
-    const { edition, ingest } = await pipeline.run();
+    // The edition window: the week before the newest story (the default is 48 hours).
+    const { edition, ingest } = await pipeline.run({ windowHours: 7 * 24 });
     const { indexPath } = await writeDigest(edition, outDir);
     return { edition, ingest, indexPath };
   } finally {

@@ -1,7 +1,9 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { type Candidate, findCandidates } from './candidates';
+import { borderlineMatch, embedArticle } from './embedding';
 import { articleFeatures } from './features';
-import { join, linkRelated, mergeBridged, regroup, sweep } from './maintenance';
+import { linkRelated } from './links';
+import { join, mergeBridged, regroup, sweep } from './maintenance';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 import { finalizeStory } from './split';
@@ -118,14 +120,26 @@ function addArticle(
   if (missed) return missed;
   state.streamTime = Math.max(state.streamTime, time);
   const features = articleFeatures(article, time, state.models, o.bodyTokens, o.bigrams);
+  const embedding = embedArticle(article, o);
+  if (embedding) features.embedding = embedding;
   pruneVocabulary(state);
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);
-  const best = candidates[0];
-  if (best && joins(best, candidates[1]?.score ?? 0, o)) {
+  const first = candidates[0];
+  const best =
+    first && joins(first, candidates[1]?.score ?? 0, o)
+      ? first
+      : borderlineMatch(candidates, features.embedding, o);
+  if (best) {
     join(state, best.story, features, o);
     regroup(state, best.story, features.time, o);
-    mergeBridged(state, best.story, candidates.slice(1), features.time, o);
+    mergeBridged(
+      state,
+      best.story,
+      candidates.filter((c) => c !== best),
+      features.time,
+      o,
+    );
   } else {
     const story = createStoryState(features);
     join(state, story, features, o);

@@ -1,4 +1,4 @@
-import { NewsloomError, type Story } from '@newsloom/core';
+import { type Embedder, NewsloomError, type Story } from '@newsloom/core';
 import type { UnplacedArticle } from './unplaced';
 
 /** Options of {@link createClusterer} and {@link clusterArticles}; every field has a default. */
@@ -68,6 +68,17 @@ export interface ClusterOptions {
    * the way to see them from {@link clusterArticles}.
    */
   onUnplaced?: (unplaced: UnplacedArticle) => void;
+  /**
+   * An optional {@link Embedder} (e.g. `@newsloom/embed-words`), asked about borderline pairs
+   * only: an article whose best lexical score is below `threshold` but at least `embeddingBand`
+   * × `threshold` joins the candidate whose members' embeddings are closest on average, when
+   * that mean cosine reaches `embeddingThreshold`. Default none (lexical only).
+   */
+  embedder?: Embedder;
+  /** Mean embedding cosine for a borderline join. Default 0.8. */
+  embeddingThreshold?: number;
+  /** Share of `threshold` a lexical score must reach to be borderline. Default 0.5. */
+  embeddingBand?: number;
 }
 
 /** {@link ClusterOptions} with defaults applied. */
@@ -91,6 +102,9 @@ export interface ResolvedClusterOptions {
   onStoryClosed: ((story: Story) => void) | undefined;
   futureToleranceMs: number;
   onUnplaced: ((unplaced: UnplacedArticle) => void) | undefined;
+  embedder: Embedder | undefined;
+  embeddingThreshold: number;
+  embeddingBand: number;
 }
 
 const HOUR = 3_600_000;
@@ -127,6 +141,9 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     onStoryClosed: options.onStoryClosed,
     futureToleranceMs: (options.futureToleranceHours ?? 24) * HOUR,
     onUnplaced: options.onUnplaced,
+    embedder: options.embedder,
+    embeddingThreshold: options.embeddingThreshold ?? 0.8,
+    embeddingBand: options.embeddingBand ?? 0.5,
   };
   validate(resolved, total);
   return resolved;
@@ -153,6 +170,8 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
   unit('splitThreshold', o.splitThreshold);
   unit('regroupThreshold', o.regroupThreshold);
   unit('averageLink', o.averageLink);
+  unit('embeddingThreshold', o.embeddingThreshold);
+  unit('embeddingBand', o.embeddingBand);
   if (!(weightTotal > 0))
     throw new NewsloomError('INVALID_INPUT', 'cluster option weights must sum to more than 0');
   if (!(o.futureToleranceMs >= 0)) {

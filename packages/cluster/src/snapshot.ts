@@ -7,8 +7,10 @@ import type { HistoryEntry, Member, StoryState } from './story-state';
 type Pairs = Array<[string, number]>;
 
 /** A story member in a snapshot: its vectors as [term, weight] pairs. */
-export interface MemberSnapshot extends Omit<Member, 'body' | 'title' | 'entities'> {
+export interface MemberSnapshot extends Omit<Member, 'body' | 'title' | 'entities' | 'embedding'> {
   body: Pairs;
+  /** Present when the clusterer had an embedder. */
+  embedding?: number[];
   /** Absent in snapshots written before regrouping existed. */
   title?: Pairs;
   entities?: Pairs;
@@ -113,16 +115,20 @@ function readStory(s: StorySnapshot): StoryState {
 }
 
 function writeMember(m: Member): MemberSnapshot {
-  return { ...m, body: [...m.body], title: [...m.title], entities: [...m.entities] };
+  const { embedding, ...rest } = m;
+  const out = { ...rest, body: [...m.body], title: [...m.title], entities: [...m.entities] };
+  return embedding ? { ...out, embedding: Array.from(embedding) } : out;
 }
 
 function readMember(m: MemberSnapshot): Member {
-  return {
-    ...m,
+  const { embedding, ...rest } = m;
+  const out = {
+    ...rest,
     body: new Map(m.body),
     title: new Map(m.title ?? []),
     entities: new Map(m.entities ?? []),
   };
+  return embedding ? { ...out, embedding: Float32Array.from(embedding) } : out;
 }
 
 // A copy of what a story and its snapshot share, with the given members and sums, in snapshot key order.

@@ -127,6 +127,7 @@ export type {
   UpsertCounts,
 } from './ports/article-store';
 export { type Clock, systemClock } from './ports/clock';
+export type { Embedder } from './ports/embedder';
 export type { Fetch } from './ports/fetch';
 export {
   type ModelSummaryDraft,

@@ -4,7 +4,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorySummary } from '@newsloom/core';
-import { summarizeStory, verifyCitations } from '@newsloom/summarize';
+import {
+  headlineProblems,
+  isCut,
+  sectionTitleProblems,
+  summarizeStory,
+  verifyCitations,
+} from '@newsloom/summarize';
 import {
   centroidBaseline,
   firstWords,
@@ -49,6 +55,11 @@ interface Citations {
   citations: number;
   supported: number;
   ms: number[];
+  headlines: number;
+  headlinesOk: number;
+  headlinesCut: number;
+  titles: number;
+  titlesOk: number;
 }
 
 function scoreExample(
@@ -73,6 +84,14 @@ function scoreExample(
   cites.ms.push(performance.now() - t0);
   add(sums, 'newsloom', rouge(firstWords(summaryText(summary), WORDS), ref.summary));
   add(heads, 'newsloom', rouge(summary.headline, ref.headline));
+  const names = a.flatMap((x) => (x.outletName ? [x.outletName] : []));
+  cites.headlines += 1;
+  if (headlineProblems(summary.headline, names).length === 0) cites.headlinesOk += 1;
+  if (isCut(summary.headline)) cites.headlinesCut += 1;
+  for (const section of summary.sections) {
+    cites.titles += 1;
+    if (sectionTitleProblems(section.heading).length === 0) cites.titlesOk += 1;
+  }
   const report = verifyCitations(summary, a);
   cites.sentences += report.sentenceCount;
   cites.cited += report.citedSentences;
@@ -93,7 +112,10 @@ function evaluate(set: string): void {
   const examples = loadSummarizationExamples(join(DATA, set, 'stories.jsonl')).slice(0, limit);
   const sums: Totals = new Map();
   const heads: Totals = new Map();
-  const cites: Citations = { sentences: 0, cited: 0, citations: 0, supported: 0, ms: [] };
+  const cites: Citations = {
+    ...{ sentences: 0, cited: 0, citations: 0, supported: 0, ms: [] },
+    ...{ headlines: 0, headlinesOk: 0, headlinesCut: 0, titles: 0, titlesOk: 0 },
+  };
   for (const ex of examples) scoreExample(ex, sums, heads, cites);
   const ms = [...cites.ms].sort((x, y) => x - y);
   const pct = (x: number, n: number): string => `${((100 * x) / Math.max(1, n)).toFixed(1)}%`;
@@ -103,6 +125,12 @@ function evaluate(set: string): void {
   console.log(`  sentences cited ${pct(cites.cited, cites.sentences)} of ${cites.sentences}`);
   console.log(
     `  citations verified ${pct(cites.supported, cites.citations)} of ${cites.citations}`,
+  );
+  console.log(
+    `  headlines passing the rules ${pct(cites.headlinesOk, cites.headlines)} of ${cites.headlines}; cut mid-sentence ${cites.headlinesCut}`,
+  );
+  console.log(
+    `  section titles passing the rules ${pct(cites.titlesOk, cites.titles)} of ${cites.titles}`,
   );
   console.log(`  summarizeStory median ${(ms[Math.floor(ms.length / 2)] ?? 0).toFixed(2)} ms\n`);
 }

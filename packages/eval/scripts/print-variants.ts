@@ -1,4 +1,6 @@
+import { clusterArticles } from '@newsloom/cluster';
 import { HALVES, VARIANTS } from './cluster-variants';
+import { linkPrecision } from './link-precision';
 import { baselineF1, f1Of, type LoadedVariant, spread, withVariants } from './variant-scores';
 
 const f = (x: number | undefined): string => (x === undefined ? '  —   ' : x.toFixed(4));
@@ -47,6 +49,7 @@ export async function printVariants(): Promise<void> {
     const ours = new Map(variants.map((v) => [v.name, f1Of(v)]));
     const theirs = baselineF1(variants);
     table(variants, ours, theirs);
+    printLinks(variants);
     for (const [system, scores] of [
       ['newsloom', ours],
       ['baseline', theirs],
@@ -58,4 +61,17 @@ export async function printVariants(): Promise<void> {
       );
     }
   });
+}
+
+// Link precision of the storyline links on each whole set and variant.
+function printLinks(variants: readonly LoadedVariant[]): void {
+  console.log(
+    '\nstoryline links ("stories about this story"): wrong = no shared gold story and no shared salient entity',
+  );
+  for (const v of variants.filter((x) => x.half === 'all')) {
+    const l = linkPrecision(clusterArticles(v.data.articles), v.data.articles, v.data.gold);
+    console.log(
+      `${v.name.padEnd(26)} links ${String(l.links).padStart(4)}  precision ${l.precision.toFixed(3)}  per story mean ${l.meanPerStory.toFixed(2)} max ${l.maxPerStory}`,
+    );
+  }
 }

@@ -5,8 +5,11 @@
 // step (default 0.05 to 0.30 by 0.025). Set name `all` sweeps the mean B-cubed F1 over every set,
 // text variant (full, titles, lede) and half (see cluster-variants.ts), printing the spread and
 // the titles-only figures too: defaults are chosen on that mean, not on one set.
+// NEWSLOOM_WORD_VECTORS=<file from `pnpm --filter @newsloom/embed-words convert`> adds the
+// word-vector embedder (borderline pairs only) to the options.
 import { join } from 'node:path';
 import { type ClusterOptions, clusterArticles } from '@newsloom/cluster';
+import { wordVectorEmbedder } from '@newsloom/embed-words';
 import { assignmentFromStories, bcubed, loadClusteringDataset } from '../src/index';
 import { clusteringFolders } from './cluster-datasets';
 import { f1Of, spread, withVariants } from './variant-scores';
@@ -18,7 +21,11 @@ const [from = 0.05, to = 0.3, step = 0.025] = [
   range[1] ?? '0.3',
   range[2] ?? '0.025',
 ].map(Number);
-const extra = JSON.parse(json) as ClusterOptions;
+const vectors = process.env.NEWSLOOM_WORD_VECTORS;
+const extra: ClusterOptions = {
+  ...(JSON.parse(json) as ClusterOptions),
+  ...(vectors ? { embedder: wordVectorEmbedder(vectors) } : {}),
+};
 const folders = clusteringFolders();
 const values = (): number[] =>
   Array.from({ length: Math.floor((to - from) / step + 1e-9) + 1 }, (_, i) =>

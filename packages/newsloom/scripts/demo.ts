@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Edition, OutletInput } from '@newsloom/core';
 import { topHeadlineLines } from '../src/cli/commands/digest';
-import { writeDigest } from '../src/digest/render-digest';
+import { writeDigest } from '../src/digest/write-digest';
 import { createPipeline } from '../src/pipeline/create-pipeline';
 
 const data = join(dirname(fileURLToPath(import.meta.url)), '../demo/data');

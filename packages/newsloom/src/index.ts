@@ -18,15 +18,16 @@ export { STARTER_FEEDS, type StarterFeed, starterOpml } from './cli/starter-feed
 export { type CoverageChartOptions, renderCoverageChart } from './digest/coverage-chart';
 export { createEditionView, type EditionView, storyPath } from './digest/edition-view';
 export { escapeHtml, safeHref } from './digest/html';
-export {
-  type DigestFile,
-  renderDigest,
-  type WriteDigestResult,
-  writeDigest,
-} from './digest/render-digest';
-export { renderIndexPage } from './digest/render-index';
+export { type DigestFile, type DigestOptions, renderDigest } from './digest/render-digest';
+export { type PageSet, renderIndexPage } from './digest/render-index';
 export { escapeMarkdown, renderJson, renderMarkdown } from './digest/render-markdown';
 export { renderStoryPage } from './digest/render-story';
+export type { SyndicationOptions } from './digest/render-syndication';
+export {
+  type WriteDigestOptions,
+  type WriteDigestResult,
+  writeDigest,
+} from './digest/write-digest';
 
 export type { ClusterStageResult } from './pipeline/cluster-stage';
 export type { FeedFetchOptions, PipelineProgress } from './pipeline/context';

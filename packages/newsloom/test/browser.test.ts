@@ -67,9 +67,17 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
     it(`shows every page kind at ${viewport.width}×${viewport.height}: accessible, no scroll sideways, fast, nothing external`, async () => {
       const tab = await browser.newPage({ viewport });
       const seen = watch(tab);
+      // A warm renderer, and the median of three loads: the machine is shared and busy.
+      await tab.goto(digest.indexUrl);
       for (const [kind, path] of Object.entries(pageKinds(digest.dir))) {
-        await tab.goto(pathToFileURL(join(digest.dir, path)).href, { waitUntil: 'load' });
-        const facts = await pageFacts(tab);
+        const samples: number[] = [];
+        let facts = { scrollWidth: 0, firstPaintMs: 0, h1: '' };
+        for (let i = 0; i < 3; i += 1) {
+          await tab.goto(pathToFileURL(join(digest.dir, path)).href, { waitUntil: 'load' });
+          facts = await pageFacts(tab);
+          samples.push(facts.firstPaintMs);
+        }
+        facts.firstPaintMs = samples.sort((a, b) => a - b)[1] ?? -1;
         expect(facts.h1, path).not.toBe('');
         expect(facts.scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(viewport.width);
         expect(facts.firstPaintMs, path).toBeGreaterThan(0);
@@ -82,6 +90,22 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
       await tab.close();
     }, 120_000);
   }
+
+  it('has a dark mode that keeps its contrast, and print styles', async () => {
+    const tab = await browser.newPage({ viewport: VIEWPORTS.desktop, colorScheme: 'dark' });
+    for (const kind of ['index', 'story'] as const) {
+      await tab.goto(pathToFileURL(join(digest.dir, pageKinds(digest.dir)[kind]!)).href);
+      const background = await tab.evaluate('getComputedStyle(document.body).backgroundColor');
+      expect(background).toBe('rgb(20, 20, 20)');
+      expect(await seriousViolations(tab), kind).toEqual([]);
+      await tab.screenshot({ path: join(SCREENS, `${kind}-dark.png`) });
+    }
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(digest.indexUrl);
+    expect(await tab.locator('.search').isVisible()).toBe(false);
+    expect(await tab.locator('.card h3').first().isVisible()).toBe(true);
+    await tab.close();
+  });
 
   it('searches the front page: a word of a headline finds its story', async () => {
     await page.goto(digest.indexUrl);

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Edition } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDigest } from '../src/digest/render-digest';
+import { writeDigest } from '../src/digest/write-digest';
 import { createPipeline } from '../src/pipeline/create-pipeline';
 import { tempDir } from './cli-helpers';
 

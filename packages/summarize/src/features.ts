@@ -8,6 +8,10 @@ export interface TextFeatures {
   bigrams: Set<string>;
   /** Numbers, normalised ("1,200" → "1200"). */
   numbers: Set<string>;
+  /** Each number with each of the next four content words ("42 million", "42 budget"): what it counts. */
+  quantities: Set<string>;
+  /** Each number with the first content word right after it: the claim a sentence makes. */
+  claims: Set<string>;
   /** Stems of capitalised words that are not sentence-initial: likely named entities. */
   entities: Set<string>;
 }
@@ -41,17 +45,56 @@ export function featuresOf(text: string, options: { entities?: boolean } = {}): 
     terms.set(term, (terms.get(term) ?? 0) + 1);
   }
   const numbers = new Set<string>();
-  for (const match of text.matchAll(NUMBER_RE)) numbers.add(normaliseNumber(match[0]));
+  const quantities = new Set<string>();
+  const claims = new Set<string>();
+  for (const match of text.matchAll(NUMBER_RE)) {
+    const number = normaliseNumber(match[0]);
+    numbers.add(number);
+    addQuantities(
+      number,
+      text.slice(match.index + match[0].length, match.index + match[0].length + 60),
+      quantities,
+      claims,
+    );
+  }
   const entities = new Set<string>();
   // Support checks only weigh the sentence's entities: documents skip this pass.
-  if (options.entities === false) return { terms, bigrams, numbers, entities };
+  if (options.entities === false) return { terms, bigrams, numbers, quantities, claims, entities };
   for (const match of text.matchAll(CAPITALISED_RE)) {
     // Capitalised after a sentence start, quote or colon says nothing about being a name.
     if (SENTENCE_START_BEFORE.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
     const word = match[0].toLowerCase().replace(/['’]s$/u, '');
     if (!isStopword(word)) entities.add(stem(word));
   }
-  return { terms, bigrams, numbers, entities };
+  return { terms, bigrams, numbers, quantities, claims, entities };
+}
+
+/**
+ * Pairs a number with the content words after it (up to four, within the clause): all of them
+ * go to `quantities`; the first, when it follows at once, is the
+ * sentence's `claim` about what the number counts.
+ */
+function addQuantities(
+  number: string,
+  after: string,
+  quantities: Set<string>,
+  claims: Set<string>,
+): void {
+  if (/^[-–/]\d/u.test(after)) return; // one side of a score or range ("7-2", "2020–21")
+  const clause = /^[^.;:!?,()"“”\n—–|]*/u.exec(after)?.[0]?.split(' - ')[0] ?? '';
+  const words = clause
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w !== '')
+    .slice(0, 5);
+  let first = true;
+  words.forEach((word, i) => {
+    if (isStopword(word)) return;
+    const pair = `${number} ${stem(word)}`;
+    quantities.add(pair);
+    if (first && i === 0) claims.add(pair);
+    first = false;
+  });
 }
 
 /** L2-normalised TF-IDF vector of term counts. */

@@ -1,107 +1,118 @@
 import type { Article } from '@newsloom/core';
 import { dot } from '@newsloom/text';
+import { cleanTitle } from './clean-title';
+import { compressSentence } from './compress';
 import type { Corpus } from './corpus';
 import { featuresOf, tfidfVector } from './features';
+import { headlineProblems, shortenHeadline, titleCase } from './headline-rules';
 
-const SUFFIX = /\s+[|–—-]\s+[^|–—-]{2,40}$/u;
-const PREFIX =
-  /^(?:(?:breaking|exclusive|watch|live|video|opinion|analysis|editorial|update[d]?|just in|fact check|explainer|commentary|podcast)\s*[:|–—-]\s*)+/iu;
+export { cleanTitle } from './clean-title';
+
+/** Words a generated headline may have: news headlines run 6–14 words. */
+const MAX_WORDS = 14;
 const BAIT =
-  /\b(?:you|your|here's|here is|what we know|what to know|everything you need|why it matters|this is why|find out|you won't|must see)\b/iu;
+  /\b(?:here's|here is|what we know|what to know|everything you need|why it matters|this is why|find out|must see)\b|!/iu;
 
-const NEWS_WORDS =
-  /\b(?:news|times|post|journal|daily|press|herald|tribune|guardian|telegraph|reuters|ap|bbc|cnn|npr|fox|nbc|cbs|abc|msnbc|politico|axios|bloomberg|wire|online|today|gazette|review|magazine|report)\b/iu;
+/** Scoring weights, chosen on the dev sets (see README). */
+const P = { cent: 0.1, lead: 0, lo: 5, hi: 8, short: 0.08, long: 0.03, verb: 0.1 };
+interface HeadlineCandidate {
+  text: string;
+  member: number;
+  vector: Map<string, number>;
+  size: number;
+  /** A member title kept verbatim (cleaned only). */
+  verbatim: boolean;
+}
 
-/**
- * Removes outlet suffixes (" - BBC News", " | Reuters") and labels ("LIVE:", "Opinion |") from a
- * title; a suffix is only removed when it names one of the story's outlets or looks like a
- * brand (short, title-cased).
- *
- * @example
- * ```ts
- * cleanTitle('Fed raises rates - BBC News', ['BBC News']); // 'Fed raises rates'
- * ```
- */
-export function cleanTitle(title: string, outletNames: readonly string[] = []): string {
-  let out = title.replace(/\s+/g, ' ').trim().replace(PREFIX, '');
-  for (let i = 0; i < 2; i += 1) {
-    const match = SUFFIX.exec(out);
-    if (!match) break;
-    const tail = match[0].replace(/^\s+[|–—-]\s+/u, '');
-    const isOutlet = outletNames.some((name) => name.toLowerCase().startsWith(tail.toLowerCase()));
-    const brandLike =
-      /^(?:[\p{Lu}\d][\p{L}\d.&'’]*\s?){1,4}$/u.test(tail) && tail.split(' ').length <= 4;
-    if (!isOutlet && !(brandLike && (NEWS_WORDS.test(tail) || /[|]/.test(match[0])))) break;
-    out = out.slice(0, match.index).trim();
+/** Words in a text (for the length rule). */
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function candidate(
+  text: string,
+  member: number,
+  verbatim: boolean,
+  idf: ReadonlyMap<string, number>,
+): HeadlineCandidate {
+  const vector = tfidfVector(featuresOf(text, { entities: false }).terms, idf);
+  return { text, member, verbatim, vector, size: wordCount(text) };
+}
+
+/** Member titles (cleaned, and compressed when long) and the compressed lead sentences. */
+function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineCandidate[] {
+  const out: HeadlineCandidate[] = [];
+  corpus.members.forEach((article: Article, member) => {
+    if (corpus.representative[member] !== member) return;
+    const title = cleanTitle(article.title, names);
+    if (title !== '') out.push(candidate(title, member, true, corpus.idf));
+    const short = compressSentence(title, MAX_WORDS);
+    if (short && short !== title) out.push(candidate(short, member, false, corpus.idf));
+  });
+  for (const c of corpus.candidates) {
+    if (c.position > 1 || c.dependent) continue;
+    const short = compressSentence(c.text, MAX_WORDS);
+    if (short) out.push(candidate(short, c.member, false, corpus.idf));
   }
-  return out.replace(/^["'“‘]+(.*)["'”’]+$/u, '$1').trim();
+  return out;
 }
 
-/** Cuts a long headline at a clause boundary (colon, dash, semicolon, comma) or a word. */
-export function shortenHeadline(headline: string, maxLength: number): string {
-  if (headline.length <= maxLength) return headline;
-  const head = headline.slice(0, maxLength + 1);
-  const clause = Math.max(
-    head.lastIndexOf(': '),
-    head.lastIndexOf(' — '),
-    head.lastIndexOf('; '),
-    head.lastIndexOf(', '),
+/** Rule-breaking candidates lose; the rest are ranked by agreement with the other outlets. */
+function score(
+  c: HeadlineCandidate,
+  all: readonly HeadlineCandidate[],
+  names: string[],
+  corpus: Corpus,
+): number {
+  const shown = titleCase(c.text);
+  if (headlineProblems(shown, names).some((p) => p !== 'case') || BAIT.test(c.text)) return -1;
+  let sum = 0;
+  let weight = 0;
+  for (const other of all) {
+    if (other.member === c.member) continue;
+    const w = other.verbatim ? 1 : P.lead;
+    sum += w * dot(c.vector, other.vector);
+    weight += other.verbatim ? 1 : 0;
+  }
+  const extraWords = Math.max(0, c.size - P.hi);
+  const short = Math.max(0, P.lo - c.size);
+  return (
+    (weight > 0 ? sum / weight : 0) +
+    P.cent * dot(c.vector, corpus.centroid) -
+    P.long * extraWords -
+    P.short * short +
+    (c.verbatim ? P.verb : 0)
   );
-  if (clause >= maxLength * 0.5) return head.slice(0, clause).trim();
-  const space = head.lastIndexOf(' ');
-  return head.slice(0, space > 0 ? space : maxLength).replace(/[\s,;:–—-]+$/u, '');
-}
-
-/** Penalty for titles that are not neutral headlines: questions, bait, quotes, shouting. */
-function baitPenalty(title: string): number {
-  let penalty = 0;
-  if (title.includes('?')) penalty += 0.25;
-  if (BAIT.test(title)) penalty += 0.15;
-  if (/^["'“‘]/u.test(title)) penalty += 0.08;
-  if (/!/.test(title)) penalty += 0.08;
-  const words = title.split(/\s+/).length;
-  if (words < 5) penalty += 0.08;
-  if (words > 18) penalty += 0.05;
-  return penalty;
 }
 
 /**
- * Chooses the story's headline: the cleaned member title most similar to the story centroid and
- * to the other titles, minus a penalty for questions and bait, cut to `maxLength` characters.
+ * Generates the story's neutral headline: candidates are the cleaned member titles and
+ * Hedge-Trimmer compressions of titles and lead sentences (attribution, hedges, time
+ * expressions, asides and trailing clauses dropped); those breaking the headline rules
+ * (question, first or second person, bare quote, outlet name, too long, cut) are out; the rest
+ * are ranked by agreement with every other outlet's title and lead (unigram F1, a consensus
+ * choice) and shown in title case.
  *
  * @example
  * ```ts
- * chooseHeadline(corpus, 110); // 'Taliban close in on Kabul as Afghan president seeks talks'
+ * chooseHeadline(corpus, 90); // { headline: 'Taliban Close In on Kabul as Afghan President Seeks Talks', member: 2 }
  * ```
  */
 export function chooseHeadline(
   corpus: Corpus,
   maxLength: number,
 ): { headline: string; member: number } {
-  const names = corpus.members.map((a: Article) => a.outletName ?? '').filter((n) => n !== '');
-  const titles = corpus.members.map((a) => cleanTitle(a.title, names));
-  const vectors = titles.map((t) =>
-    tfidfVector(featuresOf(t, { entities: false }).terms, corpus.idf),
-  );
-  const isRep = (i: number): boolean => corpus.representative[i] === i;
-  // Sum of representative title vectors: peer similarity in O(n) instead of O(n²).
-  const titleSum = new Map<string, number>();
-  vectors.forEach((v, i) => {
-    if (isRep(i)) for (const [t, w] of v) titleSum.set(t, (titleSum.get(t) ?? 0) + w);
-  });
-  const groups = Math.max(1, corpus.representative.filter((r, i) => r === i).length - 1);
-  let best = { headline: '', member: 0, score: Number.NEGATIVE_INFINITY };
-  titles.forEach((title, member) => {
-    if (title === '' || !isRep(member)) return;
-    const vector = vectors[member] ?? new Map<string, number>();
-    const peers = (dot(vector, titleSum) - dot(vector, vector)) / groups;
-    // Agreement with the other outlets' titles decides; the body centroid breaks ties; headlines
-    // beyond eight words pay a little per word.
-    const extraWords = Math.max(0, title.split(' ').length - 8);
-    const score =
-      peers + 0.1 * dot(vector, corpus.centroid) - baitPenalty(title) - 0.03 * extraWords;
-    if (score > best.score) best = { headline: title, member, score };
-  });
-  const fallback = best.headline || corpus.members[0]?.title || 'Untitled story';
-  return { headline: shortenHeadline(fallback, maxLength), member: best.member };
+  const names = corpus.members.map((a) => a.outletName ?? '').filter((n) => n !== '');
+  const all = headlineCandidates(corpus, names).filter((c) => c.text.length <= maxLength);
+  let best: { c: HeadlineCandidate | undefined; score: number } = { c: undefined, score: -0.5 };
+  for (const c of all) {
+    const s = score(c, all, names, corpus);
+    if (s > best.score) best = { c, score: s };
+  }
+  if (best.c) return { headline: titleCase(best.c.text), member: best.c.member };
+  const fallback = cleanTitle(corpus.members[0]?.title ?? '', names) || 'Untitled Story';
+  return {
+    headline: titleCase(shortenHeadline(fallback.replace(/\?+$/u, ''), maxLength)),
+    member: 0,
+  };
 }

@@ -13,7 +13,7 @@ export interface SummarizeOptions {
   maxCitations?: number;
   /** Support a corroborating article needs to be cited, in [0, 1] (default 0.8). */
   minSupport?: number;
-  /** Longest headline in characters (default 110). */
+  /** Longest headline in characters (default and most 90). */
   maxHeadlineLength?: number;
   /**
    * Sentences considered from the start of each article. Default: 12, fewer when the story is
@@ -38,7 +38,7 @@ export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions 
     maxWords: options.maxWords,
     maxCitations: options.maxCitations ?? 3,
     minSupport: options.minSupport ?? 0.8,
-    maxHeadlineLength: options.maxHeadlineLength ?? 110,
+    maxHeadlineLength: Math.min(options.maxHeadlineLength ?? 90, 90),
     sentencesPerArticle: options.sentencesPerArticle,
   };
 }

@@ -4,8 +4,9 @@ import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { sectionHeading } from './heading';
-import { chooseHeadline, shortenHeadline } from './headline';
+import { chooseHeadline } from './headline';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
+import { sectionTitle } from './section-title';
 import { groupSections } from './sections';
 import { type Selected, selectSentences } from './select';
 
@@ -95,12 +96,6 @@ function titleCandidate(corpus: Corpus, member: number): Selected {
   return { candidate, rank: 0 };
 }
 
-/** A question headline (every title was one) gives way to the top sentence, as a headline. */
-function neutralHeadline(headline: string, top: Candidate | undefined, maxLength: number): string {
-  if (!headline.includes('?') || !top || top.field === 'title') return headline;
-  return shortenHeadline(top.text.replace(/[.!]+$/u, ''), maxLength);
-}
-
 /**
  * Summarises a story extractively: a neutral headline chosen from member titles by centrality,
  * 1–5 titled sections of 1–4 sentences chosen by MMR, every sentence citing every article that
@@ -136,15 +131,11 @@ export function summarizeCorpus(
     resolved.maxSections * resolved.maxSentencesPerSection,
   );
   if (selected.length === 0) selected = [titleCandidate(corpus, chosen.member)];
-  const headline = neutralHeadline(
-    chosen.headline,
-    selected[0]?.candidate,
-    resolved.maxHeadlineLength,
-  );
+  const headline = chosen.headline;
   const numbering = new SourceNumbering(corpus);
   const used = new Set<string>();
   const sections = groupSections(selected, resolved).map((group) => ({
-    heading: sectionHeading(group, selected, used),
+    heading: sectionTitle(group, selected, used) ?? sectionHeading(group, selected, used),
     sentences: group.map((s) => citeCandidate(s.candidate, corpus, numbering, resolved)),
   }));
   return assembleSummary(story, corpus, {

@@ -13,7 +13,8 @@ import { dot, type SparseVector, splitSentences } from '@newsloom/text';
 import { type Support, supportingMembers } from './cite';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { featuresOf, type TextFeatures, tfidfVector } from './features';
-import { chooseHeadline, cleanTitle, shortenHeadline } from './headline';
+import { chooseHeadline, cleanTitle } from './headline';
+import { headlineProblems, titleCase } from './headline-rules';
 import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { selectSentences } from './select';
@@ -130,15 +131,19 @@ function verifiedSections(draft: ModelSummaryDraft, ctx: Context): StorySummary[
  * articles taken together (a headline sums up several); then the extractive headline.
  */
 function verifiedHeadline(draftHeadline: string, corpus: Corpus, options: ResolvedOptions): string {
-  const headline = shortenHeadline(cleanTitle(draftHeadline), options.maxHeadlineLength);
+  const names = corpus.members.map((a) => a.outletName ?? '').filter((n) => n !== '');
+  const headline = titleCase(cleanTitle(draftHeadline, names).replace(/[.]$/u, ''));
   const all = {
     terms: new Map(corpus.docs.flatMap((d) => [...d.terms])),
     bigrams: new Set<string>(),
     numbers: new Set(corpus.docs.flatMap((d) => [...d.numbers])),
+    quantities: new Set(corpus.docs.flatMap((d) => [...d.quantities])),
+    claims: new Set<string>(),
     entities: new Set<string>(),
   };
   const supported = supportScore(featuresOf(headline), all) >= options.minSupport;
-  if (headline === '' || headline.includes('?') || !supported) {
+  const broken = headlineProblems(headline, names).length > 0;
+  if (headline === '' || broken || !supported) {
     return chooseHeadline(corpus, options.maxHeadlineLength).headline;
   }
   return headline;

@@ -4,7 +4,9 @@ import type { TextFeatures } from './features';
  * How far a document supports a sentence, in [0, 1]: the weighted share of the sentence's
  * content terms found in the document (named entities and numbers weigh double). A number the
  * document does not contain, or two names it does not mention, cap the score at 0.5, below any
- * useful threshold: a wrong figure or a missing actor is the worst kind of unsupported claim.
+ * useful threshold: a wrong figure or a missing actor is the worst kind of unsupported claim. A
+ * number must also count the same thing: the word right after it in the sentence must follow it
+ * (within four content words) in the document.
  *
  * @example
  * ```ts
@@ -28,6 +30,8 @@ export function supportScore(sentence: TextFeatures, doc: TextFeatures): number 
     if (doc.numbers.has(number)) covered += 2;
     else missingNumber = true;
   }
+  // A number the document has, but counting something else ("42 routes" for "$42 million").
+  for (const claim of sentence.claims) if (!doc.quantities.has(claim)) missingNumber = true;
   if (total === 0) return 0;
   const score = covered / total;
   return missingNumber || missingEntities > 1 ? Math.min(score, 0.5) : score;

@@ -1,7 +1,7 @@
 import { NewsloomError, StorySummarySchema } from '@newsloom/core';
 import { makeArticle, makeStory } from '@newsloom/testing';
 import { describe, expect, it } from 'vitest';
-import { summarizeStory, verifyCitations } from '../src/index';
+import { headlineProblems, summarizeStory, verifyCitations } from '../src/index';
 import { transitArticles, transitStory } from './fixtures/transit-story';
 
 const allSentences = (summary: ReturnType<typeof summarizeStory>) =>
@@ -14,7 +14,10 @@ describe('summarizeStory', () => {
 
   it('returns a valid StorySummary with a neutral, suffix-free headline', () => {
     expect(StorySummarySchema.parse(summary)).toEqual(summary);
-    expect(summary.headline).toBe('Springfield council approves $42 million transit budget');
+    expect(summary.headline).toBe(
+      'The Springfield City Council Approved a $42 Million Transit Budget by a 7-2 Vote',
+    );
+    expect(headlineProblems(summary.headline, ['AP News', 'Metro Times'])).toEqual([]);
     expect(summary.articleCount).toBe(4);
     expect(summary.updatedAt).toBe(story.updatedAt);
   });
@@ -23,7 +26,7 @@ describe('summarizeStory', () => {
     expect(summary.sections.length).toBeGreaterThanOrEqual(2);
     expect(summary.sections.length).toBeLessThanOrEqual(5);
     for (const section of summary.sections) {
-      expect(section.heading.split(' ').length).toBeLessThanOrEqual(5);
+      expect(section.heading.split(' ').length).toBeLessThanOrEqual(9);
       expect(section.sentences.length).toBeGreaterThanOrEqual(1);
       expect(section.sentences.length).toBeLessThanOrEqual(4);
     }
@@ -110,7 +113,7 @@ describe('summarizeStory on small and large stories', () => {
     });
     const summary = summarizeStory(makeStory([a]), [a]);
     expect(summary.headline).toBe(
-      'Engineers found new cracks in the Ridgeton dam on Monday after heavy rain',
+      'Engineers Found New Cracks in the Ridgeton Dam After Heavy Rain',
     );
   });
 

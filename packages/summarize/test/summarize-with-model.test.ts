@@ -40,7 +40,7 @@ describe('summarizeWithModel', () => {
     expect(model.calls).toBe(1);
     expect(StorySummarySchema.parse(summary)).toEqual(summary);
     expect(summary.method).toBe('fake-llm');
-    expect(summary.headline).toBe('Springfield approves transit expansion');
+    expect(summary.headline).toBe('Springfield Approves Transit Expansion');
     expect(summary.replacedSentences).toBe(0);
     const sentence = summary.sections[0]?.sentences[0];
     expect(sentence?.provenance.method).toBe('model');
@@ -115,7 +115,9 @@ describe('summarizeWithModel fallback', () => {
     expect(summary.replacedSentences).toBe(1);
     expect(summary.sections.length).toBeGreaterThan(0);
     expect(summary.method).toBe('hallucinating-llm');
-    expect(summary.headline).toBe('Springfield council approves $42 million transit budget');
+    expect(summary.headline).toBe(
+      'The Springfield City Council Approved a $42 Million Transit Budget by a 7-2 Vote',
+    );
     expect(verifyCitations(summary, articles).ok).toBe(true);
   });
 });

@@ -190,7 +190,10 @@ class XmlParser {
           declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
         }
       }
-    if (!selfClosing && looksLikeItem(rawName)) this.closeAroundItem(rawName, j + 1, lt);
+    // Item names end in `m` or `y`: one character code keeps the check off every other tag.
+    const last = rawName.charCodeAt(rawName.length - 1);
+    if ((last === 109 || last === 121) && !selfClosing && looksLikeItem(rawName))
+      this.closeAroundItem(rawName, j + 1, lt);
     const pushed = this.push(rawName, attrs, declares, j + 1, lt);
     if (selfClosing) {
       if (pushed) this.pop(lt);

@@ -71,6 +71,18 @@ describe('renderDigest', () => {
     expect(index).not.toMatch(/<p class="why">[^<]*\d\.\d{3}/);
   });
 
+  it('groups the front page by category when outlets carry one', () => {
+    const categories: Record<string, string> = { 'alpha-news': 'World', 'gamma-post': 'Tech' };
+    const grouped = EditionSchema.parse({
+      ...edition,
+      outlets: edition.outlets.map((o) => ({ ...o, category: categories[o.id] })),
+    });
+    const index = fileOf(renderDigest(grouped), 'index.html');
+    expect(index).toContain('<section data-group><h2>World</h2><ul class="cards"><li class="card"');
+    expect(index.indexOf('<h2>World</h2>')).toBeLessThan(index.indexOf('<h2>Tech</h2>'));
+    expect(fileOf(files, 'index.html')).not.toContain('<section data-group><h2>');
+  });
+
   it('lists minority reports and exclusives with plain reasons and a link to the outlet page', () => {
     const minority = fileOf(files, 'minority-reports.html');
     expect(minority).toContain('Only Gamma Post covered it: 1 article');

@@ -80,4 +80,5 @@ export function renderDigest(edition: Edition, options: DigestOptions = {}): Dig
   ];
 }
 
-export { type WriteDigestResult, writeDigest } from './write-digest';
+// Kept for the CLI's import; the package entry exports it from write-digest.
+export { writeDigest } from './write-digest';

@@ -81,6 +81,12 @@ describe('writeDigest', () => {
     expect(readdirSync(work).filter((n) => n.startsWith('.site.'))).toEqual([]);
   });
 
+  it('refuses to replace the working directory', async () => {
+    const error = await writeDigest(edition, process.cwd()).catch((e: unknown) => e);
+    expect(isNewsloomError(error, 'INVALID_INPUT')).toBe(true);
+    expect((error as Error).message).toContain('working directory');
+  });
+
   it('puts back a site a killed writer had moved aside', async () => {
     const aside = join(work, '.restored.old-999999999-abcd1234');
     await writeDigest(edition, aside);

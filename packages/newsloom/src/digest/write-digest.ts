@@ -10,7 +10,7 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { type Edition, NewsloomError } from '@newsloom/core';
 import { archiveDate, isArchiveDate, renderArchiveNav, replaceArchiveNav } from './render-archive';
 import { type DigestOptions, renderDigest } from './render-digest';
@@ -46,6 +46,17 @@ function storageError(cause: unknown, path: string): NewsloomError | undefined {
     'STORAGE_FULL',
     `cannot write the digest to ${path}: the disk ${what} (${code}); free some space or pass another --out. The previous site was left complete.`,
     { cause, details: { path, code } },
+  );
+}
+
+/** The site folder is swapped by rename: it must not hold the process's working directory. */
+function checkNotWorkingDirectory(root: string): void {
+  const cwd = resolve(process.cwd());
+  if (cwd !== root && !cwd.startsWith(`${root}${sep}`)) return;
+  throw new NewsloomError(
+    'INVALID_INPUT',
+    `cannot write the digest to ${root}: it is (or holds) the working directory, and the site folder is replaced whole; choose a folder of its own, e.g. --out ./out`,
+    { details: { path: root } },
   );
 }
 
@@ -183,7 +194,8 @@ async function swap(root: string, temporary: string, aside: string): Promise<voi
  * edition with no stories never replaces an existing site.
  * @example const { indexPath, written, unchanged, removed } = await writeDigest(edition, './out')
  * @throws {NewsloomError} `STORAGE_FULL` (naming the path) when the disk is full, over quota or
- * read-only; the previous site is left complete and no temporary file remains.
+ * read-only; the previous site is left complete and no temporary file remains. `INVALID_INPUT`
+ * when `outDir` is or holds the working directory.
  */
 export async function writeDigest(
   edition: Edition,
@@ -191,6 +203,7 @@ export async function writeDigest(
   options: WriteDigestOptions = {},
 ): Promise<WriteDigestResult> {
   const root = resolve(outDir);
+  checkNotWorkingDirectory(root);
   const parent = dirname(root);
   const base = basename(root);
   const date = archiveDate(edition);

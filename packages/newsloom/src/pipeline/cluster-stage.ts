@@ -2,7 +2,7 @@ import {
   type Clusterer,
   type ClustererSnapshot,
   createClusterer,
-  resolveClusterOptions,
+  type UnplacedArticle,
 } from '@newsloom/cluster';
 import {
   isNewsloomError,
@@ -16,7 +16,7 @@ import { isoNow, type PipelineContext, throwIfAborted } from './context';
 import { type LegacySeed, readLegacySeed, retireLegacySeed } from './legacy-state';
 import { inChunks, readNewArticles } from './new-articles';
 import { pendingOf, withPending } from './pending';
-import { placeArticles } from './placement';
+import { quarantineOf } from './placement';
 
 /** What `Pipeline.cluster` did. */
 export interface ClusterStageResult {
@@ -80,20 +80,19 @@ async function clusterOnce(context: PipelineContext) {
     skip: seed?.clustered,
     signal,
   });
-  const { admitted, quarantined } = await placeArticles(store, fresh.keys, {
-    streamTime: snapshot?.streamTime ?? null,
-    activeWindowMs: resolveClusterOptions(context.clusterOptions).activeWindowMs,
-    now: context.clock.now(),
-    futureToleranceMs: context.futureToleranceMs,
-  });
+  // The run's clock: an article dated beyond the clusterer's tolerance after it is unplaced.
+  const now = context.clock.now();
+  const unplaced: UnplacedArticle[] = [];
   let done = 0;
-  for await (const chunk of inChunks(store, admitted, fresh.cached)) {
+  for await (const chunk of inChunks(store, fresh.keys, fresh.cached)) {
     throwIfAborted(signal);
-    clusterer.add(chunk);
+    unplaced.push(...clusterer.add(chunk, { now }).unplaced);
     done += chunk.length;
-    context.onProgress({ stage: 'cluster', done, total: admitted.length });
+    context.onProgress({ stage: 'cluster', done, total: fresh.keys.length });
   }
   throwIfAborted(signal);
+  const times = new Map(fresh.keys.map((key) => [key.id as string, key.time]));
+  const quarantined = await quarantineOf(store, unplaced, times, isoNow(context.clock));
   const stories = clusterer.stories();
   const touched = stories.filter((s) => before.get(s.id) !== signature(s));
   const pending = withPending(pendingOf(saved), touched);

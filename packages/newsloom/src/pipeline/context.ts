@@ -6,7 +6,6 @@ import {
   type Clock,
   type Fetch,
   NewsloomError,
-  type StoryId,
   type Summarizer,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
@@ -28,24 +27,11 @@ export interface PipelineProgress {
   subject?: string;
 }
 
-/**
- * The ids of every current story, read from the store. Kept for stages that still list them
- * all (the edition, until it reads its window with `store.getStories({ updatedSince })`); the
- * pipeline state itself lives in the store (`loadPipelineState`).
- */
-export interface CurrentStories {
-  load(): Promise<{ storyIds: StoryId[] } | undefined>;
-}
-
 /** Everything the stages share; built by `createPipeline` from its options. */
 export interface PipelineContext {
   store: ArticleStore;
-  /** Every current story id, from the store (see {@link CurrentStories}). */
-  state: CurrentStories;
   /** A `<db>.state.json` sidecar of an older version, migrated into the store once. */
   legacyStatePath: string | undefined;
-  /** How far after the run's clock an article may be dated and still be clustered. */
-  futureToleranceMs: number;
   clock: Clock;
   fetch: Fetch | undefined;
   allowFileUrls: boolean;
@@ -92,19 +78,6 @@ export async function loadArticles(
       a.time - b.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0),
   );
   return new Map(keyed.map(({ article }) => [article.id, article]));
-}
-
-/**
- * {@link CurrentStories} over a store.
- * @example const { storyIds } = (await currentStoriesOf(store).load()) ?? { storyIds: [] }
- */
-export function currentStoriesOf(store: ArticleStore): CurrentStories {
-  return {
-    async load() {
-      const stories = await store.getStories();
-      return stories.length === 0 ? undefined : { storyIds: stories.map((s) => s.id) };
-    },
-  };
 }
 
 /**

@@ -15,7 +15,6 @@ import type { SummarizeOptions } from '@newsloom/summarize';
 import { isPostgresUrl, openStore } from '../open-store';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
-  currentStoriesOf,
   type FeedFetchOptions,
   isoNow,
   type PipelineContext,
@@ -50,8 +49,6 @@ export interface PipelineOptions {
    * store; none for a given store. (The `state` option is gone: the state lives in the store.)
    */
   legacyStatePath?: string;
-  /** How many hours after the run's clock an article may be dated and still be clustered; later ones are quarantined. Default: 24. */
-  futureToleranceHours?: number;
   /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
   summarizer?: Summarizer;
   /** Default: the system clock. */
@@ -112,7 +109,7 @@ export interface Pipeline {
   cluster(): Promise<ClusterStageResult>;
   /** Summarises the stories that are new or changed. */
   summarize(): Promise<SummarizeStageResult>;
-  /** Articles the clusterer could not place (future-dated, before 1970, too late for the window), by article id. */
+  /** Articles the clusterer could not place (dated beyond `cluster.futureToleranceHours` after the run's clock, before 1970, too late for the window), by article id. */
   listQuarantined(): Promise<QuarantineEntry[]>;
   /** Scores coverage and assembles the edition. */
   edition(options?: EditionOptions): Promise<Edition>;
@@ -131,9 +128,7 @@ function createContext(options: PipelineOptions): PipelineContext {
       : `${databasePath}.state.json`);
   return {
     store,
-    state: currentStoriesOf(store),
     legacyStatePath,
-    futureToleranceMs: (options.futureToleranceHours ?? 24) * 3_600_000,
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,

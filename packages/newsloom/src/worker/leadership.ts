@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Advisory lock ids of a store schema (the first key is `hashtext(schema)`). */
-export const WORKER_LOCKS = { clusterer: 4, scheduler: 5 } as const;
+export const WORKER_LOCKS = { clusterer: 4, scheduler: 5, setup: 6 } as const;
 
 /**
  * Leadership of one role (e.g. the clusterer) through a session-level advisory lock on a
@@ -42,3 +42,25 @@ export async function createLeadership(connectionString: string, schema: string,
 
 /** A role's leadership. */
 export type Leadership = Awaited<ReturnType<typeof createLeadership>>;
+
+/**
+ * Runs `work` while holding a session advisory lock (on its own connection), so that workers
+ * starting together set up pg-boss and its queues one after another (creating queue
+ * partitions at once deadlocks).
+ * @example await whileLocked(url, 'newsloom', WORKER_LOCKS.setup, () => boss.start())
+ */
+export async function whileLocked<T>(
+  connectionString: string,
+  schema: string,
+  lock: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString, application_name: 'newsloom setup' });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1), $2)', [schema, lock]);
+    return await work();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

@@ -20,7 +20,7 @@ export function messageOf(error: unknown): string {
 export async function jobSlot<T extends object>(
   boss: PgBoss,
   queue: string,
-  handle: (data: T) => Promise<object | undefined>,
+  handle: (data: T, jobId: string) => Promise<object | undefined>,
   stop: AbortSignal,
   log: (line: string) => void,
   idleMs = 200,
@@ -39,7 +39,7 @@ export async function jobSlot<T extends object>(
       continue;
     }
     try {
-      const output = await handle(job.data);
+      const output = await handle(job.data, job.id);
       await boss.complete(queue, job.id, output ?? {});
     } catch (error) {
       log(`${queue}: job ${job.id} failed: ${messageOf(error)}`);

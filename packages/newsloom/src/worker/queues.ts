@@ -11,14 +11,16 @@ export function bossSchema(schema: string): string {
 }
 
 /**
- * Creates the queues (idempotent). `stately`: at most one queued and one running job per
- * singleton key, i.e. per feed for fetch jobs and one each for summarize and edition.
+ * Creates the queues (idempotent). Standard policy: pg-boss's `stately` policy would block the
+ * whole queue behind one feed whose previous job is still active (e.g. held by a killed
+ * worker until it expires), so duplicates are kept out by {@link queueDueFeeds} and
+ * {@link anotherFetchRunning} instead.
  */
 export async function createQueues(boss: PgBoss, jobExpireSeconds: number): Promise<void> {
   for (const name of Object.values(QUEUES)) {
     await boss.createQueue(name, {
       name,
-      policy: 'stately',
+      policy: 'standard',
       retryLimit: 3,
       retryDelay: 5,
       expireInSeconds: jobExpireSeconds,
@@ -45,9 +47,13 @@ export async function queueDueFeeds(
       [schema, WORKER_LOCKS.scheduler],
     );
     if (lock.rows[0]?.ok !== true) return undefined;
+    // Due feeds without a job waiting already (a running one may belong to a dead worker).
     const due = await client.query<{ id: string }>(
-      'SELECT id FROM feeds WHERE next_fetch_at IS NULL OR next_fetch_at <= $1 ORDER BY id',
-      [now],
+      `SELECT f.id FROM feeds f WHERE (f.next_fetch_at IS NULL OR f.next_fetch_at <= $1)
+         AND NOT EXISTS (SELECT 1 FROM ${bossSchema(schema)}.job j WHERE j.name = $2
+           AND j.singleton_key = f.id AND j.state IN ('created', 'retry'))
+       ORDER BY f.id`,
+      [now, QUEUES.fetch],
     );
     const jobs = due.rows.map((row) => ({
       name: QUEUES.fetch,
@@ -60,4 +66,24 @@ export async function queueDueFeeds(
     await client.query('COMMIT').catch(() => undefined);
     client.release();
   }
+}
+
+/**
+ * True when another fetch job of `feedId` started less than `leaseMs` ago and still runs
+ * (then this one waits); an older one belongs to a dead worker and is ignored.
+ */
+export async function anotherFetchRunning(
+  pool: pg.Pool,
+  schema: string,
+  feedId: string,
+  jobId: string,
+  leaseMs: number,
+): Promise<boolean> {
+  const result = await pool.query(
+    `SELECT 1 FROM ${bossSchema(schema)}.job WHERE name = $1 AND singleton_key = $2
+       AND state = 'active' AND id <> $3::uuid
+       AND started_on > now() - $4 * interval '1 millisecond' LIMIT 1`,
+    [QUEUES.fetch, feedId, jobId, leaseMs],
+  );
+  return (result.rowCount ?? 0) > 0;
 }

@@ -12,9 +12,9 @@ import PgBoss from 'pg-boss';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import { runFetchJob } from './fetch-job';
 import { createHostLeases } from './host-leases';
-import { createLeadership, WORKER_LOCKS } from './leadership';
+import { createLeadership, WORKER_LOCKS, whileLocked } from './leadership';
 import { every, jobSlot } from './loops';
-import { bossSchema, createQueues, QUEUES, queueDueFeeds } from './queues';
+import { anotherFetchRunning, bossSchema, createQueues, QUEUES, queueDueFeeds } from './queues';
 import { clusterLoop, heartbeat, type WorkerCounters } from './roles';
 import {
   type ResolvedWorkerOptions,
@@ -101,8 +101,10 @@ async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
     schedule: o.roles.edition,
   });
   boss.on('error', (error) => o.log(`pg-boss: ${error.message}`));
-  await boss.start();
-  await createQueues(boss, o.jobExpireSeconds);
+  await whileLocked(connectionString, schema, WORKER_LOCKS.setup, async () => {
+    await boss.start();
+    await createQueues(boss, o.jobExpireSeconds);
+  });
   const controller = new AbortController();
   if (o.signal?.aborted) controller.abort();
   o.signal?.addEventListener('abort', () => controller.abort(), { once: true });
@@ -151,8 +153,11 @@ function fetchSlots(parts: WorkerParts): Promise<void>[] {
     pollMinutes: o.pollMinutes,
     feedOptions: o.feeds,
   } satisfies Parameters<typeof runFetchJob>[0];
-  const handle = async ({ feedId }: { feedId: string }) => {
-    const outcome = await runFetchJob(context, feedId);
+  const handle = async ({ feedId }: { feedId: string }, jobId: string) => {
+    const running = await anotherFetchRunning(pool, parts.schema, feedId, jobId, o.leaseMs);
+    const outcome = running
+      ? ({ kind: 'deferred', feedId, waitMs: 500 } as const)
+      : await runFetchJob(context, feedId);
     if (outcome.kind === 'deferred') {
       counters.deferred += 1;
       const startAfter = new Date(Date.now() + outcome.waitMs);

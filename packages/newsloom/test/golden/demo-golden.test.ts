@@ -25,7 +25,8 @@ async function demoOutputs() {
   await pipeline.ingestOpml(join(DEMO_DATA, 'allsides-2021.opml'));
   await pipeline.cluster();
   await pipeline.summarize();
-  const edition = await pipeline.edition();
+  // Every story (the edition window aside): memberships and summaries are what is pinned.
+  const edition = await pipeline.edition({ all: true });
   await pipeline.close();
   const summaries = new Map(edition.summaries.map((s) => [s.storyId, s]));
   return edition.stories.map((story) => ({

@@ -6,7 +6,7 @@ import { workerStatus } from '../../worker/status';
 import type { WorkerRoles } from '../../worker/worker-options';
 import { type Command, type CommandContext, stringOption } from '../command';
 import { EXIT_CODES } from '../exit-codes';
-import { nonEmpty, positiveNumber } from '../options';
+import { positiveInteger, positiveNumber } from '../options';
 
 const ROLE_NAMES = ['fetch', 'cluster', 'summarize', 'edition'] as const;
 
@@ -79,75 +79,88 @@ export const workerCommand: Command = {
   usage:
     'newsloom worker --db postgres://… [--concurrency N] [--roles fetch,cluster,summarize,edition] ' +
     '[--host-interval-ms N] [--lease-seconds N] [--schedule-seconds N] [--cluster-seconds N] ' +
+    '[--takeover-seconds N] [--job-expire-seconds N] [--maintenance-seconds N] ' +
     '[--edition-cron CRON] [--id NAME] [--allow-private-network] [--status]',
   options: {
     concurrency: {
       type: 'string',
       value: 'N',
       description: 'jobs this worker runs at once',
-      check: positiveNumber,
+      default: '8',
+      check: positiveInteger,
     },
     roles: {
       type: 'string',
       value: 'LIST',
-      description: 'a comma list of fetch, cluster, summarize, edition',
+      description: 'comma list of fetch, cluster, summarize, edition',
       default: 'all four',
-      check: nonEmpty,
     },
     'host-interval-ms': {
       type: 'string',
       value: 'N',
-      description: 'least milliseconds between requests to one host, across workers',
+      description: 'minimum time between requests to one host, cluster-wide',
+      default: '1000',
       check: positiveNumber,
     },
     'lease-seconds': {
       type: 'string',
       value: 'N',
-      description: 'how long a host lease or the clusterer lease lasts',
+      description: 'how long a host lease lasts when its holder dies',
+      default: '60',
       check: positiveNumber,
     },
     'schedule-seconds': {
       type: 'string',
       value: 'N',
       description: 'how often due feeds are queued',
+      default: '5',
       check: positiveNumber,
     },
     'cluster-seconds': {
       type: 'string',
       value: 'N',
-      description: 'how often the clusterer runs',
+      description: 'how often the clusterer looks for new articles',
+      default: '1',
+      check: positiveNumber,
+    },
+    'takeover-seconds': {
+      type: 'string',
+      value: 'N',
+      description: 'how often a worker tries to become the clusterer',
+      default: '2',
       check: positiveNumber,
     },
     'job-expire-seconds': {
       type: 'string',
       value: 'N',
-      description: 'when a job left running is retried',
+      description: 'a job not finished in this time is retried',
+      default: '120',
       check: positiveNumber,
     },
     'maintenance-seconds': {
       type: 'string',
       value: 'N',
-      description: 'how often pg-boss maintenance runs',
+      description: 'pg-boss maintenance interval',
+      default: '30',
       check: positiveNumber,
     },
     'edition-cron': {
       type: 'string',
       value: 'CRON',
-      description: 'when editions are built (cron syntax)',
-      check: nonEmpty,
+      description: 'when editions are built',
+      default: 'every 15 minutes',
     },
     id: {
       type: 'string',
       value: 'NAME',
-      description: 'this worker’s id',
-      default: 'host and process id',
-      check: nonEmpty,
+      description: 'this worker’s name in --status',
+      default: 'host and pid',
     },
     'allow-private-network': {
       type: 'boolean',
-      description: 'fetch feeds on loopback, private and link-local addresses',
+      description: 'fetch feeds on loopback and private networks',
     },
-    status: { type: 'boolean', description: 'print the queues, leases and workers, then exit' },
+    status: { type: 'boolean', description: 'print queues, leases and clustering lag, then exit' },
   },
   async run(context) {
     const url = requirePostgres(context.config.database);
@@ -165,12 +178,13 @@ export const workerCommand: Command = {
       leaseMs: seconds('lease-seconds'),
       scheduleEveryMs: seconds('schedule-seconds'),
       clusterEveryMs: seconds('cluster-seconds'),
+      takeoverEveryMs: seconds('takeover-seconds'),
       jobExpireSeconds: number(context, 'job-expire-seconds'),
       maintenanceSeconds: number(context, 'maintenance-seconds'),
       editionCron: stringOption(context.values, 'edition-cron'),
       workerId: stringOption(context.values, 'id'),
       pollMinutes: context.config.pollMinutes,
-      feeds: { allowPrivateNetwork: context.config.feeds.allowPrivateNetwork },
+      feeds: { allowPrivateNetwork: context.values['allow-private-network'] === true },
     };
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     try {

@@ -1,0 +1,148 @@
+import { isStopword } from '@newsloom/text';
+import { isCut } from './headline-rules';
+
+// Hedge-Trimmer-style sentence compression for headlines: keep subject, main verb, object and
+// key modifiers; drop datelines, attributions, hedges, time expressions, quotes and asides.
+
+const DAYS = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTHS =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const TIME_EXPRESSIONS = [
+  new RegExp(
+    `,?\\s+(?:on|late|early)\\s+(?:${DAYS}|${MONTHS}\\s+\\d{1,2})(?:\\s+(?:morning|afternoon|evening|night))?\\b`,
+    'gu',
+  ),
+  new RegExp(`,?\\s+(?:last|this|on|next)\\s+(?:week|month|year|weekend|${DAYS})\\b(?!['’])`, 'gu'),
+  new RegExp(`^(?:On\\s+)?${DAYS},?\\s+`, 'u'),
+  /,?\s+(?:yesterday|today|tonight|earlier this (?:week|month|year)|so far)\b(?!['’])/gu,
+];
+/** Reporting verbs whose clause is attribution, not news. */
+const SAID =
+  '(?:said|says|announced|reported|told\\s+[\\p{L}\\s]{1,30}?|wrote|tweeted|claimed|added|confirmed|according to [^,]+)';
+const HEDGES =
+  /\b(?:reportedly|allegedly|apparently|reports say|it (?:is|was) reported that|sources say)\s*,?\s*/giu;
+/** Subordinate clauses a headline can lose when it is too long ("…, after …", "…, which …"). */
+const TRAILING_CLAUSE =
+  /(?:,|\s[—–]|;)\s+(?:which|who|whose|where|while|as|after|amid|despite|with|according|saying|citing|in a|in an|marking|following|but|and)\b.*$/u;
+const INLINE_TRAILING = /\s+(?:amid|despite|according to|saying that|citing)\s.*$/u;
+
+/** A leading subordinate or prepositional phrase ("When …, ", "According to …, "). */
+const LEADING_PHRASE =
+  /^(?:When|While|After|Before|During|In|On|As|Amid|Despite|Following|Since|Although|Though|With|Under|According to|Earlier|Later|Last)\b[^,"“]{2,90},\s+(?=[\p{L}])/u;
+
+/** Removes one attribution: "X said (that) …" at the start, ", X said." at the end. */
+function dropAttribution(text: string): string {
+  const lead = new RegExp(
+    `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
+    'u',
+  );
+  const leadMatch = lead.exec(text);
+  if (leadMatch && text.length - leadMatch[0].length > 30) {
+    const rest = text.slice(leadMatch[0].length);
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return text
+    .replace(
+      new RegExp(`,\\s+(?:[\\p{L}.'’-]+\\s+){0,6}?(?:${SAID})(?:\\s+[\\p{L}'’-]+){0,4}\\s*$`, 'u'),
+      '',
+    )
+    .replace(new RegExp(`,\\s+(?:${SAID})\\s+(?:[\\p{L}.'’-]+\\s*){1,6}$`, 'u'), '');
+}
+
+/** Removes parenthetical asides and quoted sentences a headline should not carry. */
+function dropAsides(text: string): string {
+  return text
+    .replace(/\s*\([^)]{0,80}\)/gu, '')
+    .replace(/\s*\[[^\]]{0,80}\]/gu, '')
+    .replace(/,\s+(?:the|a|an)\s+[^,]{3,50}?,\s+/u, ' ');
+}
+
+/**
+ * Compresses a sentence toward a headline of at most `maxWords` words: strips attribution,
+ * hedges, time expressions and asides, then trailing subordinate clauses while it is too long.
+ * Returns the compressed text without a final stop; `undefined` when nothing sound is left.
+ *
+ * @example
+ * ```ts
+ * compressSentence('The council approved the budget on Tuesday, officials said.', 14);
+ * // 'The council approved the budget'
+ * ```
+ */
+export function compressSentence(sentence: string, maxWords: number): string | undefined {
+  let text = sentence
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!]+["”’']?$/u, '');
+  if (/^["“‘]/u.test(text)) return undefined;
+  text = dropAttribution(text).replace(HEDGES, '');
+  const lead = LEADING_PHRASE.exec(text);
+  if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
+    const rest = text.slice(lead[0].length);
+    text = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
+  text = dropAsides(text).replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
+    const cut = text.replace(TRAILING_CLAUSE, '');
+    if (cut === text || wordCount(cut) < 5) break;
+    text = cut;
+  }
+  if (wordCount(text) > maxWords) {
+    const cut = text.replace(INLINE_TRAILING, '');
+    if (wordCount(cut) >= 5) text = cut;
+  }
+  text = text.replace(/[,;:—–-]+$/u, '').trim();
+  return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter((w) => w !== '').length;
+}
+
+const AUXILIARY =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't)$/iu;
+const IRREGULAR =
+  /^(?:said|says|told|made|makes|took|came|went|found|gave|won|lost|met|hit|led|left|saw|sent|set|put|cut|struck|fell|rose|ran|began|held|kept|paid|sold|spent|stood|brought|bought|became|chose|drew|broke|spoke|wrote|grew|knew|shot|fled|fought|sought|sank|quit|got|ends|wins|hits|sets|cuts|puts|leads)$/iu;
+const DETERMINER = /^(?:the|a|an|of|its|their|his|her|this|that|these|those|to)$/iu;
+/** Words a clause may be cut before: prepositions, conjunctions, relatives. */
+const BOUNDARY =
+  /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than)$/iu;
+
+/** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
+export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
+  const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
+  if (AUXILIARY.test(lower) || (i > 0 && IRREGULAR.test(lower))) return true;
+  if (i === 0 || lower.length < 4 || isStopword(lower)) return false;
+  if (DETERMINER.test((words[i - 1] ?? '').replace(/[^\p{L}]/gu, ''))) return false;
+  if (!titleCased && /^\p{Lu}/u.test(words[i] ?? '')) return false;
+  return /(?:[^su]s|ed)$/u.test(lower) && !/(?:ss|ous|ness|ics|ies|ers)$/u.test(lower);
+}
+
+/**
+ * The main clause of a sentence cut to at most `maxWords` words before a preposition,
+ * conjunction or comma, keeping its subject, first finite verb and at least one word after it;
+ * `undefined` when no such cut leaves a complete statement.
+ *
+ * @example
+ * ```ts
+ * mainClause('Seoul pushes high-level talks with Beijing over maritime disputes this quarter', 9);
+ * // 'Seoul pushes high-level talks with Beijing'
+ * ```
+ */
+export function mainClause(text: string, maxWords: number): string | undefined {
+  const words = text.split(' ').filter((w) => w !== '');
+  const verb = words.findIndex((_, i) => isFiniteVerbAt(words, i));
+  if (verb < 1 || verb > maxWords - 2) return undefined;
+  if (words.length <= maxWords && !isCut(text)) return text;
+  for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
+    const next = words[end] ?? '';
+    const prev = words[end - 1] ?? '';
+    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev)) continue;
+    const cut = words
+      .slice(0, end)
+      .join(' ')
+      .replace(/[,;:—–-]+$/u, '');
+    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) return cut;
+  }
+  return undefined;
+}
