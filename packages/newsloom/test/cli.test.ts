@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringifyJsonl } from '@newsloom/core';
+import { CSV_COLUMNS } from '@newsloom/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/cli/exit-codes';
+import { STORY_COLUMNS } from '../src/cli/story-rows';
 import { runCli, tempDir } from './cli-helpers';
 import { CORPUS } from './corpus';
 
@@ -128,9 +130,29 @@ describe('newsloom CLI: JSONL to digest', () => {
   it('exports articles with their story ids, and the coverage report', async () => {
     const csv = await runCli(cwd, ['export', '--format', 'csv']);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('id,story_id,outlet_id,outlet_name,published_at,title,url,summary');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(6);
     expect(lines.slice(1).every((line) => /^a-[0-9a-f]+,s-/.test(line))).toBe(true);
+    const jsonl = await runCli(cwd, ['export']);
+    expect(
+      jsonl.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).storyId),
+    ).toHaveLength(5);
+    const stories = await runCli(cwd, ['export', '--what', 'stories', '--format', 'csv']);
+    const [header, ...rows] = stories.stdout.trim().split('\r\n');
+    expect(header).toBe(STORY_COLUMNS.join(','));
+    expect(rows).toHaveLength(2);
+    const records = (await runCli(cwd, ['export', '--what', 'stories'])).stdout.trim().split('\n');
+    const first = JSON.parse(records[0] ?? '{}');
+    expect(Object.keys(first)).toEqual([...STORY_COLUMNS]);
+    expect(first).toMatchObject({
+      rank: 1,
+      articles: expect.any(Number),
+      outlets: expect.any(Number),
+    });
+    expect(first.firstSeen <= first.lastSeen).toBe(true);
     const report = await runCli(cwd, ['report', 'coverage', '--json']);
     expect(JSON.parse(report.stdout).topHeadlines).toHaveLength(2);
     const text = await runCli(cwd, ['report', 'coverage']);

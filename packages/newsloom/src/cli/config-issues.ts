@@ -6,6 +6,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': [
     '$schema',
     'database',
+    'store',
     'opml',
     'out',
     'title',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type ArticleStore, NewsloomError } from '@newsloom/core';
 import { openSqliteStore } from '@newsloom/store';
+import { isPostgresUrl, openStore } from '../open-store';
 import { isStoreUrl } from './config';
 
 /**
@@ -19,17 +20,19 @@ export function requireStore(database: string): void {
 }
 
 /**
- * Opens the configured store to read it: never creates it; `readonly` opens the file read-only
- * (for a database on read-only media or owned by another user).
+ * Opens the configured store to read it: never creates a SQLite file; `readonly` opens the file
+ * read-only (for a database on read-only media or owned by another user). A `postgres://` store
+ * opens as usual (reading it writes nothing).
  * @example const store = openStoreToRead(config.database, { readonly: true })
  * @throws {NewsloomError} `NOT_FOUND`, `CONFIG_ERROR` or a `STORE_*` code.
  */
 export function openStoreToRead(database: string, options: { readonly: boolean }): ArticleStore {
   requireStore(database);
+  if (isPostgresUrl(database)) return openStore(database);
   if (isStoreUrl(database))
     throw new NewsloomError(
       'CONFIG_ERROR',
-      `store ${database}: this version reads SQLite files only; give a file path with --db or "database"`,
+      `store ${database}: newsloom opens SQLite files and postgres:// URLs; give one with --db or "store"`,
     );
   return openSqliteStore({ path: database, readonly: options.readonly });
 }

@@ -6,7 +6,7 @@ import {
   storyOutletIds,
 } from '../digest/edition-view';
 
-/** The score components every story row carries, as columns `score_<component>`. */
+/** The score components every story row carries, each a column of its own name. */
 const COMPONENTS = [
   'breadth',
   'breadthScore',
@@ -27,13 +27,13 @@ export const STORY_COLUMNS = [
   'headline',
   'rank',
   'score',
-  ...COMPONENTS.map((c) => `score_${c}`),
+  ...COMPONENTS,
   'articles',
   'outlets',
-  'first_seen',
-  'last_seen',
-  'created_at',
-  'updated_at',
+  'firstSeen',
+  'lastSeen',
+  'createdAt',
+  'updatedAt',
 ] as const;
 
 /**
@@ -44,28 +44,26 @@ export const STORY_COLUMNS = [
 export function storyRows(edition: Edition): Record<string, string | number>[] {
   const view = createEditionView(edition);
   const ranked = new Map(edition.coverage.topHeadlines.map((t) => [t.storyId, t]));
-  return edition.stories
-    .map((story) => {
-      const top = ranked.get(story.id);
-      const times = storyArticles(view, story)
-        .map((a) => a.publishedAt)
-        .sort();
-      const components = Object.fromEntries(
-        COMPONENTS.map((c) => [`score_${c}`, top?.components[c] ?? '']),
-      );
-      return {
-        id: story.id,
-        headline: storyHeadline(view, story.id),
-        rank: top?.rank ?? '',
-        score: top?.score ?? '',
-        ...components,
-        articles: story.articleIds.length,
-        outlets: storyOutletIds(view, story).length,
-        first_seen: times[0] ?? '',
-        last_seen: times.at(-1) ?? '',
-        created_at: story.createdAt,
-        updated_at: story.updatedAt,
-      };
-    })
-    .sort((a, b) => Number(a.rank || Infinity) - Number(b.rank || Infinity));
+  const rows = edition.stories.map((story) => {
+    const top = ranked.get(story.id);
+    const times = storyArticles(view, story)
+      .map((a) => a.publishedAt)
+      .sort();
+    const values: Record<string, string | number> = {
+      ...top?.components,
+      id: story.id,
+      headline: storyHeadline(view, story.id),
+      rank: top?.rank ?? '',
+      score: top?.score ?? '',
+      articles: story.articleIds.length,
+      outlets: storyOutletIds(view, story).length,
+      firstSeen: times[0] ?? '',
+      lastSeen: times.at(-1) ?? '',
+      createdAt: story.createdAt,
+      updatedAt: story.updatedAt,
+    };
+    // The columns, in their order: the same in CSV and JSONL.
+    return Object.fromEntries(STORY_COLUMNS.map((column) => [column, values[column] ?? '']));
+  });
+  return rows.sort((a, b) => Number(a.rank || Infinity) - Number(b.rank || Infinity));
 }

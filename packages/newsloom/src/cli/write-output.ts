@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { NewsloomError } from '@newsloom/core';
+import { isNewsloomError, NewsloomError } from '@newsloom/core';
 
 /**
  * Checks, before anything runs, that a file can be written at `path`: its folder exists and
@@ -25,29 +25,51 @@ export function checkOutputFile(path: string, option: string): void {
     );
 }
 
+/** The same error, naming `path` where it named the temporary file. */
+function naming(error: unknown, temporary: string, path: string): unknown {
+  if (isNewsloomError(error) && error.message.includes(temporary))
+    return new NewsloomError(error.code, error.message.replaceAll(temporary, path), {
+      cause: error,
+      details: { ...error.details, path },
+    });
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR')
+    return new NewsloomError(
+      'INVALID_INPUT',
+      `cannot write ${path}: ${code}; check the permissions or choose another path`,
+      { cause: error, details: { path } },
+    );
+  // Name the file asked for, not the temporary one (a full disk is reported with this path).
+  if (error instanceof Error) (error as NodeJS.ErrnoException).path = path;
+  return error;
+}
+
 /**
- * Writes a file whole or not at all: to a temporary file beside it, then renamed over it; the
- * temporary file is removed when anything fails (a full disk, a permission).
- * @example await writeFileAtomically('articles.csv', text)
+ * Writes a file whole or not at all: `write` fills a temporary file beside it, which is then
+ * renamed over it; the temporary file is removed when anything fails (a full disk, a permission).
+ * @example const count = await writeAtomically('articles.csv', (tmp) => exportArticlesCsv(store, tmp))
  */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
+export async function writeAtomically<T>(
+  path: string,
+  write: (temporary: string) => Promise<T>,
+): Promise<T> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, text, 'utf8');
+    const result = await write(temporary);
     await rename(temporary, path);
+    return result;
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => {});
-    const { code } = error as NodeJS.ErrnoException;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR')
-      throw new NewsloomError(
-        'INVALID_INPUT',
-        `cannot write ${path}: ${code}; check the permissions or choose another path`,
-        { cause: error, details: { path } },
-      );
-    // Name the file asked for, not the temporary one (a full disk is reported with this path).
-    if (error instanceof Error) (error as NodeJS.ErrnoException).path = path;
-    throw error;
+    throw naming(error, temporary, path);
   }
+}
+
+/**
+ * {@link writeAtomically} for a text.
+ * @example await writeFileAtomically('articles.csv', text)
+ */
+export function writeFileAtomically(path: string, text: string): Promise<void> {
+  return writeAtomically(path, (temporary) => writeFile(temporary, text, 'utf8'));
 }
 
 /**

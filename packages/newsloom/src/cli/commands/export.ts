@@ -1,24 +1,15 @@
 import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
 import { type ArticleStore, csvField, type Edition, stringifyJsonl } from '@newsloom/core';
 import { coverageMatrixToCsv } from '@newsloom/coverage';
+import { type ExportDestination, exportArticlesCsv, exportArticlesJsonl } from '@newsloom/store';
 import { type Command, type CommandContext, stringOption } from '../command';
 import { nonEmpty, oneOf } from '../options';
 import { readStoredEdition } from '../read-edition';
 import { STORY_COLUMNS, storyRows } from '../story-rows';
 import { plural } from '../text';
-import { checkOutputFile, writeFileAtomically } from '../write-output';
+import { checkOutputFile, writeAtomically, writeFileAtomically } from '../write-output';
 import { READONLY_OPTIONS } from './read-only';
-
-const ARTICLE_COLUMNS = [
-  'id',
-  'story_id',
-  'outlet_id',
-  'outlet_name',
-  'published_at',
-  'title',
-  'url',
-  'summary',
-] as const;
 
 type Row = Record<string, string | number>;
 
@@ -29,24 +20,25 @@ function toCsv(columns: readonly string[], rows: readonly Row[]): string {
   return `${[columns.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-async function articleRows(store: ArticleStore): Promise<Row[]> {
-  const storyOf = new Map<string, string>();
-  for (const story of await store.getStories())
-    for (const id of story.articleIds) storyOf.set(id, story.id);
-  const rows: Row[] = [];
-  for await (const a of store.queryArticles()) {
-    rows.push({
-      id: a.id,
-      story_id: storyOf.get(a.id) ?? '',
-      outlet_id: a.outletId,
-      outlet_name: a.outletName ?? '',
-      published_at: a.publishedAt,
-      title: a.title,
-      url: a.url,
-      summary: a.summary ?? '',
-    });
-  }
-  return rows;
+/** Articles through `@newsloom/store`'s one article format (with the story id), streamed. */
+function exportArticles(
+  store: ArticleStore,
+  format: string,
+  to: ExportDestination,
+): Promise<number> {
+  return format === 'csv'
+    ? exportArticlesCsv(store, to, { guardFormulas: true })
+    : exportArticlesJsonl(store, to);
+}
+
+/** A stream that hands what is written to the CLI's stdout. */
+function stdoutStream(context: CommandContext): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      context.io.stdout(chunk.toString());
+      done();
+    },
+  });
 }
 
 async function edition(
@@ -58,24 +50,36 @@ async function edition(
   return (await readStoredEdition(store, coverage, new Date().toISOString(), rankAll)).edition;
 }
 
-async function render(
-  context: CommandContext,
-  what: string,
-  format: string,
-): Promise<{ text: string; count: number }> {
-  const store = await context.openStoreToRead();
+/** Stories or coverage, rendered whole (they are read into memory to be scored anyway). */
+async function render(context: CommandContext, store: ArticleStore, what: string, format: string) {
   if (what === 'coverage') {
     const { coverage } = await edition(context, store, false);
     const text = format === 'csv' ? coverageMatrixToCsv(coverage) : stringifyJsonl(coverage.matrix);
     return { text, count: coverage.matrix.length };
   }
-  const rows =
-    what === 'stories' ? storyRows(await edition(context, store, true)) : await articleRows(store);
-  const columns = what === 'stories' ? STORY_COLUMNS : ARTICLE_COLUMNS;
+  const rows = storyRows(await edition(context, store, true));
   return {
-    text: format === 'csv' ? toCsv(columns, rows) : stringifyJsonl(rows),
+    text: format === 'csv' ? toCsv(STORY_COLUMNS, rows) : stringifyJsonl(rows),
     count: rows.length,
   };
+}
+
+/** Writes the export to `path` (whole or not at all) or stdout; returns the count. */
+async function write(
+  context: CommandContext,
+  what: string,
+  format: string,
+  path: string | undefined,
+) {
+  const store = await context.openStoreToRead();
+  if (what === 'articles')
+    return path
+      ? writeAtomically(path, (temporary) => exportArticles(store, format, temporary))
+      : exportArticles(store, format, stdoutStream(context));
+  const { text, count } = await render(context, store, what, format);
+  if (path) await writeFileAtomically(path, text);
+  else context.io.stdout(text);
+  return count;
 }
 
 const NOUNS: Record<string, [string, string]> = {
@@ -125,12 +129,8 @@ export const exportCommand: Command = {
     const out = stringOption(context.values, 'out');
     const path = out === undefined ? undefined : resolve(context.io.cwd, out);
     if (path) checkOutputFile(path, '--out');
-    const { text, count } = await render(context, what, format);
-    if (!path) {
-      context.io.stdout(text);
-      return 0;
-    }
-    await writeFileAtomically(path, text);
+    const count = await write(context, what, format, path);
+    if (!path) return 0;
     const [one, many] = NOUNS[what] ?? ['row', 'rows'];
     context.print(`Wrote ${plural(count, one, many)} to ${path}`, { path, count, format, what });
     return 0;
