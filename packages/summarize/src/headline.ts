@@ -1,7 +1,7 @@
 import type { Article } from '@newsloom/core';
 import { dot } from '@newsloom/text';
 import { cleanTitle } from './clean-title';
-import { compressSentence } from './compress';
+import { compressSentence, mainClause } from './compress';
 import type { Corpus } from './corpus';
 import { featuresOf, tfidfVector } from './features';
 import { headlineProblems, shortenHeadline, titleCase } from './headline-rules';
@@ -39,6 +39,23 @@ function candidate(
   return { text, member, verbatim, vector, size: wordCount(text) };
 }
 
+/** The main clause of a long sentence, attribution and asides dropped. */
+function clauseOf(text: string): string | undefined {
+  const compressed = compressSentence(text, 60);
+  return compressed === undefined ? undefined : mainClause(compressed, MAX_WORDS);
+}
+
+/** Shorter forms of a title: compressed, its first sentence, the part before a colon or dash. */
+function shorterTitles(title: string): string[] {
+  const parts = [
+    compressSentence(title, MAX_WORDS),
+    /^(.{20,}?[^A-Z.])\.\s+\p{Lu}/u.exec(title)?.[1],
+    /^(.{20,}?)(?::|\s[—–]|\s-)\s/u.exec(title)?.[1],
+    clauseOf(title),
+  ];
+  return [...new Set(parts.flatMap((p) => (p && p !== title && p.split(' ').length >= 4 ? [p] : [])))];
+}
+
 /** Member titles (cleaned, and compressed when long) and the compressed lead sentences. */
 function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
@@ -46,12 +63,11 @@ function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineC
     if (corpus.representative[member] !== member) return;
     const title = cleanTitle(article.title, names);
     if (title !== '') out.push(candidate(title, member, true, corpus.idf));
-    const short = compressSentence(title, MAX_WORDS);
-    if (short && short !== title) out.push(candidate(short, member, false, corpus.idf));
+    for (const short of shorterTitles(title)) out.push(candidate(short, member, false, corpus.idf));
   });
   for (const c of corpus.candidates) {
     if (c.position > 1 || c.dependent) continue;
-    const short = compressSentence(c.text, MAX_WORDS);
+    const short = compressSentence(c.text, MAX_WORDS) ?? clauseOf(c.text);
     if (short) out.push(candidate(short, c.member, false, corpus.idf));
   }
   return out;
