@@ -53,7 +53,9 @@ function shorterTitles(title: string): string[] {
     /^(.{20,}?)(?::|\s[—–]|\s-)\s/u.exec(title)?.[1],
     clauseOf(title),
   ];
-  return [...new Set(parts.flatMap((p) => (p && p !== title && p.split(' ').length >= 4 ? [p] : [])))];
+  return [
+    ...new Set(parts.flatMap((p) => (p && p !== title && p.split(' ').length >= 4 ? [p] : []))),
+  ];
 }
 
 /** Member titles (cleaned, and compressed when long) and the compressed lead sentences. */
