@@ -104,7 +104,7 @@ export function isCut(headline: string): boolean {
 }
 
 /** True when the headline names one of the outlets (names of 3+ characters, whole words). */
-export function mentionsOutlet(headline: string, outletNames: readonly string[]): boolean {
+function mentionsOutlet(headline: string, outletNames: readonly string[]): boolean {
   const lower = headline.toLowerCase();
   return outletNames.some((name) => {
     const n = name.trim().toLowerCase();
