@@ -1,4 +1,4 @@
 import { newsloomTsup } from '../../tsup.base';
 
-// Two entries: the library and the `newsloom` bin (its shebang is kept by esbuild).
-export default newsloomTsup({ entry: ['src/index.ts', 'src/bin.ts'] });
+// Three entries: the library, its research metrics subpath, and the `newsloom` bin (its shebang is kept by esbuild).
+export default newsloomTsup({ entry: ['src/index.ts', 'src/eval.ts', 'src/bin.ts'] });

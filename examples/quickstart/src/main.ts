@@ -24,16 +24,24 @@ export async function quickstart(databasePath: string, outDir: string, feeds = E
   });
   try {
     await pipeline.addFeeds(feeds);
-    const { edition } = await pipeline.run();
+    // The edition window: the week before the newest story (the default is 48 hours).
+    const { edition, ingest } = await pipeline.run({ windowHours: 7 * 24 });
     const { indexPath } = await writeDigest(edition, outDir);
-    return { edition, indexPath };
+    return { edition, ingest, indexPath };
   } finally {
     await pipeline.close();
   }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { edition, indexPath } = await quickstart('out/quickstart.db', 'out');
+  const { edition, ingest, indexPath } = await quickstart('out/quickstart.db', 'out');
+  // A run never throws for a feed that failed: its error is a diagnostic in the result.
+  if (ingest.failedFeeds > 0) {
+    console.error(`${ingest.failedFeeds} of ${ingest.feeds} feeds failed:`);
+    for (const d of ingest.diagnostics.filter((x) => x.severity === 'error'))
+      console.error(`  ${d.subject}: ${d.message}`);
+  }
+  if (ingest.feeds > 0 && ingest.failedFeeds === ingest.feeds) process.exitCode = 1;
   for (const summary of edition.summaries)
     console.log(
       `- ${summary.headline} (${summary.articleCount} article${summary.articleCount === 1 ? '' : 's'})`,

@@ -35,9 +35,11 @@ export function findCandidates(
   // candidates are rescored in a fixed order so a restored index gives identical results. Each
   // story's rough score and dots are summed in the article's term order and the sort above is a
   // total order, so the order of stories within a posting list never matters.
+  const boost = presentWeight(f, o);
   const floor = Math.min(o.threshold, o.clearMatchThreshold, o.relatedThreshold) - 1e-6;
   for (const story of shortlist) {
-    if (story.scratch.score < floor || story.updatedAt < f.time - o.activeWindowMs) continue;
+    if (story.scratch.score * boost < floor || story.updatedAt < f.time - o.activeWindowMs)
+      continue;
     let lexical = 0;
     for (let i = 0; i < FIELDS.length; i++) {
       const field = FIELDS[i] as Field;
@@ -48,6 +50,7 @@ export function findCandidates(
       const d = vector.size <= sum.size ? (story.scratch.dots[i] as number) : dot(vector, sum);
       lexical += o.weights[field] * story.scales[field] * d;
     }
+    lexical *= boost;
     out.push({
       story,
       lexical,
@@ -66,4 +69,16 @@ export function findCandidates(
 export function timeDecay(deltaMs: number, scaleMs: number): number {
   const x = deltaMs / scaleMs;
   return Math.exp(-0.5 * x * x);
+}
+
+// 1 / the summed weight of the fields the article has (an article without entities is scored
+// on title and body alone, not capped at their share).
+function presentWeight(f: ArticleFeatures, o: ResolvedClusterOptions): number {
+  let w = 0;
+  let missing = false;
+  for (const field of FIELDS) {
+    if (f[field].size > 0) w += o.weights[field];
+    else missing = true;
+  }
+  return missing && w > 0 ? 1 / w : 1;
 }

@@ -1,10 +1,13 @@
 import type { Article, Story } from '@newsloom/core';
 import { createClusterer } from './clusterer';
 import type { ClusterOptions } from './options';
+import type { AddOptions } from './unplaced';
 
 /**
  * Clusters articles into stories in one call: the same as feeding them, in time order, to
- * {@link createClusterer} one at a time or all at once. Pure: no clock, disk or network.
+ * {@link createClusterer} one at a time or all at once. Pure: no clock, disk or network (pass
+ * `run.now` to check for future dates). Articles it cannot place (see `Clusterer.add`) are in
+ * no story; `options.onUnplaced` hears of each.
  *
  * @example
  * ```ts
@@ -16,8 +19,9 @@ import type { ClusterOptions } from './options';
 export function clusterArticles(
   articles: readonly Article[],
   options: ClusterOptions = {},
+  run: AddOptions = {},
 ): Story[] {
   const clusterer = createClusterer(options);
-  clusterer.add(articles);
+  clusterer.add(articles, run);
   return clusterer.stories();
 }

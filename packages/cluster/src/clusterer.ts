@@ -1,24 +1,38 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { type Candidate, findCandidates } from './candidates';
+import { borderlineMatch, embedArticle } from './embedding';
 import { articleFeatures } from './features';
-import { join, linkRelated, mergeBridged, regroup, sweep } from './maintenance';
+import { linkRelated } from './links';
+import { join, mergeBridged, regroup, sweep } from './maintenance';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 import { finalizeStory } from './split';
 import { type ClustererState, emptyState } from './state';
 import { createStoryState } from './story-state';
+import { type AddOptions, type AddResult, type UnplacedArticle, unplacedReason } from './unplaced';
 
 /** An incremental story clusterer; see {@link createClusterer}. */
 export interface Clusterer {
   /**
    * Adds articles (sorted by publication time, then id, within the call). Articles already held
-   * by an active story are skipped, and so are late ones published more than the active window
-   * before the newest article seen: their stories are closed and they cannot join them.
+   * by an active story are skipped (they are placed). Every other article is placed in a story
+   * or listed in the result's `unplaced` with a reason: `too-late` (published more than the
+   * active window before the newest article seen: its stories are closed and out of the
+   * snapshot), `future` (more than `futureToleranceHours` after `options.now`), `before-epoch`
+   * or `invalid` (no parsable `publishedAt`). An unplaced article changes nothing: not the
+   * stories, the vocabulary nor the stream time.
    */
-  add(articles: readonly Article[]): void;
-  /** All stories so far (closed and active), sorted by creation time, then id. */
+  add(articles: readonly Article[], options?: AddOptions): AddResult;
+  /**
+   * The active stories and those closed since this clusterer was created or restored (unless
+   * `keepClosed` is false), sorted by creation time, then id.
+   */
   stories(): Story[];
-  /** The whole state as plain JSON, to persist and {@link Clusterer.restore} later. */
+  /**
+   * The active window as plain JSON, to persist and {@link Clusterer.restore} later: active
+   * stories, vocabulary and stream time, never the closed stories (take those from
+   * `onStoryClosed` or `stories()` and store them), so its size does not grow with the archive.
+   */
   snapshot(): ClustererSnapshot;
   /** Replaces the state with a snapshot's. */
   restore(snapshot: ClustererSnapshot): void;
@@ -46,12 +60,21 @@ export function createClusterer(options: ClusterOptions = {}): Clusterer {
   const o = resolveClusterOptions(options);
   let state = emptyState();
   return {
-    add(articles) {
+    add(articles, options = {}) {
       const sorted = [...articles].sort(
         (a, b) =>
           a.publishedAt.localeCompare(b.publishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       );
-      for (const article of sorted) addArticle(state, article, o);
+      const now = checkNow(options.now);
+      const unplaced: UnplacedArticle[] = [];
+      for (const article of sorted) {
+        const missed = addArticle(state, article, o, now);
+        if (missed) {
+          unplaced.push(missed);
+          o.onUnplaced?.(missed);
+        }
+      }
+      return { unplaced };
     },
     stories() {
       const all = state.closed.concat(
@@ -66,32 +89,64 @@ export function createClusterer(options: ClusterOptions = {}): Clusterer {
   };
 }
 
-function addArticle(state: ClustererState, article: Article, o: ResolvedClusterOptions): void {
-  if (state.memberOf.has(article.id)) return;
-  const time = Date.parse(article.publishedAt);
-  if (Number.isNaN(time)) {
+function checkNow(now: AddOptions['now']): number | undefined {
+  if (now === undefined) return undefined;
+  const ms = Number(now);
+  if (!Number.isFinite(ms)) {
     throw new NewsloomError(
-      'INVALID_ARTICLE',
-      `article ${article.id} has no valid publishedAt; parse it with parseArticle`,
+      'INVALID_INPUT',
+      `add's now must be a valid Date or epoch ms, got ${String(now)}`,
     );
   }
-  if (time < state.streamTime - o.activeWindowMs) return;
+  return ms;
+}
+
+// Places one article, or returns why it cannot (then nothing changes).
+function addArticle(
+  state: ClustererState,
+  article: Article,
+  o: ResolvedClusterOptions,
+  now: number | undefined,
+): UnplacedArticle | undefined {
+  if (state.memberOf.has(article.id)) return undefined;
+  const time = Date.parse(article.publishedAt);
+  const bounds = {
+    streamTime: state.streamTime,
+    activeWindowMs: o.activeWindowMs,
+    futureToleranceMs: o.futureToleranceMs,
+    now,
+  };
+  const missed = unplacedReason(article, time, bounds);
+  if (missed) return missed;
   state.streamTime = Math.max(state.streamTime, time);
   const features = articleFeatures(article, time, state.models, o.bodyTokens, o.bigrams);
+  const embedding = embedArticle(article, o);
+  if (embedding) features.embedding = embedding;
   pruneVocabulary(state);
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);
-  const best = candidates[0];
-  if (best && joins(best, candidates[1]?.score ?? 0, o)) {
+  const first = candidates[0];
+  const best =
+    first && joins(first, candidates[1]?.score ?? 0, o)
+      ? first
+      : borderlineMatch(candidates, features.embedding, o);
+  if (best) {
     join(state, best.story, features, o);
     regroup(state, best.story, features.time, o);
-    mergeBridged(state, best.story, candidates.slice(1), features.time, o);
+    mergeBridged(
+      state,
+      best.story,
+      candidates.filter((c) => c !== best),
+      features.time,
+      o,
+    );
   } else {
     const story = createStoryState(features);
     join(state, story, features, o);
     state.active.set(story.id, story);
     linkRelated(story, candidates, o);
   }
+  return undefined;
 }
 
 // The join-or-new decision: a score at the threshold, or a clear match (a ratio test, as in

@@ -21,6 +21,8 @@ export interface ArticleFeatures {
   /** SimHash as two 32-bit halves. */
   hashHi: number;
   hashLo: number;
+  /** Unit-length embedding of the title and lead, when the clusterer has an embedder. */
+  embedding?: Float32Array;
 }
 
 /** The TF-IDF models the clusterer keeps: words and entities. */
@@ -97,4 +99,9 @@ function bigrams(terms: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);
   return out;
+}
+
+/** The text an embedder sees of an article: its title and the start of its lead. */
+export function embeddingText(article: Article): string {
+  return `${article.title} ${leadOf(article, 300)}`;
 }

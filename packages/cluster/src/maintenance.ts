@@ -1,6 +1,7 @@
 import { dot, topTerms } from '@newsloom/text';
 import { type Candidate, timeDecay } from './candidates';
 import type { ArticleFeatures } from './features';
+import { linkSplit } from './links';
 import type { ResolvedClusterOptions } from './options';
 import { averageLinkGroups, finalizeStory, renumber } from './split';
 import type { ClustererState } from './state';
@@ -105,24 +106,6 @@ function isOlder(a: StoryState, b: StoryState): boolean {
   return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.id < b.id);
 }
 
-/** Links a new story to lexically close active stories (storyline parent, related ids). */
-export function linkRelated(
-  story: StoryState,
-  candidates: Candidate[],
-  o: ResolvedClusterOptions,
-): void {
-  const related = candidates
-    .filter((c) => c.lexical >= o.relatedThreshold)
-    .sort((a, b) => b.lexical - a.lexical || (a.story.id < b.story.id ? -1 : 1))
-    .slice(0, 5);
-  const top = related[0];
-  if (top) story.parentId = top.story.parentId ?? top.story.id;
-  for (const c of related) {
-    story.relatedIds.push(c.story.id);
-    c.story.relatedIds.push(story.id);
-  }
-}
-
 /** Closes stories idle for longer than the active window. */
 export function sweep(state: ClustererState, now: number, o: ResolvedClusterOptions): void {
   if (now < state.lastSweep + o.activeWindowMs / 4) return;
@@ -173,8 +156,6 @@ export function regroup(
         articleIds: members.map((m) => m.id),
       },
     ];
-    child.parentId = story.parentId ?? story.id;
-    child.relatedIds = [story.id];
     child.members = members;
     children.push(child);
   }
@@ -184,7 +165,7 @@ export function regroup(
     rebuild(s);
     if (s !== story) {
       state.active.set(s.id, s);
-      story.relatedIds.push(s.id);
+      linkSplit(story, s);
       story.history.push({
         type: 'spawned',
         at: new Date(at).toISOString(),

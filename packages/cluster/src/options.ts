@@ -1,4 +1,5 @@
-import { NewsloomError, type Story } from '@newsloom/core';
+import { type Embedder, NewsloomError, type Story } from '@newsloom/core';
+import type { UnplacedArticle } from './unplaced';
 
 /** Options of {@link createClusterer} and {@link clusterArticles}; every field has a default. */
 export interface ClusterOptions {
@@ -57,6 +58,27 @@ export interface ClusterOptions {
   keepClosed?: boolean;
   /** Called once with each story as it leaves the active window. */
   onStoryClosed?: (story: Story) => void;
+  /**
+   * With a `now` passed to `add`, an article published more than this many hours after it is
+   * not placed (reason `future`) and does not move the stream time. Default 24.
+   */
+  futureToleranceHours?: number;
+  /**
+   * Called with each article the clusterer does not place (also listed in `add`'s result);
+   * the way to see them from {@link clusterArticles}.
+   */
+  onUnplaced?: (unplaced: UnplacedArticle) => void;
+  /**
+   * An optional {@link Embedder} (e.g. `@newsloom/embed-words`), asked about borderline pairs
+   * only: an article whose best lexical score is below `threshold` but at least `embeddingBand`
+   * × `threshold` joins the candidate whose members' embeddings are closest on average, when
+   * that mean cosine reaches `embeddingThreshold`. Default none (lexical only).
+   */
+  embedder?: Embedder;
+  /** Mean embedding cosine for a borderline join. Default 0.8. */
+  embeddingThreshold?: number;
+  /** Share of `threshold` a lexical score must reach to be borderline. Default 0.5. */
+  embeddingBand?: number;
 }
 
 /** {@link ClusterOptions} with defaults applied. */
@@ -78,6 +100,11 @@ export interface ResolvedClusterOptions {
   bigrams: boolean;
   keepClosed: boolean;
   onStoryClosed: ((story: Story) => void) | undefined;
+  futureToleranceMs: number;
+  onUnplaced: ((unplaced: UnplacedArticle) => void) | undefined;
+  embedder: Embedder | undefined;
+  embeddingThreshold: number;
+  embeddingBand: number;
 }
 
 const HOUR = 3_600_000;
@@ -112,6 +139,11 @@ export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClu
     bigrams: options.bigrams ?? false,
     keepClosed: options.keepClosed ?? true,
     onStoryClosed: options.onStoryClosed,
+    futureToleranceMs: (options.futureToleranceHours ?? 24) * HOUR,
+    onUnplaced: options.onUnplaced,
+    embedder: options.embedder,
+    embeddingThreshold: options.embeddingThreshold ?? 0.8,
+    embeddingBand: options.embeddingBand ?? 0.5,
   };
   validate(resolved, total);
   return resolved;
@@ -138,8 +170,16 @@ function validate(o: ResolvedClusterOptions, weightTotal: number): void {
   unit('splitThreshold', o.splitThreshold);
   unit('regroupThreshold', o.regroupThreshold);
   unit('averageLink', o.averageLink);
+  unit('embeddingThreshold', o.embeddingThreshold);
+  unit('embeddingBand', o.embeddingBand);
   if (!(weightTotal > 0))
     throw new NewsloomError('INVALID_INPUT', 'cluster option weights must sum to more than 0');
+  if (!(o.futureToleranceMs >= 0)) {
+    throw new NewsloomError(
+      'INVALID_INPUT',
+      `cluster option futureToleranceHours must be 0 or more, got ${o.futureToleranceMs / HOUR}`,
+    );
+  }
   if (!(o.timeScaleMs > 0 && o.activeWindowMs > 0)) {
     throw new NewsloomError(
       'INVALID_INPUT',

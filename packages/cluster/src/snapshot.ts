@@ -1,4 +1,4 @@
-import { NewsloomError, type Story } from '@newsloom/core';
+import { NewsloomError } from '@newsloom/core';
 import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
 import { type ClustererState, emptyState } from './state';
 import { FIELDS, type Field, newScratch, perField } from './story-index';
@@ -7,8 +7,10 @@ import type { HistoryEntry, Member, StoryState } from './story-state';
 type Pairs = Array<[string, number]>;
 
 /** A story member in a snapshot: its vectors as [term, weight] pairs. */
-export interface MemberSnapshot extends Omit<Member, 'body' | 'title' | 'entities'> {
+export interface MemberSnapshot extends Omit<Member, 'body' | 'title' | 'entities' | 'embedding'> {
   body: Pairs;
+  /** Present when the clusterer had an embedder. */
+  embedding?: number[];
   /** Absent in snapshots written before regrouping existed. */
   title?: Pairs;
   entities?: Pairs;
@@ -29,13 +31,16 @@ export interface StorySnapshot {
   relatedIds: string[];
 }
 
-/** The JSON-serialisable state of a clusterer (see `Clusterer.snapshot`). */
+/**
+ * The JSON-serialisable state of a clusterer (see `Clusterer.snapshot`): the active window only.
+ * Version 1 snapshots (which also listed every closed story) are still read; their closed
+ * stories are ignored.
+ */
 export interface ClustererSnapshot {
-  version: 1;
+  version: 2;
   words: TfIdfSnapshot;
   entities: TfIdfSnapshot;
   active: StorySnapshot[];
-  closed: Story[];
   /** Time of the last sweep of expired stories, or null before the first one. */
   lastSweep: number | null;
   /** Publication time of the newest article seen, or null before the first. */
@@ -45,11 +50,10 @@ export interface ClustererSnapshot {
 /** Writes a clusterer state as plain JSON data. */
 export function writeSnapshot(state: ClustererState): ClustererSnapshot {
   return {
-    version: 1,
+    version: 2,
     words: state.models.words.snapshot(),
     entities: state.models.entities.snapshot(),
     active: [...state.active.values()].map(writeStory),
-    closed: state.closed,
     lastSweep: Number.isFinite(state.lastSweep) ? state.lastSweep : null,
     streamTime: Number.isFinite(state.streamTime) ? state.streamTime : null,
   };
@@ -69,17 +73,14 @@ function writeStory(s: StoryState): StorySnapshot {
 
 /**
  * Rebuilds a clusterer state (with its inverted index) from a snapshot.
- * @throws {NewsloomError} `INVALID_INPUT` when the snapshot is not a version 1 clusterer snapshot.
+ * @throws {NewsloomError} `INVALID_INPUT` when the snapshot is not a version 1 or 2 clusterer snapshot.
  */
 export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
-  if (
-    snapshot?.version !== 1 ||
-    !Array.isArray(snapshot.active) ||
-    !Array.isArray(snapshot.closed)
-  ) {
+  const version = (snapshot as { version?: unknown } | null)?.version;
+  if ((version !== 1 && version !== 2) || !Array.isArray(snapshot.active)) {
     throw new NewsloomError(
       'INVALID_INPUT',
-      'not a clusterer snapshot (expected version 1 with active and closed stories)',
+      `not a clusterer snapshot (expected version 1 or 2 with active stories, got version ${String(version)}); take it from Clusterer.snapshot() or start from an empty clusterer`,
     );
   }
   const state = emptyState();
@@ -87,7 +88,6 @@ export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
     words: createTfIdfModel(snapshot.words),
     entities: createTfIdfModel(snapshot.entities),
   };
-  state.closed = [...snapshot.closed];
   state.lastSweep = snapshot.lastSweep ?? Number.NEGATIVE_INFINITY;
   state.streamTime = snapshot.streamTime ?? Number.NEGATIVE_INFINITY;
   for (const s of snapshot.active) {
@@ -115,16 +115,20 @@ function readStory(s: StorySnapshot): StoryState {
 }
 
 function writeMember(m: Member): MemberSnapshot {
-  return { ...m, body: [...m.body], title: [...m.title], entities: [...m.entities] };
+  const { embedding, ...rest } = m;
+  const out = { ...rest, body: [...m.body], title: [...m.title], entities: [...m.entities] };
+  return embedding ? { ...out, embedding: Array.from(embedding) } : out;
 }
 
 function readMember(m: MemberSnapshot): Member {
-  return {
-    ...m,
+  const { embedding, ...rest } = m;
+  const out = {
+    ...rest,
     body: new Map(m.body),
     title: new Map(m.title ?? []),
     entities: new Map(m.entities ?? []),
   };
+  return embedding ? { ...out, embedding: Float32Array.from(embedding) } : out;
 }
 
 // A copy of what a story and its snapshot share, with the given members and sums, in snapshot key order.

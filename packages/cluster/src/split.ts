@@ -138,10 +138,14 @@ export function averageLinkGroups(
     for (let j = i + 1; j < n; j++) {
       const a = members[i] as Member;
       const b = members[j] as Member;
-      const lexical =
+      // A pair without entities on one side is scored on title and body alone (see presentWeight).
+      let lexical =
         weights.title * titles.cosine(i, j) +
         weights.body * vectors.cosine(i, j) +
         weights.entities * entities.cosine(i, j);
+      if (a.entities.size === 0 || b.entities.size === 0) {
+        lexical /= 1 - weights.entities;
+      }
       const s = lexical * timeDecay(a.time - b.time, timeScaleMs);
       sim[i * n + j] = s;
       sim[j * n + i] = s;

@@ -18,6 +18,8 @@ export interface Member {
   /** The article's title and entity vectors, to rebuild story profiles when a story regroups. */
   title: ReadonlyMap<string, number>;
   entities: ReadonlyMap<string, number>;
+  /** The article's unit embedding, only when the clusterer has an embedder. */
+  embedding?: Float32Array;
 }
 
 /** A history entry before validation (ids as plain strings). */
@@ -46,6 +48,9 @@ export interface StoryState {
   /** Scratch space of candidate search; not part of the story's meaning or its snapshot. */
   scratch: Scratch;
 }
+
+/** Most "stories about this story" links a story keeps (the closest first). */
+export const MAX_RELATED = 10;
 
 /** A new story seeded by one article; its id derives from the seed article id. */
 export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): StoryState {
@@ -91,6 +96,7 @@ export function addMember(
     body: article.body,
     title: article.title,
     entities: article.entities,
+    ...(article.embedding ? { embedding: article.embedding } : {}),
   });
   story.timeSum += article.time;
   story.createdAt = Math.min(story.createdAt, article.time);
@@ -147,7 +153,7 @@ export function mergeStates(survivor: StoryState, loser: StoryState, at: number)
   const related = new Set([...survivor.relatedIds, ...loser.relatedIds]);
   related.delete(survivor.id);
   related.delete(loser.id);
-  survivor.relatedIds = [...related];
+  survivor.relatedIds = [...related].slice(0, MAX_RELATED);
   survivor.parentId ??= loser.parentId;
   survivor.history.push({
     type: 'merged',

@@ -86,11 +86,15 @@ describe('createClusterer', () => {
     expect(clusterer.stories().length + closed.length).toBe(JSON.parse(batch).length);
   });
 
-  it('skips articles it already holds and late ones whose stories are closed', () => {
+  it('skips articles it already holds and reports late ones whose stories are closed', () => {
     const clusterer = createClusterer();
-    clusterer.add(sorted);
-    clusterer.add(sorted.slice(0, 2));
+    expect(clusterer.add(sorted).unplaced).toEqual([]);
+    const again = clusterer.add(sorted);
     expect(JSON.stringify(clusterer.stories())).toBe(batch);
+    const late = sorted.filter((a) => a.publishedAt < '2024-05-09');
+    expect(again.unplaced.map((u) => [u.articleId, u.reason])).toEqual(
+      late.map((a) => [a.id, 'too-late']),
+    );
   });
 
   it('rejects invalid options and snapshots', () => {
@@ -100,10 +104,13 @@ describe('createClusterer', () => {
 });
 
 describe('input checks', () => {
-  it('rejects an article without a valid publication time', () => {
-    const [article] = fixtureArticles();
+  it('reports an article without a valid publication time and places the others', () => {
+    const [article, ...rest] = fixtureArticles();
     if (!article) throw new Error('no fixture');
     const broken = { ...article, publishedAt: 'yesterday' as Article['publishedAt'] };
-    expect(() => clusterArticles([broken])).toThrow(/publishedAt/);
+    const heard: string[] = [];
+    const stories = clusterArticles([broken, ...rest], { onUnplaced: (u) => heard.push(u.reason) });
+    expect(heard).toEqual(['invalid']);
+    expect(stories.flatMap((s) => s.articleIds)).toHaveLength(rest.length);
   });
 });

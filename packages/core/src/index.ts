@@ -53,7 +53,13 @@ export {
   TopHeadlineSchema,
 } from './model/coverage-report';
 export { type Diagnostic, DiagnosticSchema } from './model/diagnostic';
-export { type Edition, type EditionInput, EditionSchema } from './model/edition';
+export {
+  type Edition,
+  type EditionInput,
+  EditionSchema,
+  type EditionWindow,
+  EditionWindowSchema,
+} from './model/edition';
 export {
   type Feed,
   type FeedFormat,
@@ -78,6 +84,15 @@ export {
   type OutletInput,
   OutletSchema,
 } from './model/outlet';
+export {
+  type PipelineState,
+  type PipelineStateInput,
+  PipelineStateSchema,
+  type QuarantineEntry,
+  QuarantineEntrySchema,
+  type QuarantineReason,
+  QuarantineReasonSchema,
+} from './model/pipeline-state';
 export {
   type Story,
   type StoryEvent,
@@ -111,11 +126,14 @@ export {
 export type {
   ArticleQuery,
   ArticleStore,
+  ClusterRunCommit,
   CoverageSnapshot,
+  SequencedArticles,
   StoryQuery,
   UpsertCounts,
 } from './ports/article-store';
 export { type Clock, systemClock } from './ports/clock';
+export type { Embedder } from './ports/embedder';
 export type { Fetch } from './ports/fetch';
 export {
   type ModelSummaryDraft,

@@ -5,6 +5,7 @@ import { DiagnosticSchema } from './model/diagnostic';
 import { EditionSchema } from './model/edition';
 import { FeedSchema } from './model/feed';
 import { OutletSchema } from './model/outlet';
+import { PipelineStateSchema, QuarantineEntrySchema } from './model/pipeline-state';
 import { StorySchema } from './model/story';
 import { StorySummarySchema } from './model/story-summary';
 
@@ -18,6 +19,8 @@ export const PUBLISHED_SCHEMAS = {
   'coverage-report': CoverageReportSchema,
   diagnostic: DiagnosticSchema,
   edition: EditionSchema,
+  'pipeline-state': PipelineStateSchema,
+  'quarantine-entry': QuarantineEntrySchema,
 } as const;
 
 /**

@@ -32,9 +32,10 @@ export function findMinorityReports(
   ctx: MinorityContext,
 ): MinorityReport[] {
   const m = ctx.options.minority;
-  const substantive = stories.filter((s) => s.maxChars >= m.minChars);
+  // Only news counts: a story no news outlet carried (a podcast episode, a classified) is none.
+  const substantive = stories.filter((s) => s.news && s.maxChars >= m.minChars);
   const cutoff = breadthCutoff(substantive, m);
-  const low = substantive.filter((s) => s.breadth <= cutoff);
+  const low = substantive.filter((s) => s.breadth <= cutoff && hasEvidence(s, m));
   const lowScores = low.map((s) => lowBreadthParts(s, ctx).score);
   const result = topIndices(low, lowScores, m.limit).map((i) =>
     lowBreadthReport(low[i] as StoryFacts, cutoff, ctx),
@@ -54,6 +55,15 @@ export function findMinorityReports(
   return result;
 }
 
+/**
+ * A low-breadth story is worth reporting when there is evidence it matters: more than one
+ * article (a second outlet, or a follow-up by the same outlet). A story of one article from
+ * one outlet can still be a blindspot, where a group of outlets covers it and the others not.
+ */
+function hasEvidence(facts: StoryFacts, m: ResolvedOptions['minority']): boolean {
+  return facts.distinctCount >= m.minArticles;
+}
+
 /** Indices of the `limit` best: score descending, then story id. */
 function topIndices(
   stories: readonly StoryFacts[],
@@ -69,7 +79,7 @@ function topIndices(
   return order.slice(0, Math.min(limit, order.length));
 }
 
-/** score = 0.5 × (1 / breadth) + 0.3 × recency + 0.2 × sizeScore. */
+/** score = 0.45 × (1 / breadth) + 0.35 × sizeScore + 0.2 × recency: evidence before freshness. */
 function lowBreadthParts(facts: StoryFacts, ctx: MinorityContext) {
   const rarity = 1 / Math.max(1, facts.breadth);
   const recency = recencyOf(facts.lastMs, ctx.nowMs, ctx.options.top.halfLifeHours);
@@ -78,7 +88,7 @@ function lowBreadthParts(facts: StoryFacts, ctx: MinorityContext) {
     rarity,
     recency,
     sizeScore,
-    score: round6(0.5 * rarity + 0.3 * recency + 0.2 * sizeScore),
+    score: round6(0.45 * rarity + 0.35 * sizeScore + 0.2 * recency),
   };
 }
 
@@ -97,6 +107,7 @@ function lowBreadthReport(facts: StoryFacts, cutoff: number, ctx: MinorityContex
       recency: round6(parts.recency),
       sizeScore: round6(parts.sizeScore),
       chars: facts.maxChars,
+      articles: facts.distinctCount,
     },
     reason: 'low-breadth',
   };

@@ -19,14 +19,18 @@ export interface TopHeadlineOptions {
   velocityHalfSaturation?: number;
   /** Size (distinct articles) at which the size score reaches 0.5. Default `10`. */
   sizeHalfSaturation?: number;
-  /** Weights of the four scores. Default `{ breadth: 0.4, velocity: 0.2, recency: 0.25, size: 0.15 }`. */
+  /**
+   * Weights. `breadth`, `size` and `velocity` weigh the coverage score (their weighted mean);
+   * `recency` (0–1) is the largest share of the score recency can take away from an old story.
+   * Default `{ breadth: 0.55, size: 0.3, velocity: 0.15, recency: 0.25 }`.
+   */
   weights?: Partial<HeadlineWeights>;
 }
 
 /**
  * Weights of the top-headline score.
  * @example
- * const weights: HeadlineWeights = { breadth: 0.4, velocity: 0.2, recency: 0.25, size: 0.15 }
+ * const weights: HeadlineWeights = { breadth: 0.55, velocity: 0.15, recency: 0.25, size: 0.3 }
  */
 export interface HeadlineWeights {
   breadth: number;
@@ -60,6 +64,12 @@ export interface MinorityOptions {
   blindspotShare?: number;
   /** …and at least this many rated outlet families covered it. Default `2`. */
   minRatedFamilies?: number;
+  /**
+   * Evidence a low-breadth story matters: at least this many distinct articles (a second
+   * outlet, or a follow-up by the same outlet). Default `2`, so one article from one outlet is
+   * never a low-breadth report (it can still be a blindspot of an outlet group).
+   */
+  minArticles?: number;
 }
 
 /**
@@ -95,7 +105,7 @@ export interface ResolvedOptions {
     Pick<MinorityOptions, 'breadthPercentile' | 'attributeSource'>;
 }
 
-const DEFAULT_WEIGHTS: HeadlineWeights = { breadth: 0.4, velocity: 0.2, recency: 0.25, size: 0.15 };
+const DEFAULT_WEIGHTS: HeadlineWeights = { breadth: 0.55, velocity: 0.15, recency: 0.25, size: 0.3 };
 
 /** Fills defaults and checks ranges. @throws {NewsloomError} `INVALID_INPUT` naming the option. */
 export function resolveOptions(options: AnalyzeCoverageOptions): ResolvedOptions {
@@ -126,6 +136,7 @@ export function resolveOptions(options: AnalyzeCoverageOptions): ResolvedOptions
       attributes: [...(m.attributes ?? [])],
       blindspotShare: fraction('minority.blindspotShare', m.blindspotShare ?? 0.75),
       minRatedFamilies: positive('minority.minRatedFamilies', m.minRatedFamilies ?? 2),
+      minArticles: nonNegative('minority.minArticles', m.minArticles ?? 2),
     },
   };
   if (m.breadthPercentile !== undefined) {
@@ -138,6 +149,7 @@ export function resolveOptions(options: AnalyzeCoverageOptions): ResolvedOptions
   for (const [name, weight] of Object.entries(resolved.top.weights)) {
     nonNegative(`topHeadlines.weights.${name}`, weight);
   }
+  fraction('topHeadlines.weights.recency', resolved.top.weights.recency);
   return resolved;
 }
 

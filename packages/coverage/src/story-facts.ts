@@ -26,6 +26,8 @@ export interface StoryFacts {
   lastMs: number;
   /** Characters of the longest article (title + summary + text). */
   maxChars: number;
+  /** True when at least one outlet of the story is news (not marked `news: false`). */
+  news: boolean;
 }
 
 /** One story's members, in time order, with what per-article analysis needs. */
@@ -78,6 +80,7 @@ export function computeStoryFacts(
     firstMs: m.times[0] as number,
     lastMs: m.times[m.times.length - 1] as number,
     maxChars,
+    news: cells.some((c) => ctx.outlets.get(c.outletId)?.news !== false),
   };
 }
 

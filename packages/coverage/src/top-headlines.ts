@@ -14,7 +14,7 @@ export function recencyOf(lastMs: number, nowMs: number, halfLifeHours: number):
   return 2 ** (-age / halfLifeHours);
 }
 
-/** Score components of one story; `score` is the weighted sum of the four `*Score`/`recency` parts. */
+/** Score components of one story; `score` is {@link headlineScore}. */
 function headlineComponents(
   facts: StoryFacts,
   nowMs: number,
@@ -35,6 +35,7 @@ function headlineComponents(
     recency: round6(recency),
     size: facts.distinctCount,
     sizeScore: round6(sizeScore),
+    coverage: round6(coverageOf(facts, options)),
     articles: facts.articleCount,
     score: headlineScore(facts, nowMs, options),
   };
@@ -75,13 +76,30 @@ export function rankTopHeadlines(
   return result;
 }
 
-function headlineScore(facts: StoryFacts, nowMs: number, options: ResolvedOptions['top']): number {
+/**
+ * How widely a story is covered, 0–1: the weighted mean of the breadth, size and velocity
+ * scores. Recency is not in it: it only scales the result (see {@link headlineScore}).
+ */
+function coverageOf(facts: StoryFacts, options: ResolvedOptions['top']): number {
   const w = options.weights;
   const velocity = facts.recentDistinct / options.velocityWindowHours;
-  return round6(
-    w.breadth * saturate(facts.breadth, options.breadthHalfSaturation) +
-      w.velocity * saturate(velocity, options.velocityHalfSaturation) +
-      w.recency * recencyOf(facts.lastMs, nowMs, options.halfLifeHours) +
-      w.size * saturate(facts.distinctCount, options.sizeHalfSaturation),
+  const total = w.breadth + w.size + w.velocity;
+  if (total === 0) return 0;
+  return (
+    (w.breadth * saturate(facts.breadth, options.breadthHalfSaturation) +
+      w.size * saturate(facts.distinctCount, options.sizeHalfSaturation) +
+      w.velocity * saturate(velocity, options.velocityHalfSaturation)) /
+    total
   );
+}
+
+/**
+ * score = coverage × (1 − w.recency + w.recency × recency): breadth and size decide, recency
+ * moves a score by at most `w.recency` (a quarter by default), so it orders stories of
+ * comparable coverage and never lifts a one-article story above a story several outlets carry.
+ */
+function headlineScore(facts: StoryFacts, nowMs: number, options: ResolvedOptions['top']): number {
+  const share = Math.min(1, options.weights.recency);
+  const recency = recencyOf(facts.lastMs, nowMs, options.halfLifeHours);
+  return round6(coverageOf(facts, options) * (1 - share + share * recency));
 }

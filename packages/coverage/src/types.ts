@@ -18,12 +18,13 @@ export type CoverageStory = Pick<Story, 'id' | 'articleIds'> &
   Partial<Pick<Story, 'duplicateGroups'>>;
 
 /**
- * The parts of an {@link Outlet} coverage analysis reads. Any `Outlet` fits.
+ * The parts of an {@link Outlet} coverage analysis reads. Any `Outlet` fits. `news: false`
+ * keeps the outlet's stories out of minority reports and exclusives.
  * @example
  * const outlet: CoverageOutlet = { id, group: 'bbc', attributes: [{ name: 'lean', value: 'center', source: 'AllSides' }] }
  */
 export type CoverageOutlet = Pick<Outlet, 'id'> &
-  Partial<Pick<Outlet, 'group' | 'domain' | 'attributes'>>;
+  Partial<Pick<Outlet, 'group' | 'domain' | 'attributes' | 'news'>>;
 
 /**
  * What {@link analyzeCoverage} analyses. Outlets are optional: unknown ones are their own family.

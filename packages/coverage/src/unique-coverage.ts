@@ -10,7 +10,7 @@ interface Tally {
 }
 
 /**
- * Per outlet: exclusives (stories no other outlet family covered), exclusivity
+ * Per outlet: exclusives (news stories no other outlet family covered), exclusivity
  * (exclusives / stories), first reports and mean lead time. First reports count on shared
  * stories only (two or more families): every outlet whose first article has the story's
  * earliest time is first; ties between families give each a lead of 0, else the lead is the
@@ -36,7 +36,7 @@ export function uniqueCoverageByOutlet(
     for (const cell of facts.cells) {
       const t = tally(cell.outletId);
       t.storyCount += 1;
-      if (facts.familyCount === 1) t.exclusives.push(facts.id);
+      if (facts.familyCount === 1 && facts.news) t.exclusives.push(facts.id);
     }
     if (facts.familyCount > 1) creditFirst(facts, tally);
   }

@@ -170,10 +170,10 @@ function recompute(articles: Article[], labels: Map<string, string>) {
     const age = (now - last) / 3600000;
     scores.set(
       story,
-      0.4 * (n / (n + 5)) +
-        0.2 * (recent / (recent + 1)) +
-        0.25 * 2 ** (-age / 12) +
-        0.15 * (list.length / (list.length + 10)),
+      (0.55 * (n / (n + 5)) +
+        0.15 * (recent / (recent + 1)) +
+        0.3 * (list.length / (list.length + 10))) *
+        (0.75 + 0.25 * 2 ** (-age / 12)),
     );
   }
   return { breadth, cells, outlets, lowBreadth, blindspots, scores };

@@ -38,11 +38,12 @@ describe('analyzeCoverage on the hand-made newsroom', () => {
     expect(report.matrix.some((c) => c.articleIds.includes('loose' as never))).toBe(false);
   });
 
-  it('reports every top-headline component and the weighted score', () => {
+  it('reports every top-headline component and the score: coverage scaled by recency', () => {
     const s1 = report.topHeadlines.find((h) => h.storyId === 'S1')!;
     const age = 140 / 60; // 11:00 → 13:20
     const recency = 2 ** (-age / 12);
-    const expected = 0.4 * (3 / 8) + 0.2 * (0.5 / 1.5) + 0.25 * recency + 0.15 * (3 / 13);
+    const coverage = 0.55 * (3 / 8) + 0.15 * (0.5 / 1.5) + 0.3 * (3 / 13);
+    const expected = coverage * (0.75 + 0.25 * recency);
     expect(s1.components).toMatchObject({ breadth: 3, size: 3, articles: 5, velocity: 0.5 });
     expect(s1.components.ageHours).toBeCloseTo(age, 5);
     expect(s1.score).toBeCloseTo(expected, 5);

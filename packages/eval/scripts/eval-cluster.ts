@@ -4,6 +4,9 @@
 // With --scaling it then times both on allsides-2021-dev replayed to increasing sizes (same files
 // for both; --sizes=959,2000,5000,10000 by default) and prints CPU time and B-cubed F1 per size:
 //   pnpm --filter @newsloom/eval eval:cluster --scaling [--sizes=959,2000]
+// It also prints B-cubed F1 on the titles-only and title + first sentence variants of every set
+// and on each half (stories of the first and second half in time), both systems, with the mean
+// and spread (see cluster-variants.ts; made at run time, never committed).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +22,7 @@ import {
   pairwise,
 } from '../src/index';
 import { clusteringFolders } from './cluster-datasets';
+import { printVariants } from './print-variants';
 import { writeReplay } from './replay-dataset';
 import { runPythonBaseline } from './run-python-baseline';
 
@@ -177,6 +181,7 @@ if (folders.length > 0) {
       console.log(`${''.padEnd(20)} speed-up ×${(theirs.seconds / ours.seconds).toFixed(1)}`);
     }
   }
+  await printVariants();
   const dev = folders.find((f) => f.endsWith('allsides-2021-dev'));
   if (process.argv.includes('--scaling')) {
     if (dev) await scaling(dev, baseline?.[0]?.threshold);

@@ -31,6 +31,8 @@ export {
   type Poller,
   type PollerOptions,
 } from './poll/create-poller';
+export { type FetchFeedsOptions, fetchFeeds } from './poll/fetch-feeds';
+export type { HostLimits } from './poll/host-gate';
 export { hostOf, nextPollDelay, type ScheduleOptions } from './poll/schedule';
 export type {
   FeedCategory,

@@ -5,9 +5,9 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { OutletInput } from '@newsloom/core';
+import type { Edition, OutletInput } from '@newsloom/core';
 import { topHeadlineLines } from '../src/cli/commands/digest';
-import { writeDigest } from '../src/digest/render-digest';
+import { writeDigest } from '../src/digest/write-digest';
 import { createPipeline } from '../src/pipeline/create-pipeline';
 
 const data = join(dirname(fileURLToPath(import.meta.url)), '../demo/data');
@@ -27,7 +27,6 @@ export async function runDemo(
   // A fresh database each run, so the demo always shows the same thing.
   for (const suffix of ['', '-wal', '-shm', '.state.json'])
     await rm(`${databasePath}${suffix}`, { force: true });
-  await rm(join(outDir, 'stories'), { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const pipeline = createPipeline({
     databasePath,
@@ -35,6 +34,7 @@ export async function runDemo(
     title: 'newsloom demo: AllSides 2021 (959 real articles, 119 outlets)',
     coverage: { minority: { attributes: ['lean'], attributeSource: 'AllSides' } },
   });
+  let edition: Edition;
   try {
     const outlets = JSON.parse(await readFile(join(data, 'outlets.json'), 'utf8')) as OutletInput[];
     await pipeline.addOutlets(outlets);
@@ -46,15 +46,19 @@ export async function runDemo(
     log(`clustered into ${cluster.stories} stories in ${seconds()} s`);
     const summarize = await pipeline.summarize();
     log(`summarised ${summarize.summarized} stories in ${seconds()} s`);
-    const edition = await pipeline.edition();
-    const written = await writeDigest(edition, outDir);
-    log(`\nTop headlines:\n${topHeadlineLines(edition).join('\n')}\n`);
-    log(`Digest written in ${seconds()} s: ${written.files} files, database ${databasePath}`);
-    log(`Open: ${pathToFileURL(written.indexPath).href}`);
-    return written.indexPath;
+    // The front page shows a week: the window is anchored at the newest article (2021-08-14).
+    edition = await pipeline.edition({ windowHours: 7 * 24 });
   } finally {
+    // The database lives beside the pages: it is closed before the site is swapped in.
     await pipeline.close();
   }
+  const written = await writeDigest(edition, outDir);
+  log(`\nTop headlines:\n${topHeadlineLines(edition).join('\n')}\n`);
+  log(
+    `Digest written in ${seconds()} s: ${written.files} files (${written.written} written, ${written.unchanged} unchanged, ${written.removed} removed), database ${databasePath}`,
+  );
+  log(`Open: ${pathToFileURL(written.indexPath).href}`);
+  return written.indexPath;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

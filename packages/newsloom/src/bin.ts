@@ -9,7 +9,10 @@ let interrupts = 0;
 process.on('SIGINT', () => {
   interrupts += 1;
   if (interrupts > 1) process.exit(130);
-  process.stderr.write('\nnewsloom: stopping after the current step (Ctrl-C again to quit now)\n');
+  const clear = process.stderr.isTTY ? '\r\u001b[2K' : '\n';
+  process.stderr.write(
+    `${clear}newsloom: stopping after the current step (Ctrl-C again to quit now)\n`,
+  );
   controller.abort();
 });
 

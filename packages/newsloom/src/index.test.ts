@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as evalEntry from './eval';
+import * as umbrella from './index';
 import {
   analyzeCoverage,
-  bcubed,
   clusterArticles,
   coverageMatrixToCsv,
   createClusterer,
@@ -10,10 +11,8 @@ import {
   createPoller,
   EditionSchema,
   fetchFeed,
-  main,
   NewsloomError,
   openSqliteStore,
-  pairwise,
   parseArticle,
   parseFeed,
   parseOpml,
@@ -38,11 +37,18 @@ describe('the newsloom umbrella', () => {
         analyzeCoverage,
         coverageMatrixToCsv,
       },
-      ...{ bcubed, pairwise, splitSentences, parseArticle, NewsloomError },
-      ...{ createPipeline, renderDigest, writeDigest, renderMarkdown, main },
+      ...{ splitSentences, parseArticle, NewsloomError },
+      ...{ createPipeline, renderDigest, writeDigest, renderMarkdown },
     };
     for (const [name, value] of Object.entries(functions))
       expect(typeof value, name).toBe('function');
     expect(EditionSchema.safeParse({}).success).toBe(false);
+  });
+
+  it('keeps the CLI internals and the research metrics out of the main entry', () => {
+    for (const name of ['main', 'helpText', 'processIo', 'loadConfig', 'bcubed', 'rouge'])
+      expect(name in umbrella, name).toBe(false);
+    for (const name of ['bcubed', 'pairwise', 'adjustedRandIndex', 'loadGoldLabels'])
+      expect(typeof (evalEntry as Record<string, unknown>)[name], name).toBe('function');
   });
 });

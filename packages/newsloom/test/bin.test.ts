@@ -14,7 +14,7 @@ function startPoll(cwd: string) {
   const child = spawn(
     process.execPath,
     ['--conditions=@newsloom/source', '--import', TSX, BIN, 'poll', '--cluster-seconds', '1'],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSLOOM_IDLE_MS: '300' } },
   );
   let stdout = '';
   let stderr = '';
@@ -28,7 +28,7 @@ function startPoll(cwd: string) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-it('the bin polls until Ctrl-C, then exits 130 leaving a usable store', async () => {
+it('the bin polls until Ctrl-C (an idle line when quiet, a summary when stopped), then exits 130 leaving a usable store', async () => {
   const cwd = tempDir('newsloom-bin-');
   for (const name of ['reuters.xml', 'the-hill.xml'])
     copyFileSync(join(DEMO_DATA, 'feeds', name), join(cwd, name));
@@ -42,13 +42,22 @@ it('the bin polls until Ctrl-C, then exits 130 leaving a usable store', async ()
   writeFileSync(join(cwd, 'newsloom.config.json'), JSON.stringify({ opml: './feeds.opml' }));
   const poll = startPoll(cwd);
   const deadline = Date.now() + 30_000;
-  while (!poll.output().stdout.includes('stories') && Date.now() < deadline)
+  while (
+    !/stories[\s\S]*idle: next feed due at/.test(poll.output().stdout) &&
+    Date.now() < deadline
+  )
     await new Promise((r) => setTimeout(r, 100));
   expect(poll.output().stdout).toMatch(/reuters\.xml: ok, [1-9]\d* new/);
   expect(poll.output().stdout).toMatch(/[1-9]\d* new articles clustered: [1-9]\d* stories/);
+  expect(poll.output().stdout).toMatch(
+    /idle: next feed due at \d{4}-\d{2}-\d{2}T.* \(Ctrl-C stops\)/,
+  );
   poll.child.kill('SIGINT');
   expect(await poll.exited).toBe(130);
   expect(poll.output().stderr).toContain('stopping');
+  expect(poll.output().stdout).toMatch(
+    /Stopped after \d+ min: 2 feed polls \(0 failed\), [1-9]\d* new articles, [1-9]\d* clustering pass/,
+  );
   const after = await runCli(cwd, ['cluster', '--json']);
   expect(after.code).toBe(0);
   expect(JSON.parse(after.stdout).stories).toBeGreaterThan(10);

@@ -1,12 +1,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CHECK_CITATIONS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  type PageProblems,
+  pageFacts,
+  seriousViolations,
+  VIEWPORTS,
+  watch,
+} from './browser-helpers';
 import { ARTIFACTS, buildDemoDigest, type DemoDigest } from './demo-digest';
 
-// Debian's chromium (installed by .ci/run); never a downloaded browser.
-const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(
@@ -14,132 +23,164 @@ if (!hasChromium) {
   );
 }
 
-// Runs in the page (a string, so this file needs no DOM typings): every citation link must
-// point at an item of the Sources list, and no planted script may have set `window.__pwned`.
-const CHECK_CITATIONS = `(() => {
-  const links = [...document.querySelectorAll('sup.cite a')];
-  const bad = links.filter((a) => !document.querySelector('#sources ' + a.hash)).map((a) => a.hash);
-  const h1 = document.querySelector('h1')?.textContent ?? '';
-  const chart = (document.querySelector('svg.chart')?.getBoundingClientRect().height ?? 0) > 0;
-  return { h1, chart, count: links.length, bad, pwned: window.__pwned ?? null };
-})()`;
+const SCREENS = join(ARTIFACTS, 'screens');
 
-interface PageCheck {
-  file: string;
-  h1: string;
-  chart: boolean;
-  count: number;
-  bad: string[];
-  pwned: unknown;
-}
+// The target is a first paint under 500 ms. On a machine running far more work than it has
+// cores (load average per core above 2), paint times measure the queue, not the page: the
+// budget is then 2 s and the test says so.
+const loadPerCore = loadavg()[0]! / Math.max(1, cpus().length);
+const paintBudgetMs = loadPerCore > 2 ? 2000 : 500;
+if (paintBudgetMs > 500)
+  console.warn(
+    `browser test: load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores; first-paint budget ${paintBudgetMs} ms instead of 500 ms`,
+  );
 
-const pageErrors: string[] = [];
-const TABS = 4;
-
-/** Opens every file in a few tabs at once (navigation waits dominate, not CPU). */
-async function checkPages(browser: Browser, files: readonly string[]): Promise<PageCheck[]> {
-  const results: PageCheck[] = [];
-  let next = 0;
-  const worker = async () => {
-    const tab = await browser.newPage();
-    const problems = watch(tab);
-    for (let i = next++; i < files.length; i = next++) {
-      const file = files[i]!;
-      await tab.goto(pathToFileURL(file).href, { waitUntil: 'domcontentloaded' });
-      results.push({ file, ...((await tab.evaluate(CHECK_CITATIONS)) as Omit<PageCheck, 'file'>) });
-    }
-    pageErrors.push(...problems.errors, ...problems.dialogs);
-    await tab.close();
+/** One page of each kind the digest writes. */
+function pageKinds(dir: string): Record<string, string> {
+  const day = readdirSync(join(dir, 'archive')).find((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))!;
+  const outlet = readdirSync(join(dir, 'outlets'))[0]!;
+  const story = readdirSync(join(dir, 'stories')).find(
+    (f) => !readFileSync(join(dir, 'stories', f), 'utf8').includes('http-equiv="refresh"'),
+  )!;
+  return {
+    index: 'index.html',
+    feeds: 'feeds.html',
+    minority: 'minority-reports.html',
+    unique: 'unique-coverage.html',
+    outlet: `outlets/${outlet}`,
+    story: `stories/${story}`,
+    archive: 'archive/index.html',
+    'archive-day': `archive/${day}/index.html`,
   };
-  await Promise.all(Array.from({ length: TABS }, worker));
-  return results;
-}
-
-interface PageProblems {
-  errors: string[];
-  dialogs: string[];
-}
-
-function watch(page: Page): PageProblems {
-  const problems: PageProblems = { errors: [], dialogs: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.errors.push(`${page.url()}: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return problems;
 }
 
 describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
   let browser: Browser;
+  let digest: DemoDigest;
   let page: Page;
   let problems: PageProblems;
-  let digest: DemoDigest;
+  const paints: Record<string, number> = {};
 
   beforeAll(async () => {
     digest = await buildDemoDigest('browser-digest');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-features=site-per-process',
-        '--renderer-process-limit=2',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     problems = watch(page);
+    mkdirSync(SCREENS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
+    console.info(`first paint (ms) per page kind: ${JSON.stringify(paints)}`);
     await browser?.close();
   });
 
-  it('opens the front page from file:// with every section', async () => {
-    await page.goto(digest.indexUrl);
-    for (const id of ['top-headlines', 'feeds', 'minority-reports', 'unique-coverage']) {
-      expect(await page.locator(`#${id} h2`).isVisible()).toBe(true);
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`shows every page kind at ${viewport.width}×${viewport.height}: accessible, no scroll sideways, fast, nothing external`, async () => {
+      const tab = await browser.newPage({ viewport });
+      const seen = watch(tab);
+      // A warm renderer, and the median of three loads: the machine is shared and busy.
+      await tab.goto(digest.indexUrl);
+      for (const [kind, path] of Object.entries(pageKinds(digest.dir))) {
+        const samples: number[] = [];
+        let facts = { scrollWidth: 0, firstPaintMs: 0, h1: '' };
+        for (let i = 0; i < 3; i += 1) {
+          await tab.goto(pathToFileURL(join(digest.dir, path)).href, { waitUntil: 'load' });
+          facts = await pageFacts(tab);
+          samples.push(facts.firstPaintMs);
+        }
+        facts.firstPaintMs = samples.sort((a, b) => a - b)[1] ?? -1;
+        expect(facts.h1, path).not.toBe('');
+        expect(facts.scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(viewport.width);
+        expect(facts.firstPaintMs, path).toBeGreaterThan(0);
+        expect(facts.firstPaintMs, path).toBeLessThan(paintBudgetMs);
+        paints[`${kind}-${name}`] = Math.round(facts.firstPaintMs);
+        await tab.screenshot({ path: join(SCREENS, `${kind}-${name}.png`), fullPage: false });
+        expect(await seriousViolations(tab), path).toEqual([]);
+      }
+      expect(seen).toEqual({ errors: [], dialogs: [], requests: [] });
+      await tab.close();
+    }, 120_000);
+  }
+
+  it('has a dark mode that keeps its contrast, and print styles', async () => {
+    const tab = await browser.newPage({ viewport: VIEWPORTS.desktop, colorScheme: 'dark' });
+    for (const kind of ['index', 'story'] as const) {
+      await tab.goto(pathToFileURL(join(digest.dir, pageKinds(digest.dir)[kind]!)).href);
+      const background = await tab.evaluate('getComputedStyle(document.body).backgroundColor');
+      expect(background).toBe('rgb(20, 20, 20)');
+      expect(await seriousViolations(tab), kind).toEqual([]);
+      await tab.screenshot({ path: join(SCREENS, `${kind}-dark.png`) });
     }
-    expect(await page.locator('#top-headlines li').count()).toBeGreaterThan(5);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'digest-index.png'), fullPage: false });
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(digest.indexUrl);
+    expect(await tab.locator('.search').isVisible()).toBe(false);
+    expect(await tab.locator('.card h3').first().isVisible()).toBe(true);
+    await tab.close();
+  });
+
+  it('searches the front page: a word of a headline finds its story', async () => {
+    await page.goto(digest.indexUrl);
+    const headline = (await page.locator('.card h3 a').nth(1).textContent()) ?? '';
+    const word = headline.split(/\W+/).find((w) => w.length >= 6) ?? headline.split(' ')[0]!;
+    await page.keyboard.press('/');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('q');
+    await page.keyboard.type(word);
+    const visible = await page
+      .locator('[data-story]:visible h3 a, [data-story]:visible > a')
+      .allTextContents();
+    expect(visible).toContain(headline);
+    expect(visible.length).toBeLessThan(await page.locator('[data-story]').count());
+    expect(await page.locator('#q-status').textContent()).toMatch(/^\d+ of \d+ stories match$/);
+    await page.keyboard.press('Escape');
+    await page.locator('#q').fill('');
+    await page.locator('#q').blur();
+    await page.keyboard.press('j');
+    expect(await page.evaluate("document.activeElement?.closest('[data-story]') != null")).toBe(
+      true,
+    );
+  });
+
+  it('reads its own Atom feed', async () => {
+    await page.goto(digest.indexUrl);
+    const xml = readFileSync(join(digest.dir, 'feed.xml'), 'utf8');
+    const parsed = (await page.evaluate(`(() => {
+      const doc = new DOMParser().parseFromString(${JSON.stringify(xml)}, 'application/xml');
+      const atom = 'http://www.w3.org/2005/Atom';
+      return { error: doc.querySelector('parsererror') != null, entries: doc.getElementsByTagNameNS(atom, 'entry').length };
+    })()`)) as { error: boolean; entries: number };
+    const edition = JSON.parse(readFileSync(join(digest.dir, 'edition.json'), 'utf8'));
+    expect(parsed).toEqual({ error: false, entries: edition.stories.length });
   });
 
   it('renders every story page, with citations that resolve to listed sources', async () => {
-    // Redirect pages of merged stories navigate away at once; the renderer's tests cover them.
     const files = readdirSync(join(digest.dir, 'stories'))
-      .filter((f) => f.endsWith('.html'))
       .filter(
         (f) =>
           !readFileSync(join(digest.dir, 'stories', f), 'utf8').includes('http-equiv="refresh"'),
       )
       .sort();
-    expect(files.length).toBeGreaterThan(100);
-    const results = await checkPages(
-      browser,
-      files.map((f) => join(digest.dir, 'stories', f)),
-    );
-    for (const result of results) {
-      expect(result.h1, result.file).not.toBe('');
-      expect(result.chart, result.file).toBe(true);
-      expect(result.bad, result.file).toEqual([]);
-      expect(result.pwned, result.file).toBeNull();
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      await page.goto(pathToFileURL(join(digest.dir, 'stories', file)).href, {
+        waitUntil: 'domcontentloaded',
+      });
+      const result = (await page.evaluate(CHECK_CITATIONS)) as {
+        h1: string;
+        chart: boolean;
+        bad: string[];
+        pwned: unknown;
+      };
+      expect(result.h1, file).not.toBe('');
+      expect(result.chart, file).toBe(true);
+      expect(result.bad, file).toEqual([]);
+      expect(result.pwned, file).toBeNull();
     }
-    expect(results.reduce((sum, r) => sum + r.count, 0)).toBeGreaterThan(files.length);
-    expect(pageErrors).toEqual([]);
-    await page.goto(pathToFileURL(join(digest.dir, 'stories', files[0]!)).href);
-    await page.screenshot({ path: join(ARTIFACTS, 'digest-story.png'), fullPage: true });
   }, 120_000);
 
-  it('follows a citation link to its source', async () => {
+  it('follows a citation link from a card to its source', async () => {
     await page.goto(digest.indexUrl);
-    await page.locator('#top-headlines li a').first().click();
-    await page.locator('sup.cite a').first().click();
-    expect(page.url()).toMatch(/#source-\d+$/);
+    await page.locator('.card sup.cite a').first().click();
+    expect(page.url()).toMatch(/stories\/.+#source-\d+$/);
     const target = await page.evaluate(
       "document.querySelector(':target')?.closest('#sources') != null",
     );
@@ -147,9 +188,7 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
   });
 
   it('never runs a script planted in a feed, and logs no console errors', async () => {
-    const html = readFileSync(join(digest.dir, 'index.html'), 'utf8');
-    expect(html).toContain('Hostile Outlet');
-    // The raw JSONL title reached a page as visible, inert text.
+    expect(readFileSync(join(digest.dir, 'feeds.html'), 'utf8')).toContain('Hostile Outlet');
     const pages = readdirSync(join(digest.dir, 'stories')).map((f) =>
       readFileSync(join(digest.dir, 'stories', f), 'utf8'),
     );
@@ -158,9 +197,7 @@ describe.skipIf(!hasChromium)('the digest in headless Chromium', () => {
         p.includes('&lt;script&gt;window.__pwned = &quot;script&quot;&lt;/script&gt;'),
       ),
     ).toBe(true);
-    const planted = await page.evaluate('window.__pwned ?? null');
-    expect(planted).toBeNull();
-    expect(problems.dialogs).toEqual([]);
-    expect(problems.errors).toEqual([]);
+    expect(await page.evaluate('window.__pwned ?? null')).toBeNull();
+    expect(problems).toEqual({ errors: [], dialogs: [], requests: [] });
   });
 });

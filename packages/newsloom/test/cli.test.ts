@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringifyJsonl } from '@newsloom/core';
+import { CSV_COLUMNS } from '@newsloom/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/cli/exit-codes';
+import { STORY_COLUMNS } from '../src/cli/story-rows';
 import { runCli, tempDir } from './cli-helpers';
 import { CORPUS } from './corpus';
 
@@ -33,8 +35,33 @@ describe('newsloom CLI: usage and errors', () => {
       const run = await runCli(cwd, args);
       expect(run.code).toBe(EXIT_CODES.usage);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
-      expect(run.stderr).toMatch(/^newsloom: .*see "newsloom --help"/);
+      expect(run.stderr).toMatch(/^newsloom: .*see "newsloom (digest )?--help"/);
     }
+  });
+
+  it('prints its version', async () => {
+    const run = await runCli(cwd, ['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("prints each command's options with their accepted values and defaults", async () => {
+    const help = await runCli(cwd, ['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(
+      /--format FORMAT +the file format: jsonl or csv \(default: jsonl\)/,
+    );
+    expect(help.stdout).toMatch(
+      /--what WHAT +what to export: articles or stories or coverage \(default: articles\)/,
+    );
+    expect(help.stdout).toMatch(/--readonly +open the database read-only/);
+    const digest = await runCli(cwd, ['digest', '-h']);
+    expect(digest.stdout).toMatch(/--since TIME .*ISO 8601.*\(default: the window\)/);
+    expect(digest.stdout).toMatch(/--window HOURS .*\(default: 48\)/);
+    expect(digest.stdout).toMatch(/--all +every story/);
+    const ingest = await runCli(cwd, ['ingest', '--help']);
+    expect(ingest.stdout).toMatch(/--allow-private-network +fetch feeds on loopback/);
+    expect((await runCli(cwd, ['report', '--help'])).stdout).toContain('  report coverage ');
   });
 
   it('reports a missing input file as one line with exit code 3', async () => {
@@ -44,11 +71,12 @@ describe('newsloom CLI: usage and errors', () => {
     expect(run.stderr).toContain('missing.jsonl');
   });
 
-  it('exits 5 with one line when every feed fails to fetch', async () => {
+  it('names a missing feed file with exit code 3, creating no store', async () => {
     const run = await runCli(cwd, ['ingest', '--feed', 'no-such-feed.xml', '--db', 'feeds.db']);
-    expect(run.code).toBe(EXIT_CODES.network);
+    expect(run.code).toBe(EXIT_CODES.input);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('all 1 feeds failed');
+    expect(run.stderr).toContain('no-such-feed.xml (--feed) does not exist');
+    expect(existsSync(join(cwd, 'feeds.db'))).toBe(false);
   });
 
   it('reports a file that is not a database with exit code 4', async () => {
@@ -88,7 +116,12 @@ describe('newsloom CLI: JSONL to digest', () => {
     const digest = await runCli(cwd, ['digest', '--out', 'site']);
     expect(digest.code).toBe(0);
     expect(digest.stderr).toBe('');
-    expect(digest.stdout).toContain('Top headlines:');
+    expect(digest.stdout).toMatch(
+      /^Top headlines \(\d+ stor(y|ies): stories updated in the 48 h up to .*\):\n/,
+    );
+    expect(digest.stdout).toMatch(
+      /Digest: .*index\.html \(\d+ files written, 0 unchanged, 0 removed\)/,
+    );
     expect(digest.stdout).toMatch(/Open: +file:\/\/.*site\/index\.html/);
     expect(existsSync(join(cwd, 'site', 'index.html'))).toBe(true);
     expect(existsSync(join(cwd, 'newsloom.db'))).toBe(true);
@@ -97,9 +130,29 @@ describe('newsloom CLI: JSONL to digest', () => {
   it('exports articles with their story ids, and the coverage report', async () => {
     const csv = await runCli(cwd, ['export', '--format', 'csv']);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('id,story_id,outlet_id,outlet_name,published_at,title,url,summary');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(6);
     expect(lines.slice(1).every((line) => /^a-[0-9a-f]+,s-/.test(line))).toBe(true);
+    const jsonl = await runCli(cwd, ['export']);
+    expect(
+      jsonl.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).storyId),
+    ).toHaveLength(5);
+    const stories = await runCli(cwd, ['export', '--what', 'stories', '--format', 'csv']);
+    const [header, ...rows] = stories.stdout.trim().split('\r\n');
+    expect(header).toBe(STORY_COLUMNS.join(','));
+    expect(rows).toHaveLength(2);
+    const records = (await runCli(cwd, ['export', '--what', 'stories'])).stdout.trim().split('\n');
+    const first = JSON.parse(records[0] ?? '{}');
+    expect(Object.keys(first)).toEqual([...STORY_COLUMNS]);
+    expect(first).toMatchObject({
+      rank: 1,
+      articles: expect.any(Number),
+      outlets: expect.any(Number),
+    });
+    expect(first.firstSeen <= first.lastSeen).toBe(true);
     const report = await runCli(cwd, ['report', 'coverage', '--json']);
     expect(JSON.parse(report.stdout).topHeadlines).toHaveLength(2);
     const text = await runCli(cwd, ['report', 'coverage']);
@@ -112,6 +165,33 @@ describe('newsloom CLI: JSONL to digest', () => {
     const run = await runCli(cwd, ['eval', '--labels', 'labels.jsonl', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ evaluated: 5, bcubed: { f1: 1 } });
+  });
+
+  it('quarantines a future-dated article, says so, and lists it', async () => {
+    const future = {
+      ...CORPUS[0]!,
+      url: 'https://alpha.example/from-the-future',
+      publishedAt: '2999-06-01T00:00:00Z',
+    };
+    writeFileSync(join(cwd, 'future.jsonl'), stringifyJsonl([future]));
+    expect((await runCli(cwd, ['ingest', '--jsonl', 'future.jsonl'])).code).toBe(0);
+    const digest = await runCli(cwd, ['digest', '--out', 'site']);
+    expect(digest.code).toBe(0);
+    expect(digest.stderr).toMatch(
+      /^newsloom: 1 article quarantined \(future\): not in any story; "newsloom report quarantine" lists them\n$/,
+    );
+    const list = await runCli(cwd, ['report', 'quarantine']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(
+      /^1 quarantined article:\n {2}a-[0-9a-f]+ {2}future: .*\n {6}Strong earthquake .* <https:\/\/alpha\.example\/from-the-future>/,
+    );
+    const json = JSON.parse(
+      (await runCli(cwd, ['report', 'quarantine', '--json', '--readonly'])).stdout,
+    );
+    expect(json).toMatchObject({
+      total: 1,
+      entries: [{ reason: 'future', url: 'https://alpha.example/from-the-future' }],
+    });
   });
 
   it('stops cleanly when interrupted (exit code 130, store intact)', async () => {

@@ -21,8 +21,8 @@ function plantedFeed(): string {
     .replace(/>/g, '&gt;');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Hostile Outlet &lt;script&gt;window.__pwned = "channel"&lt;/script&gt;</title><link>https://hostile.example/</link><description>test</description>
-<item><title>${escaped}</title><link>https://hostile.example/a</link><pubDate>Thu, 22 Apr 2021 15:00:00 GMT</pubDate><description>Leaders opened a global climate summit. &lt;script&gt;window.__pwned = "description"&lt;/script&gt;</description></item>
-<item><title><![CDATA[CDATA <script>window.__pwned = "cdata"</script> title]]></title><link>javascript:window.__pwned='link'</link><pubDate>Thu, 22 Apr 2021 16:00:00 GMT</pubDate><description>Another item.</description></item>
+<item><title>${escaped}</title><link>https://hostile.example/a</link><pubDate>Sat, 14 Aug 2021 01:00:00 GMT</pubDate><description>Leaders opened a global climate summit. &lt;script&gt;window.__pwned = "description"&lt;/script&gt;</description></item>
+<item><title><![CDATA[CDATA <script>window.__pwned = "cdata"</script> title]]></title><link>javascript:window.__pwned='link'</link><pubDate>Sat, 14 Aug 2021 02:00:00 GMT</pubDate><description>Another item.</description></item>
 </channel></rss>
 `;
 }
@@ -49,7 +49,7 @@ export async function buildDemoDigest(name = 'demo-digest'): Promise<DemoDigest>
     outlet: 'Hostile Archive',
     title: PLANTED_FEED_TITLE,
     summary: `Raw <script>window.__pwned = "summary"</script> text about the climate summit.`,
-    publishedAt: '2021-04-22T17:00:00Z',
+    publishedAt: '2021-08-14T03:00:00Z',
   };
   writeFileSync(join(work, 'planted.jsonl'), `${JSON.stringify(raw)}\n`);
   const log: string[] = [];

@@ -17,6 +17,23 @@ it('pnpm demo runs offline on the bundled data and writes the digest in well und
   expect(printed).toMatch(/Top headlines:\n +1\. .+\(\d+ articles, \d+ outlets\)/);
   expect(printed).toContain(`Open: file://${indexPath}`);
   const edition = JSON.parse(readFileSync(join(out, 'edition.json'), 'utf8'));
-  expect(edition.stories.length).toBeGreaterThan(250);
+  // The front page is the edition window (a week before the newest article), not the archive.
+  expect(edition.stories.length).toBeGreaterThan(5);
+  expect(edition.stories.length).toBeLessThanOrEqual(60);
+  expect(edition.window).toMatchObject({ until: '2021-08-14T04:48:00.000Z', hours: 168 });
   expect(edition.summaries).toHaveLength(edition.stories.length);
+  const index = readFileSync(indexPath, 'utf8');
+  expect(index.length).toBeLessThanOrEqual(150 * 1024);
+  // Every story on the front page has a summary line.
+  const cards = index.split('<li class="card"').slice(1);
+  expect(cards.length).toBe(edition.coverage.topHeadlines.length);
+  for (const card of cards) expect(card).toContain('<p class="lede">');
+  // A one-article, one-outlet story is a minority report only with a group-coverage reason.
+  const sizes = new Map(
+    edition.stories.map((s: { id: string; articleIds: string[] }) => [s.id, s.articleIds.length]),
+  );
+  for (const report of edition.coverage.minorityReports) {
+    if (sizes.get(report.storyId) === 1 && report.outletIds.length === 1)
+      expect(report.reason).toBe('blindspot');
+  }
 }, 90_000);

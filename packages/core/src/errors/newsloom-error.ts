@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'MODEL_OUTPUT_INVALID',
   'DATASET_MISSING',
   'INTERNAL',
+  /** Another clusterer committed first: reload the pipeline state and retry. */
+  'STATE_CONFLICT',
+  /** The disk is full, over quota or read-only (ENOSPC, EDQUOT, EROFS); the message names the path. */
+  'STORAGE_FULL',
 ] as const;
 
 /** A {@link NewsloomError} code. */

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { NewsloomError } from '../errors/newsloom-error';
 import type { Diagnostic } from '../model/diagnostic';
+import { type SourceLine, splitLines } from './split-lines';
 
 /** Where {@link readJsonl} reads from: a file path, or any stream of bytes or text. */
 export type JsonlSource = string | AsyncIterable<Uint8Array | string>;
@@ -35,10 +36,30 @@ export async function* readJsonl<T = unknown>(
   let lineNumber = 0;
   for await (const line of splitLines(openSource(source))) {
     lineNumber += 1;
-    if (line.trim() === '') continue;
-    const record = decodeLine(line, lineNumber, subject, options);
+    if (line.invalidUtf8At !== undefined) reportUtf8(options, subject, lineNumber, line);
+    if (line.text.trim() === '') continue;
+    const record = decodeLine(line.text, lineNumber, subject, options);
     if (record.ok) yield record.value;
   }
+}
+
+function reportUtf8<T>(
+  options: ReadJsonlOptions<T>,
+  subject: string,
+  line: number,
+  source: SourceLine,
+): void {
+  const column = source.invalidUtf8At ?? 0;
+  const offset = source.offset + column;
+  options.onDiagnostic?.({
+    severity: 'warning',
+    code: 'JSONL_INVALID_UTF8',
+    message:
+      `${subject}: line ${line} has invalid UTF-8 at byte offset ${offset} (byte ${column + 1} of ` +
+      'the line); it was read with U+FFFD in its place — re-export the file as UTF-8 to keep the text',
+    subject,
+    location: { line, offset },
+  });
 }
 
 type Decoded<T> = { ok: true; value: T } | { ok: false };
@@ -107,26 +128,4 @@ function openSource(source: JsonlSource): AsyncIterable<Uint8Array | string> {
       throw NewsloomError.from(cause, 'INVALID_JSONL', `Cannot read ${source}`);
     }
   })();
-}
-
-async function* splitLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  let pending = '';
-  for await (const chunk of chunks) {
-    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let start = 0;
-    let newline = pending.indexOf('\n', start);
-    while (newline !== -1) {
-      yield stripCr(pending.slice(start, newline));
-      start = newline + 1;
-      newline = pending.indexOf('\n', start);
-    }
-    pending = pending.slice(start);
-  }
-  pending += decoder.decode();
-  if (pending !== '') yield stripCr(pending);
-}
-
-function stripCr(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }

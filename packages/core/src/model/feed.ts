@@ -16,6 +16,12 @@ export const FeedSchema = z.object({
   title: z.string().optional(),
   format: FeedFormatSchema.optional(),
   categories: z.array(z.string()).default([]),
+  /**
+   * `false` marks a feed that is not news (a podcast, classifieds, a how-to blog): its items
+   * never become minority reports or exclusives. Default: news. The OPML category `non-news`
+   * marks a feed the same way.
+   */
+  news: z.boolean().optional(),
   /** ETag of the last 200 response, for conditional GET. */
   etag: z.string().optional(),
   /** Last-Modified of the last 200 response, for conditional GET. */

@@ -33,6 +33,10 @@ export const OutletSchema = z.object({
   /** Outlet family: outlets sharing a group count once in coverage breadth. */
   group: z.string().optional(),
   attributes: z.array(OutletAttributeSchema).default([]),
+  /** `false` marks an outlet that is not news: its stories never become minority reports or exclusives. Default: news. */
+  news: z.boolean().optional(),
+  /** A section for the digest's front page (e.g. `World`, `Tech`). */
+  category: z.string().optional(),
   meta: MetaSchema.default({}),
   updatedAt: IsoDateTimeSchema.optional(),
 });

@@ -3,6 +3,7 @@ import type { CoverageReport } from '../model/coverage-report';
 import type { Feed } from '../model/feed';
 import type { ArticleId, FeedId, OutletId, StoryId } from '../model/ids';
 import type { Outlet } from '../model/outlet';
+import type { PipelineState, QuarantineEntry } from '../model/pipeline-state';
 import type { Story } from '../model/story';
 import type { StorySummary } from '../model/story-summary';
 
@@ -33,6 +34,25 @@ export interface StoryQuery {
   limit?: number;
 }
 
+/** A page of {@link ArticleStore.readArticlesAfter}. */
+export interface SequencedArticles {
+  /** Articles with an ingest sequence above the one asked for, in sequence order. */
+  articles: Article[];
+  /** The sequence of the last article returned (the one asked for when none). */
+  lastSequence: number;
+}
+
+/** What {@link ArticleStore.commitClusterRun} writes in one transaction. */
+export interface ClusterRunCommit {
+  stories: readonly Story[];
+  /** The new state; its `revision` is stored as given (normally `expectedRevision + 1`). */
+  state: PipelineState;
+  /** The revision of the state the run read; `undefined` when there was none. */
+  expectedRevision: number | undefined;
+  /** Articles the clusterer could not place (upserted by article id). */
+  quarantined?: readonly QuarantineEntry[];
+}
+
 /** A stored coverage snapshot. */
 export interface CoverageSnapshot {
   id: number;
@@ -60,5 +80,27 @@ export interface ArticleStore {
   getSummaries(storyIds?: readonly StoryId[]): Promise<StorySummary[]>;
   saveCoverage(report: CoverageReport, createdAt: string): Promise<CoverageSnapshot>;
   getLatestCoverage(): Promise<CoverageSnapshot | undefined>;
+  /**
+   * Articles whose ingest sequence is above `sequence`, in sequence order, at most `limit`.
+   * Every insert takes the next sequence; an update of a stored article takes a new, higher one.
+   */
+  readArticlesAfter(sequence: number, limit: number): Promise<SequencedArticles>;
+  /** The highest ingest sequence: 0 for an empty store. */
+  latestSequence(): Promise<number>;
+  /** The stored articles among `ids`, in the order asked (missing ids ignored). */
+  getArticlesByIds(ids: readonly ArticleId[]): Promise<Article[]>;
+  /**
+   * The pipeline state, validated; `undefined` when none was committed yet.
+   * @throws {NewsloomError} `STORE_CORRUPT` naming the store and the fix.
+   */
+  loadPipelineState(): Promise<PipelineState | undefined>;
+  /**
+   * Upserts stories, quarantine entries and the state in one transaction, only if the stored
+   * state's revision still equals `expectedRevision`; otherwise writes nothing.
+   * @throws {NewsloomError} `STATE_CONFLICT` when another run committed first (reload, retry).
+   */
+  commitClusterRun(run: ClusterRunCommit): Promise<UpsertCounts>;
+  /** Quarantined articles, in article id order. */
+  listQuarantined(): Promise<QuarantineEntry[]>;
   close(): Promise<void>;
 }

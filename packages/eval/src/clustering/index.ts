@@ -1,5 +1,10 @@
 // Clustering metrics: B-cubed, pairwise, ARI, cluster counts; dataset loaders.
-export { type ClusteringDataset, loadClusteringDataset } from './load-dataset';
+export {
+  type ClusteringDataset,
+  type GoldLabels,
+  loadClusteringDataset,
+  loadGoldLabels,
+} from './load-dataset';
 export {
   type Assignment,
   adjustedRandIndex,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   type Article,
+  articleIdFromUrl,
   type Diagnostic,
   NewsloomError,
   parseArticle,
@@ -38,13 +39,9 @@ export async function loadClusteringDataset(folder: string): Promise<ClusteringD
   })) {
     articles.push(article);
   }
-  const gold = new Map<string, string>();
-  for await (const label of readJsonl(join(folder, 'labels.jsonl'), {
-    parse: parseLabel,
-    onDiagnostic,
-  })) {
-    gold.set(label.id, label.story);
-  }
+  const labels = await loadGoldLabels(join(folder, 'labels.jsonl'));
+  diagnostics.push(...labels.diagnostics);
+  const { gold } = labels;
   return {
     name: folder.split(/[\\/]/).filter(Boolean).pop() ?? folder,
     articles,
@@ -53,13 +50,38 @@ export async function loadClusteringDataset(folder: string): Promise<ClusteringD
   };
 }
 
+/** Gold story labels: article id → gold story, and the lines that were not labels. */
+export interface GoldLabels {
+  gold: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads gold story labels from JSON Lines `{"id" or "url", "story"}` (a `url` gives the
+ * article id it canonicalises to). Bad lines become diagnostics naming the line.
+ *
+ * @example
+ * ```ts
+ * const { gold } = await loadGoldLabels('labels.jsonl');
+ * gold.get('a-1f2e…'); // 'quake'
+ * ```
+ * @throws {NewsloomError} `NOT_FOUND` when the file is missing.
+ */
+export async function loadGoldLabels(path: string): Promise<GoldLabels> {
+  const diagnostics: Diagnostic[] = [];
+  const gold = new Map<string, string>();
+  const lines = readJsonl(path, { parse: parseLabel, onDiagnostic: (d) => diagnostics.push(d) });
+  for await (const label of lines) gold.set(label.id, label.story);
+  return { gold, diagnostics };
+}
+
 function parseLabel(value: unknown): { id: string; story: string } {
-  const record = value as { id?: unknown; story?: unknown } | null;
-  if (
-    typeof record?.id !== 'string' ||
-    (typeof record.story !== 'string' && typeof record.story !== 'number')
-  ) {
-    throw new NewsloomError('INVALID_INPUT', 'label line needs string "id" and "story"');
-  }
-  return { id: record.id, story: String(record.story) };
+  const record = value as { id?: unknown; url?: unknown; story?: unknown } | null;
+  const story = record?.story;
+  if (typeof story !== 'string' && typeof story !== 'number')
+    throw new NewsloomError('INVALID_INPUT', 'label line needs "story" (a string or number)');
+  if (typeof record?.id === 'string') return { id: record.id, story: String(story) };
+  if (typeof record?.url === 'string')
+    return { id: articleIdFromUrl(record.url), story: String(story) };
+  throw new NewsloomError('INVALID_INPUT', 'label line needs "id" or "url" (a string)');
 }

@@ -1,5 +1,6 @@
 import { type Clock, type Fetch, NewsloomError } from '@newsloom/core';
 import { backoffMs, parseRetryAfter, readBody } from './http-helpers';
+import { type PinnedHost, pinnedDispatcher } from './pinned-dispatcher';
 import { assertFetchable, type ResolveHost } from './ssrf-guard';
 
 /** Settings of one polite HTTP GET (see `FetchFeedOptions` for their defaults). */
@@ -70,9 +71,12 @@ async function followRedirects(start: string, s: RequestSettings): Promise<HttpO
   let permanent = true;
   for (let hop = 0; ; hop++) {
     const target = new URL(url);
-    await assertFetchable(target, { allowPrivate: s.allowPrivate, resolveHost: s.resolveHost });
+    const pinned = await assertFetchable(target, {
+      allowPrivate: s.allowPrivate,
+      resolveHost: s.resolveHost,
+    });
     seen.add(target.href);
-    const result = await attempt(target.href, s);
+    const result = await attempt(target.href, s, pinned);
     const location = result.headers.get('location');
     if (result.status < 300 || result.status >= 400 || result.status === 304 || !location) {
       return {
@@ -104,7 +108,10 @@ async function followRedirects(start: string, s: RequestSettings): Promise<HttpO
 
 type Attempt = Omit<HttpOutcome, 'finalUrl' | 'redirects' | 'attempts' | 'permanentRedirect'>;
 
-async function attempt(url: string, s: RequestSettings): Promise<Attempt> {
+// With `pinned`, the request connects only to the addresses the guard checked (no second DNS
+// answer, so no rebinding); the fetch port receives the dispatcher that does so.
+async function attempt(url: string, s: RequestSettings, pinned?: PinnedHost): Promise<Attempt> {
+  const dispatcher = pinned ? pinnedDispatcher(pinned) : undefined;
   const controller = new AbortController();
   const abort = (error: NewsloomError) => controller.abort(error);
   const onOuterAbort = () => abort(new NewsloomError('ABORTED', `Fetching ${url} was aborted.`));
@@ -128,11 +135,14 @@ async function attempt(url: string, s: RequestSettings): Promise<Attempt> {
     s.connectTimeoutMs,
   );
   try {
-    const response = await s.fetch(url, {
+    const init: Omit<RequestInit, 'dispatcher'> & { dispatcher?: unknown } = {
       headers: s.headers,
       redirect: 'manual',
       signal: controller.signal,
-    });
+    };
+    if (dispatcher) init.dispatcher = dispatcher;
+    // npm undici's Agent is the dispatcher Node's fetch takes; its types are a version apart.
+    const response = await s.fetch(url, init as RequestInit);
     clearTimeout(connect);
     const base = {
       status: response.status,
@@ -152,6 +162,7 @@ async function attempt(url: string, s: RequestSettings): Promise<Attempt> {
     clearTimeout(total);
     clearTimeout(connect);
     s.signal?.removeEventListener('abort', onOuterAbort);
+    dispatcher?.destroy().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { NewsloomError } from '@newsloom/core';
+import type { PinnedHost } from './pinned-dispatcher';
 
 /** Resolves a host name to IP addresses (the DNS port of the SSRF guard). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
@@ -15,14 +16,16 @@ const BLOCKED_HOSTS =
 /**
  * Refuses URLs a feed fetcher must not reach: schemes other than http(s), and (unless
  * `allowPrivate`) hosts that are or resolve to loopback, private, link-local, CGNAT, unique-local
- * or cloud-metadata addresses.
+ * or cloud-metadata addresses. Returns the addresses it checked for a host name, which the
+ * request must connect to (see `pinnedDispatcher`); nothing when there is nothing to pin (an IP
+ * literal, or private addresses allowed).
  * @example await assertFetchable(new URL('http://169.254.169.254/'), { allowPrivate: false }) // throws BLOCKED_ADDRESS
  * @throws {NewsloomError} `BLOCKED_ADDRESS` for a refused URL, `FETCH_FAILED` when the host does not resolve.
  */
 export async function assertFetchable(
   url: URL,
   options: { allowPrivate: boolean; resolveHost?: ResolveHost | undefined },
-): Promise<void> {
+): Promise<PinnedHost | undefined> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new NewsloomError(
       'BLOCKED_ADDRESS',
@@ -30,7 +33,7 @@ export async function assertFetchable(
       { details: { url: url.href } },
     );
   }
-  if (options.allowPrivate) return;
+  if (options.allowPrivate) return undefined;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (BLOCKED_HOSTS.test(host)) throw blocked(url, host);
   let addresses: string[];
@@ -48,6 +51,7 @@ export async function assertFetchable(
   }
   const bad = addresses.find(isPrivateAddress);
   if (bad !== undefined || addresses.length === 0) throw blocked(url, bad ?? host);
+  return isIP(host) ? undefined : { hostname: host, addresses };
 }
 
 function blocked(url: URL, address: string): NewsloomError {

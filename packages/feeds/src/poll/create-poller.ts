@@ -8,7 +8,9 @@ import {
   systemClock,
 } from '@newsloom/core';
 import { type FetchFeedOptions, type FetchFeedResult, fetchFeed } from '../fetch/fetch-feed';
-import { hostOf, nextPollDelay, type ScheduleOptions } from './schedule';
+import { createHostGate, type HostLimits } from './host-gate';
+import { nextPollDelay, type ScheduleOptions } from './schedule';
+import { thrownResult } from './thrown-result';
 
 /** One poll of one feed, as {@link PollerOptions.onStatus} reports it. */
 export interface FeedPollStatus {
@@ -23,16 +25,10 @@ export interface FeedPollStatus {
 }
 
 /** Options of {@link createPoller}. */
-export interface PollerOptions extends ScheduleOptions {
+export interface PollerOptions extends ScheduleOptions, HostLimits {
   feeds: readonly (Feed | FeedInput)[];
   /** Outlets by id, so articles carry the outlet's name. */
   outlets?: readonly (Pick<Outlet, 'id'> & Partial<Outlet>)[];
-  /** Fetches running at once (default 4). */
-  concurrency?: number;
-  /** Fetches running at once against one host (default 1). */
-  perHostConcurrency?: number;
-  /** Least time between two requests to one host (default 1 s). */
-  minHostIntervalMs?: number;
   /** The clock port (default the system clock): scheduling reads and sleeps through it. */
   clock?: Clock;
   /** Options passed to every {@link fetchFeed} (fetch port, timeouts, SSRF guard…). */
@@ -91,11 +87,7 @@ async function runLoop(
   clock: Clock,
   signal: AbortSignal,
 ): Promise<void> {
-  const limit = options.concurrency ?? 4;
-  const perHost = options.perHostConcurrency ?? 1;
-  const hostGap = options.minHostIntervalMs ?? 1000;
-  const active = new Map<string, number>();
-  const lastRequest = new Map<string, number>();
+  const gate = createHostGate(options);
   const inFlight = new Set<Promise<void>>();
   let wake: () => void = () => undefined;
   while (!signal.aborted) {
@@ -104,20 +96,17 @@ async function runLoop(
     for (const entry of [...entries].sort(
       (a, b) => a.due - b.due || a.feed.id.localeCompare(b.feed.id),
     )) {
-      if (inFlight.size >= limit) break;
-      const host = hostOf(entry.feed);
-      const hostFree = (lastRequest.get(host) ?? Number.NEGATIVE_INFINITY) + hostGap;
-      const ready = Math.max(entry.due, hostFree);
-      if (entry.due === Number.POSITIVE_INFINITY || (active.get(host) ?? 0) >= perHost) continue;
+      if (gate.full()) break;
+      const ready = Math.max(entry.due, gate.readyAt(entry.feed));
+      if (ready === Number.POSITIVE_INFINITY) continue;
       if (ready > now) {
         nextWake = Math.min(nextWake, ready);
         continue;
       }
-      active.set(host, (active.get(host) ?? 0) + 1);
-      lastRequest.set(host, now);
+      const release = gate.start(entry.feed, now);
       entry.due = Number.POSITIVE_INFINITY; // running
       const job = pollEntry(entry, options, clock, signal).finally(() => {
-        active.set(host, (active.get(host) ?? 1) - 1);
+        release();
         inFlight.delete(job);
         wake();
       });
@@ -182,25 +171,4 @@ async function pollEntry(
     ...(result.error ? { error: result.error.message } : {}),
     nextFetchAt,
   });
-}
-
-// A fetcher port that throws (fetchFeed itself never does) counts as a failed poll.
-function thrownResult(feed: Feed, clock: Clock, error: unknown): FetchFeedResult {
-  const message = error instanceof Error ? error.message : String(error);
-  const fetchedAt = new Date(clock.now()).toISOString();
-  return {
-    status: 'error',
-    feed: {
-      ...feed,
-      consecutiveFailures: feed.consecutiveFailures + 1,
-      lastError: message,
-      lastFetchedAt: fetchedAt,
-    },
-    articles: [],
-    diagnostics: [{ severity: 'error', code: 'FETCH_FAILED', message, subject: feed.url }],
-    finalUrl: feed.url,
-    fetchedAt,
-    cache: {},
-    error: { code: 'FETCH_FAILED', message },
-  };
 }

@@ -4,6 +4,7 @@ import type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 export type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 
 import { decodeEntities, type EntityContext } from './entities';
+import { looksLikeItem, neverClosedBeforeNext } from './misplaced-item';
 import { declareIn, resolveName, rootScope, type Scope } from './scopes';
 import { isNameStart, isSpace, xmlBase } from './xml-chars';
 
@@ -189,12 +190,34 @@ class XmlParser {
           declares.push([key === 'xmlns' ? '' : key.slice(6), attrs[key] ?? '']);
         }
       }
+    // Item names end in `m` or `y`: one character code keeps the check off every other tag.
+    const last = rawName.charCodeAt(rawName.length - 1);
+    if ((last === 109 || last === 121) && !selfClosing && looksLikeItem(rawName))
+      this.closeAroundItem(rawName, j + 1, lt);
     const pushed = this.push(rawName, attrs, declares, j + 1, lt);
     if (selfClosing) {
       if (pushed) this.pop(lt);
       else this.skippedDepth--;
     }
     return j + 1;
+  }
+
+  // An item start tag inside an element that is never closed (an `<itunes:category>` with
+  // children, an `<image>`, an item) closes it, or every item after it would be lost inside it.
+  private closeAroundItem(rawName: string, after: number, lt: number): void {
+    const stack = this.stack;
+    if (this.skippedDepth > 0 || this.rootClosed || stack.length === 0) return;
+    const keep = stack[1]?.name === 'channel' ? 2 : 1;
+    if (stack.length <= keep) return;
+    const scope = this.scopes[this.scopes.length - 1] as Scope;
+    const [name] = resolveName(rawName, scope, lt, () => undefined);
+    if (name !== 'item' && name !== 'entry') return;
+    if (!neverClosedBeforeNext(this.s, after, this.rawNames.slice(keep), rawName)) return;
+    this.problem(
+      `<${stack[keep]?.name}> closed by the <${rawName}> start tag after it (it was never closed; the items after it are kept)`,
+      lt,
+    );
+    while (stack.length > keep) this.pop(lt);
   }
 
   private attribute(j: number, attrs: Record<string, string>, lt: number): number {

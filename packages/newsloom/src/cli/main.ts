@@ -1,69 +1,76 @@
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
-import type { Command, CommandContext, OptionSpecs, OptionValues } from './command';
+import type { Command } from './command';
 import { COMMANDS } from './commands/index';
-import { loadConfig } from './config';
-import { EXIT_CODES, exitCodeOf, UsageError } from './exit-codes';
-import { type CliIo, createProgress } from './io';
+import { createCommandContext, type OpenedResources } from './context';
+import { EXIT_CODES, UsageError } from './exit-codes';
+import { COMMON_OPTIONS, commandHelp, helpText, version } from './help';
+import type { CliIo } from './io';
+import { parseOptions } from './options';
+import { reportError } from './report-error';
+import { didYouMean } from './suggest';
 
-const COMMON: OptionSpecs = {
-  json: { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  config: { type: 'string' },
-  db: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-};
+/** Command groups: `newsloom report coverage` is the command `report coverage`. */
+const GROUPS = [
+  ...new Set(COMMANDS.filter((c) => c.name.includes(' ')).map((c) => c.name.split(' ')[0]!)),
+];
 
-/**
- * `newsloom --help`.
- * @example process.stdout.write(helpText())
- */
-export function helpText(): string {
-  const commands = COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n');
-  return `newsloom — turn news feeds into clustered, cited, coverage-scored stories
-
-Usage: newsloom <command> [options]
-
-Commands:
-${commands}
-
-Options for every command:
-  --json           machine-readable output on stdout
-  -q, --quiet      no progress output
-  --config FILE    configuration (default ./newsloom.config.json when present)
-  --db FILE        SQLite database (default from the config, else ./newsloom.db)
-  -h, --help       help for a command
-
-Exit codes: 0 ok · 1 internal error · 2 usage · 3 bad input or config · 4 store · 5 network · 130 interrupted
-
-Start here: newsloom init && newsloom ingest && newsloom digest
-`;
+function groupCommands(group: string): string[] {
+  return COMMANDS.filter((c) => c.name.startsWith(`${group} `)).map((c) => c.name);
 }
 
-function findCommand(argv: readonly string[]): { command: Command | undefined; rest: string[] } {
-  const [first = '', second = '', ...others] = argv;
-  if (first === 'report')
-    return { command: COMMANDS.find((c) => c.name === `report ${second}`), rest: others };
-  return { command: COMMANDS.find((c) => c.name === first), rest: argv.slice(1) };
-}
-
-function parse(command: Command, rest: string[]) {
-  try {
-    return parseArgs({
-      args: rest,
-      options: { ...COMMON, ...command.options },
-      allowPositionals: command.positionals ?? false,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | 'help' {
+  const [first = '', second, ...others] = argv;
+  if (GROUPS.includes(first)) {
+    const name = `${first} ${second ?? ''}`;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (command) return { command, rest: others };
+    const names = groupCommands(first);
+    if (second === '--help' || second === '-h') return 'help';
+    if (second === undefined || second.startsWith('-'))
+      throw new UsageError(
+        `"newsloom ${first}" needs a subcommand: ${names.map((n) => `newsloom ${n}`).join(', ')}`,
+      );
+    const hint = didYouMean(name, names, 'newsloom ');
+    throw new UsageError(
+      `unknown command "newsloom ${name}"${hint || ` (known: ${names.join(', ')})`}`,
+    );
   }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (command) return { command, rest: argv.slice(1) };
+  const names = COMMANDS.map((c) => c.name.split(' ')[0]!);
+  throw new UsageError(`unknown command "${first}"${didYouMean(first, [...new Set(names)])}`);
+}
+
+function parseCommandLine(command: Command, rest: string[]) {
+  const options = { ...COMMON_OPTIONS, ...command.options };
+  try {
+    return parseOptions(rest, options, `"newsloom ${command.name}"`, command.positionals ?? false);
+  } catch (error) {
+    if (error instanceof UsageError) error.command = command.name;
+    throw error;
+  }
+}
+
+function topLevel(argv: readonly string[], io: CliIo): number | undefined {
+  const [first] = argv;
+  if (first === undefined) {
+    io.stdout(helpText(COMMANDS));
+    return EXIT_CODES.usage;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    io.stdout(helpText(COMMANDS));
+    return EXIT_CODES.ok;
+  }
+  if (first === '--version' || first === '-v' || first === 'version') {
+    io.stdout(`${version()}\n`);
+    return EXIT_CODES.ok;
+  }
+  return undefined;
 }
 
 /**
  * Runs the CLI with the given arguments and IO; resolves to the exit code. Never throws:
- * every error becomes one line on stderr and a documented exit code.
+ * every error becomes one line on stderr and a documented exit code. Every option value is
+ * checked before anything runs.
  * @example process.exitCode = await main(process.argv.slice(2), processIo(), signal)
  */
 export async function main(
@@ -71,17 +78,19 @@ export async function main(
   io: CliIo,
   signal: AbortSignal = new AbortController().signal,
 ): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout(helpText());
-    return argv.length === 0 ? EXIT_CODES.usage : EXIT_CODES.ok;
-  }
-  const opened: { pipeline?: Pipeline } = {};
+  const early = topLevel(argv, io);
+  if (early !== undefined) return early;
+  const opened: OpenedResources = {};
   try {
-    const { command, rest } = findCommand(argv);
-    if (!command) throw new UsageError(`unknown command "${argv.slice(0, 2).join(' ')}"`);
-    const { values, positionals } = parse(command, rest);
+    const found = findCommand(argv);
+    if (found === 'help') {
+      io.stdout(helpText(COMMANDS));
+      return EXIT_CODES.ok;
+    }
+    const { command, rest } = found;
+    const { values, positionals } = parseCommandLine(command, rest);
     if (values.help) {
-      io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
+      io.stdout(commandHelp(command));
       return EXIT_CODES.ok;
     }
     const context = createCommandContext({ io, values, positionals, signal, opened });
@@ -92,62 +101,6 @@ export async function main(
     return reportError(io, error);
   } finally {
     await opened.pipeline?.close().catch(() => {});
+    await opened.store?.close().catch(() => {});
   }
-}
-
-interface ContextParts {
-  io: CliIo;
-  values: OptionValues;
-  positionals: string[];
-  signal: AbortSignal;
-  /** The pipeline once a command opens it, so `main` can close it. */
-  opened: { pipeline?: Pipeline };
-}
-
-function createCommandContext(parts: ContextParts): CommandContext {
-  const { io, values, signal, opened } = parts;
-  const config = loadConfig(io.cwd, typeof values.config === 'string' ? values.config : undefined);
-  if (typeof values.db === 'string') config.database = resolve(io.cwd, values.db);
-  const json = values.json === true;
-  const progress = createProgress(io, values.quiet === true || json);
-  return {
-    ...parts,
-    json,
-    quiet: values.quiet === true,
-    config,
-    progress,
-    openPipeline() {
-      opened.pipeline ??= createPipeline({
-        databasePath: config.database,
-        allowFileUrls: true,
-        title: config.title,
-        pollMinutes: config.pollMinutes,
-        coverage: { minority: { attributes: config.blindspotAttributes } },
-        signal,
-        onProgress: (p) => progress.update(p.stage, p.done, p.total),
-      });
-      return opened.pipeline;
-    },
-    print(human, data) {
-      const text = json
-        ? `${JSON.stringify(data, null, 2)}\n`
-        : human.endsWith('\n')
-          ? human
-          : `${human}\n`;
-      io.stdout(text);
-    },
-  };
-}
-
-function reportError(io: CliIo, error: unknown): number {
-  const code = exitCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
-  const hint = error instanceof UsageError ? ' (see "newsloom --help")' : '';
-  const oneLine = message.replace(/\s*\n\s*/g, ' ');
-  if (io.env.NEWSLOOM_DEBUG && error instanceof Error) io.stderr(`${error.stack ?? ''}\n`);
-  const clear = io.isTTY ? '\r\u001b[2K' : '';
-  io.stderr(
-    `${clear}newsloom: ${code === EXIT_CODES.internal ? 'internal error: ' : ''}${oneLine}${hint}${code === EXIT_CODES.internal ? ' (a bug: please report it; NEWSLOOM_DEBUG=1 prints the stack)' : ''}\n`,
-  );
-  return code;
 }

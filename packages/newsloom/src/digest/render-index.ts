@@ -1,113 +1,121 @@
-import type { Feed } from '@newsloom/core';
-import {
-  type EditionView,
-  outletName,
-  storyHeadline,
-  storyOutletIds,
-  storyPath,
-} from './edition-view';
-import { escapeHtml, externalLink, formatNumber, formatTime, plural } from './html';
-import { renderComponents, renderPage } from './layout';
+import type { Story } from '@newsloom/core';
+import { type EditionView, storyHeadline, storyPath } from './edition-view';
+import { barAttribute, headlineReason, referenceTime } from './explain';
+import { escapeHtml, formatTime, plural } from './html';
+import { renderNumbers, renderPage } from './layout';
+import { renderStoryCard } from './story-card';
+
+/** Where a set of pages sits: the live site (`base: ''`) or an archived copy (`'../../'`). */
+export interface PageSet {
+  /** Prefix from the page set's root to the live site's root. */
+  base: string;
+  /** The prev/next block of the archive, already rendered (between its markers). */
+  archiveNav: string;
+}
 
 /**
- * The digest's front page: Top Headlines, Feeds, Minority Reports and Unique coverage by
- * outlet, each score shown with its components.
- * @example renderIndexPage(createEditionView(edition))
+ * The category of a story: the most common `category` of its outlets (ties: first by name).
+ * @example storyCategory(view, story) // 'World'
  */
-export function renderIndexPage(view: EditionView): string {
+function storyCategory(view: EditionView, story: Story): string | undefined {
+  const counts = new Map<string, number>();
+  for (const id of story.articleIds) {
+    const article = view.articles.get(id);
+    const category = article ? view.outlets.get(article.outletId)?.category : undefined;
+    if (category) counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+function windowLine(view: EditionView): string {
   const { edition } = view;
-  const body = [
-    `<h1>${escapeHtml(edition.title)}</h1>`,
-    `<p class="meta">Generated ${formatTime(edition.generatedAt)} · ${plural(edition.stories.length, 'story', 'stories')} · ${plural(edition.articles.length, 'article')} · ${plural(edition.outlets.length, 'outlet')}</p>`,
-    renderTopHeadlines(view),
-    renderFeeds(view),
-    renderMinorityReports(view),
-    renderUniqueCoverage(view),
-    renderMoreStories(view),
-  ];
-  return renderPage({ title: edition.title, root: '', body: body.join('\n') });
+  const window = edition.window;
+  const span =
+    window?.since && window.until
+      ? `Stories updated ${formatTime(window.since)} – ${formatTime(window.until)}`
+      : window?.since
+        ? `Stories updated since ${formatTime(window.since)}`
+        : 'Every story';
+  const counts = `${plural(edition.stories.length, 'story', 'stories')} · ${plural(edition.articles.length, 'article')} · ${plural(edition.outlets.length, 'outlet')}`;
+  return `<p class="meta">${span} · ${counts} · newest article ${formatTime(referenceTime(view))}</p>`;
 }
 
-function storyLink(view: EditionView, storyId: string): string {
-  return `<a href="${storyPath(storyId)}">${escapeHtml(storyHeadline(view, storyId))}</a>`;
+const SEARCH_BOX =
+  '<div class="search" role="search"><label for="q">Search these stories</label><br><input id="q" type="search" autocomplete="off" placeholder="a word of a headline or summary (press /)"> <span id="q-status" class="meta" role="status" aria-live="polite"></span></div>';
+
+function rankedStories(view: EditionView): Story[] {
+  return view.edition.coverage.topHeadlines
+    .map((top) => view.stories.get(top.storyId))
+    .filter((s): s is Story => s !== undefined);
 }
 
-function renderTopHeadlines(view: EditionView): string {
-  const items = view.edition.coverage.topHeadlines.map((top) => {
-    const story = view.stories.get(top.storyId);
-    if (!story) return '';
-    const outlets = storyOutletIds(view, story).length;
-    const meta = `${plural(story.articleIds.length, 'article')} · ${plural(outlets, 'outlet')} · updated ${formatTime(story.updatedAt)}`;
-    return `<li value="${top.rank}">${storyLink(view, top.storyId)} <span class="meta">${meta}</span><br>score ${formatNumber(top.score)} ${renderComponents(top.components)}</li>`;
+function renderCards(view: EditionView, stories: readonly Story[]): string {
+  const attribute = barAttribute(view.edition.outlets);
+  const tops = new Map(view.edition.coverage.topHeadlines.map((t) => [t.storyId, t]));
+  const cards = stories.map((story) => {
+    const top = tops.get(story.id);
+    return renderStoryCard(view, story, {
+      root: '',
+      reason: headlineReason(view, story, attribute),
+      ...(top && { numbers: renderNumbers(top.score, { rank: top.rank, ...top.components }) }),
+      barAttribute: attribute,
+    });
   });
-  const list = items.length
-    ? `<ol class="headlines">${items.join('')}</ol>`
-    : '<p class="muted">No stories yet.</p>';
-  return `<section id="top-headlines"><h2>Top Headlines</h2>${list}</section>`;
+  return `<ul class="cards">${cards.join('')}</ul>`;
 }
 
-function feedStatus(feed: Feed): string {
-  if (feed.lastError) return '<span class="status-error">error</span>';
-  if (!feed.lastFetchedAt) return 'not fetched';
-  return feed.lastStatus === undefined ? 'ok' : `ok (${feed.lastStatus})`;
+function renderGroups(view: EditionView, stories: readonly Story[]): string {
+  const groups = new Map<string, Story[]>();
+  for (const story of stories) {
+    const key = storyCategory(view, story) ?? 'Other';
+    groups.set(key, [...(groups.get(key) ?? []), story]);
+  }
+  if (groups.size <= 1) return renderCards(view, stories);
+  return [...groups]
+    .map(
+      ([name, list]) =>
+        `<section data-group><h2>${escapeHtml(name)}</h2>${renderCards(view, list)}</section>`,
+    )
+    .join('\n');
 }
 
-function renderFeeds(view: EditionView): string {
-  const feeds = [...view.edition.feeds].sort(
-    (a, b) =>
-      outletName(view, a.outletId).localeCompare(outletName(view, b.outletId)) ||
-      a.url.localeCompare(b.url),
-  );
-  const rows = feeds.map((feed) => {
-    const title = feed.title ?? feed.url;
-    const error = feed.lastError ? escapeHtml(feed.lastError) : '';
-    return `<tr><td>${escapeHtml(outletName(view, feed.outletId))}</td><td>${externalLink(feed.url, title)}</td><td>${formatTime(feed.lastFetchedAt)}</td><td>${feed.lastItemCount ?? ''}</td><td>${feedStatus(feed)}</td><td>${error}</td></tr>`;
-  });
-  const table = `<table><thead><tr><th>Outlet</th><th>Feed</th><th>Last fetch</th><th>Items</th><th>Status</th><th>Last error</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  return `<section id="feeds"><h2>Feeds</h2>${rows.length ? table : '<p class="muted">No feeds.</p>'}</section>`;
-}
-
-function renderMinorityReports(view: EditionView): string {
-  const items = view.edition.coverage.minorityReports.map((report) => {
-    const outlets = report.outletIds.map((id) => escapeHtml(outletName(view, id))).join(', ');
-    const groups = (report.groups ?? [])
-      .map((g) => `${escapeHtml(g.attribute)}=${escapeHtml(g.group)} ${formatNumber(g.share, 2)}`)
-      .join(', ');
-    const why = `${report.reason}${groups ? ` (${groups})` : ''}`;
-    return `<li>${storyLink(view, report.storyId)} <span class="meta">${outlets} · breadth ${formatNumber(report.breadth)} · ${escapeHtml(why)}</span><br>score ${formatNumber(report.score)} ${renderComponents(report.components)}</li>`;
-  });
-  const list = items.length ? `<ol>${items.join('')}</ol>` : '<p class="muted">None.</p>';
-  return `<section id="minority-reports"><h2>Minority Reports</h2>${list}</section>`;
-}
-
-function renderUniqueCoverage(view: EditionView): string {
-  // Outlets with the most exclusives first, then the most stories covered.
-  const unique = [...view.edition.coverage.uniqueByOutlet].sort(
-    (a, b) =>
-      b.exclusiveStoryIds.length - a.exclusiveStoryIds.length ||
-      b.storyCount - a.storyCount ||
-      a.outletId.localeCompare(b.outletId),
-  );
-  const rows = unique.map((u) => {
-    const exclusive = u.exclusiveStoryIds.map((id) => storyLink(view, id)).join('<br>');
-    const lead = u.meanLeadMinutes === null ? '–' : formatNumber(u.meanLeadMinutes, 1);
-    return `<tr><td>${escapeHtml(outletName(view, u.outletId))}</td><td>${u.storyCount}</td><td>${u.exclusiveStoryIds.length}</td><td>${formatNumber(u.exclusivity)}</td><td>${u.firstReports}</td><td>${lead}</td><td>${exclusive}</td></tr>`;
-  });
-  const head =
-    '<tr><th>Outlet</th><th>Stories</th><th>Exclusive</th><th>Exclusivity</th><th>First reports</th><th>Mean lead (min)</th><th>Exclusive stories</th></tr>';
-  const table = `<table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
-  return `<section id="unique-coverage"><h2>Unique coverage by outlet</h2><p class="meta">exclusivity = exclusive stories ÷ stories covered; mean lead = minutes ahead of the next outlet when first.</p>${rows.length ? table : '<p class="muted">None.</p>'}</section>`;
-}
-
-function renderMoreStories(view: EditionView): string {
-  const ranked = new Set(view.edition.coverage.topHeadlines.map((t) => t.storyId));
+function renderMore(view: EditionView, ranked: ReadonlySet<string>): string {
   const rest = view.edition.stories
     .filter((story) => !ranked.has(story.id))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
   if (rest.length === 0) return '';
   const items = rest.map(
     (story) =>
-      `<li>${storyLink(view, story.id)} <span class="meta">${plural(story.articleIds.length, 'article')} · updated ${formatTime(story.updatedAt)}</span></li>`,
+      `<li data-story="${escapeHtml(story.id)}"><a href="${storyPath(story.id)}">${escapeHtml(storyHeadline(view, story.id))}</a> <span class="meta">${plural(story.articleIds.length, 'article')} · ${formatTime(story.updatedAt)}</span></li>`,
   );
-  return `<section id="more-stories"><h2>More stories</h2><ul>${items.join('')}</ul></section>`;
+  return `<section data-group id="more-stories"><h2>More stories</h2><ul>${items.join('')}</ul></section>`;
+}
+
+/**
+ * The front page, Top Headlines: the edition window's stories as cards, ranked by coverage
+ * (breadth and size first, recency among comparable stories), grouped by category when
+ * outlets carry one, with a search box over them.
+ * @example renderIndexPage(createEditionView(edition), { base: '', archiveNav: '' })
+ */
+export function renderIndexPage(view: EditionView, set: PageSet): string {
+  const ranked = rankedStories(view);
+  const body = [
+    '<h1>Top Headlines</h1>',
+    windowLine(view),
+    `<!--archive-nav-->${set.archiveNav}<!--/archive-nav-->`,
+    ranked.length ? SEARCH_BOX : '',
+    ranked.length
+      ? renderGroups(view, ranked)
+      : '<p class="muted">No stories in this edition\'s window yet.</p>',
+    renderMore(view, new Set(ranked.map((s) => s.id))),
+  ];
+  return renderPage({
+    title: `Top Headlines · ${view.edition.title}`,
+    siteTitle: view.edition.title,
+    root: '',
+    home: set.base,
+    current: 'top',
+    body: body.join('\n'),
+    search: true,
+  });
 }

@@ -10,14 +10,15 @@ import {
 } from './edition-view';
 import { escapeHtml, externalLink, formatTime, plural } from './html';
 import { renderPage } from './layout';
+import type { PageSet } from './render-index';
 import { renderPerspectives } from './render-perspectives';
 
 /**
  * The page of one story: headline, "Updated (N articles)", cited titled paragraphs, Sources,
  * Stories about this story, All related articles, External resources and a coverage chart.
- * @example renderStoryPage(createEditionView(edition), edition.stories[0])
+ * @example renderStoryPage(createEditionView(edition), edition.stories[0], { base: '', archiveNav: '' })
  */
-export function renderStoryPage(view: EditionView, story: Story): string {
+export function renderStoryPage(view: EditionView, story: Story, set: PageSet): string {
   const summary = view.summaries.get(story.id);
   const articles = storyArticles(view, story);
   const headline = storyHeadline(view, story.id);
@@ -26,7 +27,7 @@ export function renderStoryPage(view: EditionView, story: Story): string {
   const body = [
     `<article id="story" data-story-id="${escapeHtml(story.id)}">`,
     `<h1>${escapeHtml(headline)}</h1>`,
-    `<p class="meta" id="updated">Updated (${plural(story.articleIds.length, 'article')}) · ${formatTime(updatedAt)}</p>`,
+    `<p class="meta" id="updated">Updated (${plural(story.articleIds.length, 'article')}) · <time datetime="${escapeHtml(updatedAt)}">${formatTime(updatedAt)}</time></p>`,
     extra.whatIsNew,
     summary ? renderSections(summary.sections) : '<p class="muted">No summary yet.</p>',
     '</article>',
@@ -39,7 +40,13 @@ export function renderStoryPage(view: EditionView, story: Story): string {
     renderCoverageChart(articles, { outletName: (id) => outletName(view, id) }),
     '</section>',
   ];
-  return renderPage({ title: headline, root: '../', body: body.join('\n') });
+  return renderPage({
+    title: headline,
+    siteTitle: view.edition.title,
+    root: '../',
+    home: `../${set.base}`,
+    body: body.join('\n'),
+  });
 }
 
 function renderSections(sections: readonly SummarySection[]): string {
@@ -97,11 +104,18 @@ function renderExternal(summary: StorySummary | undefined): string {
 /**
  * The page left at a merged story's old address: a link (and a meta refresh, which the page's
  * policy allows since it runs no script) to the story that absorbed it.
- * @example renderRedirectPage(view, survivor)
+ * @example renderRedirectPage(view, survivor, { base: '', archiveNav: '' })
  */
-export function renderRedirectPage(view: EditionView, story: Story): string {
+export function renderRedirectPage(view: EditionView, story: Story, set: PageSet): string {
   const href = `../${storyPath(story.id)}`;
   const headline = escapeHtml(storyHeadline(view, story.id));
   const body = `<h1>This story was merged</h1><p>It is now part of <a href="${href}">${headline}</a>.</p>`;
-  return renderPage({ title: 'Story merged', root: '../', body, refresh: href });
+  return renderPage({
+    title: 'Story merged',
+    siteTitle: view.edition.title,
+    root: '../',
+    home: `../${set.base}`,
+    body,
+    refresh: href,
+  });
 }

@@ -1,6 +1,7 @@
 import type { ClusterOptions } from '@newsloom/cluster';
 import {
   type Article,
+  type ArticleId,
   type ArticleStore,
   type Clock,
   type Fetch,
@@ -10,7 +11,6 @@ import {
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import type { FetchFeedOptions } from '@newsloom/feeds';
 import type { SummarizeOptions } from '@newsloom/summarize';
-import type { PipelineStateStore } from './state';
 
 /** Options of `fetchFeed` the pipeline passes through (it sets fetch, clock, outlet and signal itself). */
 export type FeedFetchOptions = Omit<
@@ -30,7 +30,8 @@ export interface PipelineProgress {
 /** Everything the stages share; built by `createPipeline` from its options. */
 export interface PipelineContext {
   store: ArticleStore;
-  state: PipelineStateStore;
+  /** A `<db>.state.json` sidecar of an older version, migrated into the store once. */
+  legacyStatePath: string | undefined;
   clock: Clock;
   fetch: Fetch | undefined;
   allowFileUrls: boolean;
@@ -62,19 +63,21 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Reads the stored articles whose ids are `wanted` into a map by id (publication order kept),
- * in one pass over the store; the others are not kept in memory.
+ * Reads the stored articles whose ids are `wanted` by id (never the archive) into a map by id,
+ * in publication order, then id.
  * @example const byId = await loadArticles(store, new Set(story.articleIds))
  */
 export async function loadArticles(
   store: ArticleStore,
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, Article>> {
-  const articles = new Map<string, Article>();
-  for await (const article of store.queryArticles()) {
-    if (wanted.has(article.id)) articles.set(article.id, article);
-  }
-  return articles;
+  const found = await store.getArticlesByIds([...wanted] as ArticleId[]);
+  const keyed = found.map((article) => ({ article, time: Date.parse(article.publishedAt) }));
+  keyed.sort(
+    (a, b) =>
+      a.time - b.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0),
+  );
+  return new Map(keyed.map(({ article }) => [article.id, article]));
 }
 
 /**

@@ -5,13 +5,14 @@ import {
   type Edition,
   type Feed,
   type Fetch,
+  type QuarantineEntry,
   type Summarizer,
   systemClock,
   type UpsertCounts,
 } from '@newsloom/core';
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
-import { openSqliteStore } from '@newsloom/store';
 import type { SummarizeOptions } from '@newsloom/summarize';
+import { isPostgresUrl, openStore } from '../open-store';
 import { type ClusterStageResult, clusterAndSave, clusterNewArticles } from './cluster-stage';
 import {
   type FeedFetchOptions,
@@ -24,6 +25,7 @@ import { ingestFeeds } from './fetch-feeds';
 import {
   type ArticleRecord,
   addFeeds,
+  emptyResult,
   type FeedSource,
   type IngestResult,
   ingestArticles,
@@ -33,17 +35,20 @@ import {
 } from './ingest';
 import { addOpml, ingestOpml } from './opml';
 import { type PollOptions, pollFeeds } from './poll';
-import { createFileStateStore, createMemoryStateStore, type PipelineStateStore } from './state';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
 
 /** Options of {@link createPipeline}; every one has a default. */
 export interface PipelineOptions {
   /** The article store. Default: SQLite at {@link PipelineOptions.databasePath}. */
   store?: ArticleStore;
-  /** Path of the default SQLite store. Default: `./newsloom.db`. */
+  /** Path of the default SQLite store, or a `postgres://` URL. Default: `./newsloom.db`. */
   databasePath?: string;
-  /** Where incremental state lives. Default: `<databasePath>.state.json` beside the default store; in memory for a given store. */
-  state?: PipelineStateStore;
+  /**
+   * A `<db>.state.json` sidecar left by an older version, read once into the store's pipeline
+   * state (then renamed `.migrated`). Default: `<databasePath>.state.json` beside the default
+   * store; none for a given store. (The `state` option is gone: the state lives in the store.)
+   */
+  legacyStatePath?: string;
   /** A model behind the Summarizer port (always verified). Default: the extractive summariser. */
   summarizer?: Summarizer;
   /** Default: the system clock. */
@@ -104,6 +109,8 @@ export interface Pipeline {
   cluster(): Promise<ClusterStageResult>;
   /** Summarises the stories that are new or changed. */
   summarize(): Promise<SummarizeStageResult>;
+  /** Articles the clusterer could not place (dated beyond `cluster.futureToleranceHours` after the run's clock, before 1970, too late for the window), by article id. */
+  listQuarantined(): Promise<QuarantineEntry[]>;
   /** Scores coverage and assembles the edition. */
   edition(options?: EditionOptions): Promise<Edition>;
   /** Fetches registered feeds, then clusters, summarises and builds the edition. */
@@ -113,15 +120,15 @@ export interface Pipeline {
 
 function createContext(options: PipelineOptions): PipelineContext {
   const databasePath = options.databasePath ?? './newsloom.db';
-  const store = options.store ?? openSqliteStore({ path: databasePath });
-  const state =
-    options.state ??
-    (options.store || databasePath === ':memory:'
-      ? createMemoryStateStore()
-      : createFileStateStore(`${databasePath}.state.json`));
+  const store = options.store ?? openStore(databasePath);
+  const legacyStatePath =
+    options.legacyStatePath ??
+    (options.store || databasePath === ':memory:' || isPostgresUrl(databasePath)
+      ? undefined
+      : `${databasePath}.state.json`);
   return {
     store,
-    state,
+    legacyStatePath,
     clock: options.clock ?? systemClock,
     fetch: options.fetch,
     allowFileUrls: options.allowFileUrls ?? false,
@@ -139,8 +146,10 @@ function createContext(options: PipelineOptions): PipelineContext {
 
 /**
  * Composes the newsloom stages with defaults: SQLite at `./newsloom.db`, the extractive
- * summariser, the system clock. Incremental: each run clusters only new articles, re-summarises
- * only the stories they touched and keeps story ids stable.
+ * summariser, the system clock. Incremental: each run clusters only the articles ingested since
+ * the last (the pipeline state lives in the store and is committed with the stories, so runs
+ * beside each other never lose or duplicate an article), re-summarises only the stories they
+ * touched and keeps story ids stable. Articles it cannot place are quarantined, never dropped.
  * @example
  * const pipeline = createPipeline({ databasePath: 'news.db' })
  * await pipeline.addFeeds([{ url: 'https://feeds.bbci.co.uk/news/rss.xml', outlet: 'BBC News' }])
@@ -169,20 +178,17 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
     ingestArticles: (articles) => ingestArticles(context, articles),
     cluster: () => clusterNewArticles(context),
     summarize: () => summarizeStaleStories(context),
+    listQuarantined: () => store.listQuarantined(),
     edition: (editionOptions) => buildEdition(context, editionOptions),
     async run(runOptions = {}) {
-      const ingest = runOptions.fetch === false ? emptyIngest() : await ingestFeeds(context);
-      // The story ids just saved go straight to the next stages: the state is read once.
+      const ingest = runOptions.fetch === false ? emptyResult() : await ingestFeeds(context);
+      // The stories due for a summary go straight to the next stage: the state is read once.
       const { result: cluster, storyIds } = await clusterAndSave(context);
       const summarize = await summarizeStaleStories(context, storyIds);
-      const built = await buildEdition(context, runOptions, storyIds);
+      const built = await buildEdition(context, runOptions);
       const edition = { ...built, diagnostics: [...ingest.diagnostics, ...summarize.diagnostics] };
       return { ingest, cluster, summarize, edition };
     },
     close: () => store.close(),
   };
-}
-
-function emptyIngest(): IngestResult {
-  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
 }

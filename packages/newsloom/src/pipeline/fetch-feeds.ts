@@ -1,50 +1,16 @@
-import { type Feed, feedIdFromUrl, type Outlet, type UpsertCounts } from '@newsloom/core';
-import { type FetchFeedResult, fetchFeed } from '@newsloom/feeds';
+import { type Feed, feedIdFromUrl, isNewsloomError, type UpsertCounts } from '@newsloom/core';
+import { type FetchFeedResult, fetchFeeds } from '@newsloom/feeds';
 import { type PipelineContext, throwIfAborted } from './context';
 import { addCounts, emptyResult, type IngestResult } from './ingest';
 import { feedAfterFetch, isDue } from './schedule';
-
-/** Hosts fetched at the same time; feeds of one host are always fetched one after another. */
-const CONCURRENT_HOSTS = 4;
-
-function hostOf(feed: Feed): string {
-  try {
-    const url = new URL(feed.url);
-    return url.protocol === 'file:' ? `file:${feed.id}` : url.hostname;
-  } catch {
-    return feed.url;
-  }
-}
-
-/** Feeds grouped by host, groups in the order their first feed appears. */
-function byHost(feeds: readonly Feed[]): Feed[][] {
-  const groups = new Map<string, Feed[]>();
-  for (const feed of feeds) {
-    const host = hostOf(feed);
-    groups.set(host, [...(groups.get(host) ?? []), feed]);
-  }
-  return [...groups.values()];
-}
 
 interface Fetched {
   fetched: FetchFeedResult;
   counts: UpsertCounts | undefined;
 }
 
-async function fetchOne(
-  context: PipelineContext,
-  feed: Feed,
-  outlet: Outlet | undefined,
-): Promise<Fetched> {
-  const fetched = await fetchFeed(feed, {
-    ...context.feedOptions,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-    clock: context.clock,
-    allowFileUrls: context.allowFileUrls,
-    ...(outlet ? { outlet } : {}),
-    ...(context.signal ? { signal: context.signal } : {}),
-  });
-  // Each feed's articles and fetch state are saved as soon as it is fetched.
+/** Saves one feed's articles and fetch state as soon as it is fetched. */
+async function saveFetched(context: PipelineContext, fetched: FetchFeedResult): Promise<Fetched> {
   const counts =
     fetched.articles.length > 0 ? await context.store.upsertArticles(fetched.articles) : undefined;
   await context.store.upsertFeeds([feedAfterFetch(fetched, context.pollMinutes)]);
@@ -52,11 +18,13 @@ async function fetchOne(
 }
 
 /**
- * Fetches feeds (every registered feed, those with the given URLs, or only those due), a few
- * hosts at a time and one feed at a time per host, saving each feed's articles and fetch state
- * as soon as it is fetched. A failed feed becomes diagnostics and its `lastError`; it never stops
- * the others. Counts and diagnostics come back in feed order, whatever the timing.
+ * Fetches feeds (every registered feed, those with the given URLs, or only those due) once with
+ * the feeds package's `fetchFeeds` (the poller's global and per-host limits), saving each feed's
+ * articles and fetch state as soon as it is fetched. A failed feed becomes diagnostics and its
+ * `lastError`; it never stops the others. Counts and diagnostics come back in feed order,
+ * whatever the timing.
  * @example await ingestFeeds(context, undefined, { dueOnly: true })
+ * @throws {NewsloomError} `ABORTED` when the run was cancelled (feeds fetched so far are saved).
  */
 export async function ingestFeeds(
   context: PipelineContext,
@@ -68,21 +36,29 @@ export async function ingestFeeds(
   const feeds = (await context.store.listFeeds()).filter(
     (f) => (!wanted || wanted.has(f.id)) && (!options.dueOnly || isDue(f, now)),
   );
-  const outlets = new Map((await context.store.listOutlets()).map((o) => [o.id, o]));
+  throwIfAborted(context.signal);
   const results = new Map<string, Fetched>();
-  const groups = byHost(feeds);
   let done = 0;
-  const worker = async () => {
-    for (let group = groups.shift(); group; group = groups.shift()) {
-      for (const feed of group) {
-        throwIfAborted(context.signal);
-        results.set(feed.id, await fetchOne(context, feed, outlets.get(feed.outletId)));
-        done += 1;
-        context.onProgress({ stage: 'ingest', done, total: feeds.length, subject: feed.url });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_HOSTS }, worker));
+  await fetchFeeds(feeds, {
+    outlets: await context.store.listOutlets(),
+    clock: context.clock,
+    ...(context.signal ? { signal: context.signal } : {}),
+    fetchOptions: {
+      ...context.feedOptions,
+      ...(context.fetch ? { fetch: context.fetch } : {}),
+      allowFileUrls: context.allowFileUrls,
+    },
+    onResult: async (fetched, index) => {
+      const feed = feeds[index] as Feed;
+      results.set(feed.id, await saveFetched(context, fetched));
+      done += 1;
+      context.onProgress({ stage: 'ingest', done, total: feeds.length, subject: feed.url });
+    },
+  }).catch((error: unknown) => {
+    // The run's own cancellation error, whoever noticed it first.
+    if (isNewsloomError(error, 'ABORTED')) throwIfAborted(context.signal);
+    throw error;
+  });
   return summarize(feeds, results);
 }
 

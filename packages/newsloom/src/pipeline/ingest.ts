@@ -12,10 +12,10 @@ import {
   outletIdFromName,
   outletIdFromUrl,
   parseArticle,
-  readJsonl,
   type UpsertCounts,
 } from '@newsloom/core';
-import { isoNow, type PipelineContext, throwIfAborted } from './context';
+import { importArticlesJsonl } from '@newsloom/store';
+import { isoNow, type PipelineContext } from './context';
 
 /** A feed to register: its URL and, optionally, its outlet (a display name or a full outlet). */
 export interface FeedSource {
@@ -53,6 +53,8 @@ export interface IngestResult extends UpsertCounts {
   feeds: number;
   /** Feeds whose fetch failed (each has a diagnostic and `lastError`). */
   failedFeeds: number;
+  /** Articles skipped because an earlier one of the same import had their URL. */
+  duplicateUrls: number;
   diagnostics: Diagnostic[];
 }
 
@@ -145,7 +147,15 @@ function pickState(feed: Feed | undefined): Partial<Feed> {
  * @example const result = emptyResult()
  */
 export function emptyResult(): IngestResult {
-  return { inserted: 0, updated: 0, unchanged: 0, feeds: 0, failedFeeds: 0, diagnostics: [] };
+  return {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    feeds: 0,
+    failedFeeds: 0,
+    duplicateUrls: 0,
+    diagnostics: [],
+  };
 }
 
 /**
@@ -187,33 +197,24 @@ async function saveArticles(
 }
 
 /**
- * Streams a JSON Lines file of articles (the interchange form) into the store in batches; bad
- * lines become diagnostics naming the line.
+ * Streams a JSON Lines file of articles (the interchange form) into the store in batches through
+ * `importArticlesJsonl` of `@newsloom/store`: bad lines and invalid UTF-8 become diagnostics
+ * naming the line (and byte offset), a repeated URL is counted in `duplicateUrls`.
  * @example const { inserted, diagnostics } = await ingestJsonl(context, 'articles.jsonl')
  */
 export async function ingestJsonl(context: PipelineContext, path: string): Promise<IngestResult> {
   const result = emptyResult();
-  const fetchedAt = isoNow(context.clock);
-  let batch: Article[] = [];
-  const flush = async () => {
-    throwIfAborted(context.signal);
-    if (batch.length > 0) addCounts(result, await saveArticles(context, batch));
-    context.onProgress({
-      stage: 'ingest',
-      done: result.inserted + result.updated + result.unchanged,
-      total: 0,
-      subject: path,
-    });
-    batch = [];
-  };
-  const records = readJsonl(path, {
-    parse: (value) => parseArticle({ fetchedAt, ...(value as object) }),
+  const imported = await importArticlesJsonl(context.store, path, {
+    defaults: { fetchedAt: isoNow(context.clock) },
+    registerOutlets: true,
+    ...(context.signal ? { signal: context.signal } : {}),
     onDiagnostic: (d) => result.diagnostics.push(d),
+    onBatch: (_, counts) => {
+      addCounts(result, counts);
+      const done = result.inserted + result.updated + result.unchanged;
+      context.onProgress({ stage: 'ingest', done, total: 0, subject: path });
+    },
   });
-  for await (const article of records) {
-    batch.push(article);
-    if (batch.length >= 500) await flush();
-  }
-  await flush();
+  result.duplicateUrls = imported.duplicateUrls;
   return result;
 }

@@ -13,12 +13,14 @@ import {
   summarizeWithModel,
 } from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
+import { pendingOf } from './pending';
+import { clearPending } from './pending-commit';
 
 /** What `Pipeline.summarize` did. */
 export interface SummarizeStageResult {
   /** Stories (re)summarised in this run. */
   summarized: number;
-  /** Stories whose summary was already current. */
+  /** Stories due whose summary was already current (same members and update time). */
   unchanged: number;
   /** Stories where the model failed and the extractive summary was used instead. */
   diagnostics: Diagnostic[];
@@ -26,13 +28,17 @@ export interface SummarizeStageResult {
 
 const BATCH = 25;
 
-/** A summary is stale when its story gained articles or changed since it was written. */
+/** A summary is current when written for the story's members and update time. */
 function isStale(story: Story, summary: StorySummary | undefined): boolean {
-  return (
+  if (
     !summary ||
     summary.articleCount !== story.articleIds.length ||
     summary.updatedAt !== story.updatedAt
-  );
+  ) {
+    return true;
+  }
+  const members = new Set<string>(story.articleIds);
+  return summary.sources.some((source) => !members.has(source.articleId));
 }
 
 /** The model's summary, or the extractive one (with a diagnostic) when the model fails. */
@@ -69,36 +75,25 @@ async function summarizeOne(
   return { ...summary, externalResources: extractExternalResources(story, articles) };
 }
 
-/**
- * Summarises every current story whose summary is missing or stale (the default summariser is
- * the extractive one; a `Summarizer` port is used when given, always verified), saving in
- * batches so an interrupted run keeps what it finished. The current stories are `storyIds`
- * when the caller just clustered, else those of the saved state.
- * @example const { summarized } = await summarizeStaleStories(context)
- */
-export async function summarizeStaleStories(
+async function summarizeAll(
   context: PipelineContext,
-  storyIds?: readonly StoryId[],
-): Promise<SummarizeStageResult> {
+  stale: readonly Story[],
+  previousSummaries: ReadonlyMap<string, StorySummary>,
+  diagnostics: Diagnostic[],
+): Promise<void> {
   const { store, signal } = context;
-  const ids = storyIds ?? (await context.state.load())?.storyIds ?? [];
-  if (ids.length === 0) return { summarized: 0, unchanged: 0, diagnostics: [] };
-  const stories = await store.getStories({ ids });
-  const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
-  const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
   const articles =
     stale.length > 0
       ? await loadArticles(store, new Set(stale.flatMap((story) => story.articleIds)))
       : new Map<string, Article>();
   const outlets = stale.length > 0 ? await store.listOutlets() : [];
-  const diagnostics: Diagnostic[] = [];
   let batch: StorySummary[] = [];
   for (const [index, story] of stale.entries()) {
     throwIfAborted(signal);
     const members = story.articleIds
       .map((id) => articles.get(id))
       .filter((a): a is Article => a !== undefined);
-    const previous = summaries.get(story.id);
+    const previous = previousSummaries.get(story.id);
     const extra = { outlets, ...(previous ? { previous } : {}) };
     if (members.length > 0)
       batch.push(await summarizeOne(context, story, members, diagnostics, extra));
@@ -113,5 +108,31 @@ export async function summarizeStaleStories(
       subject: story.id,
     });
   }
+}
+
+/**
+ * Summarises the stories whose summaries are due — `storyIds` when the caller just clustered,
+ * else those the pipeline state lists as pending — reading only their members (by id) and
+ * skipping a story whose summary is current. Saves in batches, then clears the stories it
+ * summarised from the pending list (a story changed meanwhile stays pending).
+ * @example const { summarized } = await summarizeStaleStories(context)
+ */
+export async function summarizeStaleStories(
+  context: PipelineContext,
+  storyIds?: readonly StoryId[],
+): Promise<SummarizeStageResult> {
+  const { store } = context;
+  const ids = storyIds ?? (await pendingStoryIds(context));
+  if (ids.length === 0) return { summarized: 0, unchanged: 0, diagnostics: [] };
+  const stories = await store.getStories({ ids });
+  const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
+  const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
+  const diagnostics: Diagnostic[] = [];
+  await summarizeAll(context, stale, summaries, diagnostics);
+  await clearPending(context, ids, stories);
   return { summarized: stale.length, unchanged: stories.length - stale.length, diagnostics };
+}
+
+async function pendingStoryIds(context: PipelineContext): Promise<StoryId[]> {
+  return Object.keys(pendingOf(await context.store.loadPipelineState())) as StoryId[];
 }

@@ -47,10 +47,24 @@ export function describeSearchAndTransfer(create: CreateStore): void {
       const copy = await create();
       try {
         const first = await copy.importJsonl(path, { batchSize: 7 });
-        expect(first).toEqual({ inserted: 20, updated: 0, unchanged: 0, skipped: 0, batches: 3 });
+        expect(first).toEqual({
+          inserted: 20,
+          updated: 0,
+          unchanged: 0,
+          skipped: 0,
+          duplicateUrls: 0,
+          batches: 3,
+        });
         expect(await collect(copy.queryArticles())).toEqual(all.slice(10));
         const again = await copy.importJsonl(path);
-        expect(again).toEqual({ inserted: 0, updated: 0, unchanged: 20, skipped: 0, batches: 1 });
+        expect(again).toEqual({
+          inserted: 0,
+          updated: 0,
+          unchanged: 20,
+          skipped: 0,
+          duplicateUrls: 0,
+          batches: 1,
+        });
       } finally {
         await copy.close();
       }
@@ -76,7 +90,7 @@ export function describeSearchAndTransfer(create: CreateStore): void {
       expect(await store().exportCsv(path)).toBe(2);
       const lines = readFileSync(path, 'utf8').split('\r\n');
       expect(lines[0]).toBe(
-        'id,url,canonicalUrl,outletId,outletName,feedId,title,summary,publishedAt,updatedAt,fetchedAt,language,authors,categories,contentHash',
+        'id,storyId,url,canonicalUrl,outletId,outletName,feedId,title,summary,publishedAt,updatedAt,fetchedAt,language,authors,categories,contentHash',
       );
       expect(lines[1]).toContain('"Quote ""this"", please"');
       expect(lines[1]).toContain(',Ann; Bo,');

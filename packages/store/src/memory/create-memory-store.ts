@@ -15,6 +15,7 @@ import { decodeRow } from '../shared/decode';
 import { RunSchema } from '../shared/run';
 import type { NewsloomStore } from '../shared/types';
 import { createMemoryArticles } from './memory-articles';
+import { createMemoryPipelineState } from './memory-pipeline-state';
 import { createMemoryStories } from './memory-stories';
 
 /**
@@ -33,6 +34,7 @@ export function createMemoryStore(): NewsloomStore {
   const feeds = createDocMap(FeedSchema, 'feeds', (f) => f.id);
   const summaries = createDocMap(StorySummarySchema, 'summaries', (s) => s.storyId);
   const runs = createDocMap(RunSchema, 'runs', (r) => r.id);
+  const pipeline = createMemoryPipelineState(stories.upsert);
   const coverage: { id: number; createdAt: string; doc: string }[] = [];
   const backend: StoreBackend = {
     label: 'Memory store',
@@ -41,6 +43,9 @@ export function createMemoryStore(): NewsloomStore {
     upsertArticles: articles.upsert,
     getArticle: articles.get,
     articlePage: articles.page,
+    articlesAfter: articles.after,
+    latestSequence: articles.latestSequence,
+    articlesByIds: articles.byIds,
     searchArticles: articles.search,
     upsertStories: stories.upsert,
     resolveStory: stories.resolve,
@@ -76,6 +81,9 @@ export function createMemoryStore(): NewsloomStore {
           compareStrings(sortableTime(b.value.startedAt), sortableTime(a.value.startedAt)) ||
           compareStrings(a.key, b.key),
       ),
+    loadPipelineState: pipeline.load,
+    commitClusterRun: pipeline.commit,
+    listQuarantined: pipeline.quarantined,
     close: () => undefined,
   };
   return createStoreFacade(backend);

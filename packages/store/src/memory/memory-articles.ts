@@ -1,4 +1,10 @@
-import { type Article, type ArticleQuery, ArticleSchema, type UpsertCounts } from '@newsloom/core';
+import {
+  type Article,
+  type ArticleQuery,
+  ArticleSchema,
+  type SequencedArticles,
+  type UpsertCounts,
+} from '@newsloom/core';
 import {
   articleContent,
   compareStrings,
@@ -19,6 +25,7 @@ interface Entry {
   fetchedAt: string | undefined;
   lastSeenAt: string | undefined;
   words: Set<string>;
+  sequence: number;
 }
 
 /** Articles held in memory with exactly the semantics of the SQLite tables. */
@@ -26,6 +33,9 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
   const byId = new Map<string, Entry>();
   const urlOwner = new Map<string, string>();
   let sorted: Entry[] | undefined;
+  // Every sequence ever given, in order, with its article; an entry whose article has since
+  // taken a newer sequence is stale and skipped.
+  const log: { sequence: number; id: string }[] = [];
 
   function upsertOne(article: Article, content: string, counts: UpsertCounts): void {
     const existing = byId.get(article.id);
@@ -46,7 +56,9 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
     }
     if (existing !== undefined) urlOwner.delete(existing.canonicalUrl);
     urlOwner.set(article.canonicalUrl, article.id);
-    byId.set(article.id, entryOf(article, content, lastSeenAt));
+    const sequence = log.length + 1;
+    byId.set(article.id, entryOf(article, content, lastSeenAt, sequence));
+    log.push({ sequence, id: article.id });
     sorted = undefined;
     if (existing === undefined) counts.inserted += 1;
     else counts.updated += 1;
@@ -95,6 +107,25 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
       }
       return page;
     },
+    after(sequence: number, limit: number): SequencedArticles {
+      const articles: Article[] = [];
+      let lastSequence = sequence;
+      for (let i = Math.max(0, sequence); i < log.length && articles.length < limit; i += 1) {
+        const logged = log[i];
+        const entry = logged === undefined ? undefined : byId.get(logged.id);
+        if (logged === undefined || entry?.sequence !== logged.sequence) continue;
+        articles.push(decode(entry));
+        lastSequence = logged.sequence;
+      }
+      return { articles, lastSequence };
+    },
+    latestSequence: (): number => log.length,
+    byIds(ids: readonly string[]): Article[] {
+      return ids.flatMap((id) => {
+        const entry = byId.get(id);
+        return entry === undefined ? [] : [decode(entry)];
+      });
+    },
     search(tokens: readonly string[], limit: number): Article[] {
       const hits = ordered().filter((entry) => tokens.every((token) => entry.words.has(token)));
       return hits.sort(byNewestThenId).slice(0, limit).map(decode);
@@ -102,7 +133,12 @@ export function createMemoryArticles(storyMembers: (storyId: string) => Readonly
   };
 }
 
-function entryOf(article: Article, content: string, lastSeenAt: string | undefined): Entry {
+function entryOf(
+  article: Article,
+  content: string,
+  lastSeenAt: string | undefined,
+  sequence: number,
+): Entry {
   const words = new Set(searchTokens(searchableText(article)));
   return {
     id: article.id,
@@ -114,6 +150,7 @@ function entryOf(article: Article, content: string, lastSeenAt: string | undefin
     fetchedAt: article.fetchedAt,
     lastSeenAt,
     words,
+    sequence,
   };
 }
 

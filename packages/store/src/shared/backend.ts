@@ -1,11 +1,15 @@
 import type {
   Article,
   ArticleQuery,
+  ClusterRunCommit,
   CoverageReport,
   CoverageSnapshot,
   Feed,
   NewsloomError,
   Outlet,
+  PipelineState,
+  QuarantineEntry,
+  SequencedArticles,
   Story,
   StorySummary,
   UpsertCounts,
@@ -14,9 +18,16 @@ import type { StoryMembership } from './membership';
 import type { Run } from './run';
 
 /**
- * What an engine (SQLite, memory, later Postgres) provides: synchronous primitives over
- * normalised keys. `createStoreFacade` turns it into the async `NewsloomStore`, so every
- * engine shares the same paging, alias resolution, validation, export and import.
+ * A value or a promise of it: engines over a network (Postgres) return promises, embedded
+ * engines (SQLite, memory) return values directly, and the facade awaits either.
+ * @example const counts: MaybePromise<UpsertCounts> = backend.upsertArticles(articles)
+ */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * What an engine (SQLite, memory, Postgres) provides: primitives over normalised keys, each
+ * returning a value or a promise. `createStoreFacade` turns it into the async `NewsloomStore`,
+ * so every engine shares the same paging, alias resolution, validation, export and import.
  * Times passed in (`since`, `after`) are already normalised by `sortableTime`.
  */
 export interface StoreBackend {
@@ -24,35 +35,51 @@ export interface StoreBackend {
   readonly label: string;
   /** Maps anything an engine throws to a NewsloomError. */
   toError(thrown: unknown, action: string): NewsloomError;
-  upsertArticles(articles: readonly Article[]): UpsertCounts;
-  getArticle(id: string): Article | undefined;
+  upsertArticles(articles: readonly Article[]): MaybePromise<UpsertCounts>;
+  getArticle(id: string): MaybePromise<Article | undefined>;
   /** Up to `size` matches after the `(publishedAt, id)` key `after`, in that order. */
   articlePage(
     query: ArticleQuery,
     storyId: string | undefined,
     after: [string, string] | undefined,
     size: number,
-  ): Article[];
+  ): MaybePromise<Article[]>;
+  /** Articles with an ingest sequence above `sequence`, in sequence order, at most `limit`. */
+  articlesAfter(sequence: number, limit: number): MaybePromise<SequencedArticles>;
+  /** The highest ingest sequence, 0 when empty. */
+  latestSequence(): MaybePromise<number>;
+  /** The stored articles among `ids` (unique, non-empty), in any order. */
+  articlesByIds(ids: readonly string[]): MaybePromise<Article[]>;
   /** Articles holding every one of `tokens` (from `searchTokens`, never empty), newest first. */
-  searchArticles(tokens: readonly string[], limit: number): Article[];
-  upsertStories(stories: readonly Story[]): UpsertCounts;
+  searchArticles(tokens: readonly string[], limit: number): MaybePromise<Article[]>;
+  upsertStories(stories: readonly Story[]): MaybePromise<UpsertCounts>;
   /** The id a story id resolves to: itself, or the story it was merged into. */
-  resolveStory(id: string): string | undefined;
-  getStory(id: string): Story | undefined;
+  resolveStory(id: string): MaybePromise<string | undefined>;
+  getStory(id: string): MaybePromise<Story | undefined>;
   /** `limit` -1 means no limit. */
-  storiesUpdatedSince(since: string | undefined, limit: number): Story[];
-  storiesChangedSince(since: string): Story[];
-  membership(id: string): StoryMembership | undefined;
-  upsertOutlets(outlets: readonly Outlet[]): UpsertCounts;
-  listOutlets(): Outlet[];
-  upsertFeeds(feeds: readonly Feed[]): UpsertCounts;
-  listFeeds(): Feed[];
-  saveSummaries(summaries: readonly StorySummary[]): UpsertCounts;
-  getSummary(storyId: string): StorySummary | undefined;
-  listSummaries(): StorySummary[];
-  saveCoverage(report: CoverageReport, createdAt: string): CoverageSnapshot;
-  latestCoverage(): CoverageSnapshot | undefined;
-  saveRuns(runs: readonly Run[]): UpsertCounts;
-  listRuns(): Run[];
-  close(): void;
+  storiesUpdatedSince(since: string | undefined, limit: number): MaybePromise<Story[]>;
+  storiesChangedSince(since: string): MaybePromise<Story[]>;
+  membership(id: string): MaybePromise<StoryMembership | undefined>;
+  upsertOutlets(outlets: readonly Outlet[]): MaybePromise<UpsertCounts>;
+  listOutlets(): MaybePromise<Outlet[]>;
+  upsertFeeds(feeds: readonly Feed[]): MaybePromise<UpsertCounts>;
+  listFeeds(): MaybePromise<Feed[]>;
+  saveSummaries(summaries: readonly StorySummary[]): MaybePromise<UpsertCounts>;
+  getSummary(storyId: string): MaybePromise<StorySummary | undefined>;
+  listSummaries(): MaybePromise<StorySummary[]>;
+  saveCoverage(report: CoverageReport, createdAt: string): MaybePromise<CoverageSnapshot>;
+  latestCoverage(): MaybePromise<CoverageSnapshot | undefined>;
+  saveRuns(runs: readonly Run[]): MaybePromise<UpsertCounts>;
+  listRuns(): MaybePromise<Run[]>;
+  /** The stored pipeline state, decoded with `PipelineStateSchema`. */
+  loadPipelineState(): MaybePromise<PipelineState | undefined>;
+  /**
+   * One transaction: check the stored revision equals `expectedRevision` (else throw
+   * `stateConflict(...)` and write nothing), upsert stories and quarantine, store the state.
+   * Inputs are already validated. Returns the story counts.
+   */
+  commitClusterRun(run: ClusterRunCommit): MaybePromise<UpsertCounts>;
+  /** Quarantine entries in article id order. */
+  listQuarantined(): MaybePromise<QuarantineEntry[]>;
+  close(): MaybePromise<void>;
 }

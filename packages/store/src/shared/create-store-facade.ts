@@ -8,11 +8,13 @@ import {
   type StoryQuery,
   type StorySummary,
 } from '@newsloom/core';
-import type { StoreBackend } from './backend';
+import type { MaybePromise, StoreBackend } from './backend';
 import { compareStrings, searchTokens, sortableTime } from './canonical';
 import { closedError } from './decode';
+import { importArticlesJsonl } from './import-jsonl';
+import { checkCommit } from './pipeline-state';
 import { RunSchema } from './run';
-import { exportCsv, exportJsonl, importJsonl } from './transfer';
+import { exportArticlesCsv, exportArticlesJsonl } from './transfer';
 import type { NewsloomStore } from './types';
 
 const PAGE_SIZE = 1000;
@@ -24,36 +26,47 @@ const DEFAULT_SEARCH_LIMIT = 100;
  */
 export function createStoreFacade(backend: StoreBackend): NewsloomStore {
   let closed = false;
-  function run<T>(action: string, work: () => T): T {
+  async function run<T>(action: string, work: () => MaybePromise<T>): Promise<T> {
     if (closed) throw closedError(backend.label);
     try {
-      return work();
+      return await work();
     } catch (thrown) {
       throw backend.toError(thrown, action);
     }
   }
 
   const store: NewsloomStore = {
-    upsertOutlets: async (outlets) => run('write outlets to', () => backend.upsertOutlets(outlets)),
-    listOutlets: async () => run('read outlets from', () => backend.listOutlets()),
-    upsertFeeds: async (feeds) => run('write feeds to', () => backend.upsertFeeds(feeds)),
-    listFeeds: async () => run('read feeds from', () => backend.listFeeds()),
-    upsertArticles: async (articles) =>
-      run('write articles to', () => backend.upsertArticles(articles)),
-    getArticle: async (id) => run('read an article from', () => backend.getArticle(id)),
+    upsertOutlets: (outlets) => run('write outlets to', () => backend.upsertOutlets(outlets)),
+    listOutlets: () => run('read outlets from', () => backend.listOutlets()),
+    upsertFeeds: (feeds) => run('write feeds to', () => backend.upsertFeeds(feeds)),
+    listFeeds: () => run('read feeds from', () => backend.listFeeds()),
+    upsertArticles: (articles) => run('write articles to', () => backend.upsertArticles(articles)),
+    getArticle: (id) => run('read an article from', () => backend.getArticle(id)),
     queryArticles: (query = {}) => streamArticles(backend, query, run),
-    upsertStories: async (stories) => run('write stories to', () => backend.upsertStories(stories)),
-    getStories: async (query = {}) => run('read stories from', () => getStories(backend, query)),
-    saveSummaries: async (summaries) =>
-      run('write summaries to', () => backend.saveSummaries(summaries)),
-    getSummaries: async (storyIds) =>
-      run('read summaries from', () => getSummaries(backend, storyIds)),
+    readArticlesAfter: (sequence, limit) =>
+      run('read articles from', () => {
+        checkCount(sequence, 'sequence', 0);
+        checkCount(limit, 'limit', 1);
+        return backend.articlesAfter(sequence, limit);
+      }),
+    latestSequence: () => run('read the ingest sequence of', () => backend.latestSequence()),
+    getArticlesByIds: (ids) => run('read articles from', () => articlesByIds(backend, ids)),
+    upsertStories: (stories) => run('write stories to', () => backend.upsertStories(stories)),
+    getStories: (query = {}) => run('read stories from', () => getStories(backend, query)),
+    saveSummaries: (summaries) => run('write summaries to', () => backend.saveSummaries(summaries)),
+    getSummaries: (storyIds) => run('read summaries from', () => getSummaries(backend, storyIds)),
     saveCoverage: async (report, createdAt) => {
       const at = checkTime(createdAt, 'createdAt');
       return run('write coverage to', () => backend.saveCoverage(report, at));
     },
-    getLatestCoverage: async () => run('read coverage from', () => backend.latestCoverage()),
-    searchArticles: async (text, options = {}) =>
+    getLatestCoverage: () => run('read coverage from', () => backend.latestCoverage()),
+    loadPipelineState: () => run('read the pipeline state from', () => backend.loadPipelineState()),
+    commitClusterRun: async (commit) => {
+      const checked = checkCommit(commit);
+      return run('commit a cluster run to', () => backend.commitClusterRun(checked));
+    },
+    listQuarantined: () => run('read quarantined articles from', () => backend.listQuarantined()),
+    searchArticles: (text, options = {}) =>
       run('search', () => {
         const tokens = searchTokens(text);
         if (tokens.length === 0) return [];
@@ -63,31 +76,30 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
       const at = checkTime(since, 'since');
       return run('read stories from', () => backend.storiesChangedSince(at));
     },
-    getStoryMembership: async (id) =>
-      run('read story membership from', () => backend.membership(id)),
+    getStoryMembership: (id) => run('read story membership from', () => backend.membership(id)),
     saveRun: async (record) => {
       const parsed = RunSchema.safeParse(record);
       if (!parsed.success)
         throw invalid(`run ${String(record.id)}: ${describeZodIssues(parsed.error)}`);
       return run('write a run to', () => backend.saveRuns([parsed.data]));
     },
-    listRuns: async (options = {}) =>
-      run('read runs from', () =>
-        backend.listRuns().slice(0, options.limit ?? Number.POSITIVE_INFINITY),
+    listRuns: (options = {}) =>
+      run('read runs from', async () =>
+        (await backend.listRuns()).slice(0, options.limit ?? Number.POSITIVE_INFINITY),
       ),
-    exportJsonl: (path, query) => exportJsonl(store, path, query),
-    exportCsv: (path, query) => exportCsv(store, path, query),
-    importJsonl: (path, options) => importJsonl(store, path, options),
+    exportJsonl: (path, query) => exportArticlesJsonl(store, path, query ? { query } : {}),
+    exportCsv: (path, query) => exportArticlesCsv(store, path, query ? { query } : {}),
+    importJsonl: (path, options) => importArticlesJsonl(store, path, options),
     close: async () => {
       if (closed) return;
       closed = true;
-      backend.close();
+      await backend.close();
     },
   };
   return store;
 }
 
-type Runner = <T>(action: string, work: () => T) => T;
+type Runner = <T>(action: string, work: () => MaybePromise<T>) => Promise<T>;
 
 async function* streamArticles(
   backend: StoreBackend,
@@ -98,7 +110,7 @@ async function* streamArticles(
   let storyId: string | undefined;
   if (query.storyId !== undefined) {
     const requested = query.storyId;
-    storyId = run('read stories from', () => backend.resolveStory(requested));
+    storyId = await run('read stories from', () => backend.resolveStory(requested));
     if (storyId === undefined) return;
   }
   let remaining = query.limit ?? Number.POSITIVE_INFINITY;
@@ -106,7 +118,7 @@ async function* streamArticles(
   while (remaining > 0) {
     const size = Math.min(PAGE_SIZE, remaining);
     const key = after;
-    const page = run('read articles from', () =>
+    const page = await run('read articles from', () =>
       backend.articlePage(normalised, storyId, key, size),
     );
     for (const article of page) yield article;
@@ -117,6 +129,13 @@ async function* streamArticles(
   }
 }
 
+async function articlesByIds(backend: StoreBackend, ids: readonly string[]): Promise<Article[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const found = new Map((await backend.articlesByIds(unique)).map((a) => [a.id as string, a]));
+  return unique.flatMap((id) => found.get(id) ?? []);
+}
+
 function normaliseQuery(query: ArticleQuery): ArticleQuery {
   const result: ArticleQuery = { ...query };
   if (query.since !== undefined) result.since = checkTime(query.since, 'since');
@@ -124,14 +143,14 @@ function normaliseQuery(query: ArticleQuery): ArticleQuery {
   return result;
 }
 
-function getStories(backend: StoreBackend, query: StoryQuery): Story[] {
+async function getStories(backend: StoreBackend, query: StoryQuery): Promise<Story[]> {
   const since =
     query.updatedSince === undefined ? undefined : checkTime(query.updatedSince, 'updatedSince');
   if (query.ids === undefined) return backend.storiesUpdatedSince(since, query.limit ?? -1);
   const found = new Map<string, Story>();
   for (const id of query.ids) {
-    const resolved = backend.resolveStory(id);
-    const story = resolved === undefined ? undefined : backend.getStory(resolved);
+    const resolved = await backend.resolveStory(id);
+    const story = resolved === undefined ? undefined : await backend.getStory(resolved);
     if (story !== undefined && (since === undefined || sortableTime(story.updatedAt) >= since)) {
       found.set(story.id, story);
     }
@@ -140,13 +159,18 @@ function getStories(backend: StoreBackend, query: StoryQuery): Story[] {
   return stories.slice(0, query.limit ?? stories.length);
 }
 
-function getSummaries(
+async function getSummaries(
   backend: StoreBackend,
   storyIds: readonly string[] | undefined,
-): StorySummary[] {
+): Promise<StorySummary[]> {
   if (storyIds === undefined) return backend.listSummaries();
   const unique = [...new Set(storyIds)].sort();
-  return unique.flatMap((id) => backend.getSummary(id) ?? []);
+  const summaries: StorySummary[] = [];
+  for (const id of unique) {
+    const summary = await backend.getSummary(id);
+    if (summary !== undefined) summaries.push(summary);
+  }
+  return summaries;
 }
 
 function byUpdatedThenId(a: Story, b: Story): number {
@@ -164,6 +188,12 @@ function checkTime(value: string, field: string): string {
     );
   }
   return sortableTime(value);
+}
+
+function checkCount(value: number, field: string, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw invalid(`${field} must be a whole number ≥ ${min} (got ${value})`);
+  }
 }
 
 function invalid(problem: string): NewsloomError {

@@ -26,11 +26,27 @@ export function decodeRow<S extends z.ZodType>(
   return parsed.data;
 }
 
+const KEYS: Record<string, string> = { summaries: 'story_id', quarantine: 'article_id' };
+
+/** The working fix for a damaged row: the statement that removes it, and what to do next. */
+function fixFor(where: string): string {
+  if (where.startsWith('pipeline_state')) {
+    return 'delete it (SQLite: DELETE FROM pipeline_state) and run "newsloom cluster": the stories are rebuilt with the same ids, or restore the database from a backup';
+  }
+  const [table = '', ...rest] = where.split(' ');
+  const key = rest.join(' ').replaceAll("'", "''");
+  const remove = `SQLite: DELETE FROM ${table} WHERE ${KEYS[table] ?? 'id'} = '${key}'`;
+  const next =
+    table === 'articles'
+      ? 'then ingest the article again from its feed or file'
+      : 'then re-run the step that wrote it';
+  return `delete the row (${remove}), ${next}, or restore the database from a backup`;
+}
+
 function corrupt(where: string, problem: string, cause: unknown): NewsloomError {
   return new NewsloomError(
     'STORE_CORRUPT',
-    `Stored row ${where} is invalid: ${problem}; it was written by another program or damaged — ` +
-      'fix or delete the row, or restore the database from a backup',
+    `Stored row ${where} is invalid: ${problem}; it was written by another program or damaged — ${fixFor(where)}`,
     { cause, details: { where } },
   );
 }

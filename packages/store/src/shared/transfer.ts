@@ -1,22 +1,23 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import {
   type Article,
   type ArticleQuery,
   type ArticleStore,
-  createJsonlWriter,
   csvField,
-  parseArticle,
-  readJsonl,
+  NewsloomError,
+  stringifyJsonl,
 } from '@newsloom/core';
-import type { ImportJsonlOptions, ImportResult } from './types';
 
 /**
- * Columns of the CSV export, in order. Lists (authors, categories) are joined with `; `.
- * @example CSV_COLUMNS.indexOf('title') // 6
+ * Columns of the one article CSV format newsloom writes, in order. `storyId` is the story the
+ * article belongs to (empty when none); lists (authors, categories) are joined with `; `.
+ * @example CSV_COLUMNS.indexOf('storyId') // 1
  */
 export const CSV_COLUMNS = [
   'id',
+  'storyId',
   'url',
   'canonicalUrl',
   'outletId',
@@ -33,90 +34,114 @@ export const CSV_COLUMNS = [
   'contentHash',
 ] as const;
 
-/** Streams a store's articles to a JSON Lines file; returns how many were written. */
-export async function exportJsonl(
-  store: ArticleStore,
-  path: string,
-  query?: ArticleQuery,
-): Promise<number> {
-  const writer = createJsonlWriter(path);
-  let count = 0;
-  try {
-    for await (const article of store.queryArticles(query)) {
-      await writer.write(article);
-      count += 1;
-    }
-  } finally {
-    await writer.close();
-  }
-  return count;
+/**
+ * Options of {@link exportArticlesCsv} and {@link exportArticlesJsonl}.
+ * @example { query: { since: '2024-01-01T00:00:00Z' }, guardFormulas: true }
+ */
+export interface ExportArticlesOptions {
+  /** Which articles (publication order). Default: all. */
+  query?: ArticleQuery;
+  /** CSV only: prefix cells starting with `= + - @` with `'` (for spreadsheets, not pandas). */
+  guardFormulas?: boolean;
 }
 
-/** Streams a store's articles to an RFC 4180 CSV file with a header; returns the count. */
-export async function exportCsv(
-  store: ArticleStore,
-  path: string,
-  query?: ArticleQuery,
-): Promise<number> {
-  const stream = createWriteStream(path);
-  const write = async (line: string) => {
-    if (!stream.write(`${line}\r\n`)) await once(stream, 'drain');
-  };
-  let count = 0;
-  try {
-    await write(CSV_COLUMNS.join(','));
-    for await (const article of store.queryArticles(query)) {
-      await write(csvRow(article));
-      count += 1;
-    }
-  } finally {
-    stream.end();
-    await once(stream, 'finish');
-  }
-  return count;
-}
+/** Where an export goes: a file path (created or replaced) or an open stream (left open). */
+export type ExportDestination = string | Writable;
 
-function csvRow(article: Article): string {
-  return CSV_COLUMNS.map((column) => {
-    const value = article[column];
-    return csvField(Array.isArray(value) ? value.join('; ') : (value ?? ''));
-  }).join(',');
+/**
+ * Streams a store's articles to CSV (RFC 4180, header first, `\r\n` lines) with each article's
+ * story id; returns the count. Works on any `ArticleStore` engine.
+ * @example const count = await exportArticlesCsv(store, 'articles.csv', { guardFormulas: true })
+ */
+export async function exportArticlesCsv(
+  store: ArticleStore,
+  destination: ExportDestination,
+  options: ExportArticlesOptions = {},
+): Promise<number> {
+  const guard = { guardFormulas: options.guardFormulas ?? false };
+  return streamTo(destination, async (write) => {
+    await write(`${CSV_COLUMNS.join(',')}\r\n`);
+    return eachWithStory(store, options.query, (article, storyId) =>
+      write(`${csvRow(article, storyId, guard)}\r\n`),
+    );
+  });
 }
 
 /**
- * Imports the articles of a JSON Lines file (interchange form, see `parseArticle`), one writer
- * transaction per batch. Bad lines become diagnostics and are skipped; re-running the same
- * import adds nothing (every article comes back `unchanged`).
+ * Streams a store's articles to JSON Lines in publication order, each with its `storyId` when it
+ * belongs to a story; returns the count. `importArticlesJsonl` reads it back (storyId ignored).
+ * @example const count = await exportArticlesJsonl(store, process.stdout)
  */
-export async function importJsonl(
+export async function exportArticlesJsonl(
   store: ArticleStore,
-  path: string,
-  options: ImportJsonlOptions = {},
-): Promise<ImportResult> {
-  const batchSize = Math.max(1, options.batchSize ?? 500);
-  const result: ImportResult = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, batches: 0 };
-  const onDiagnostic = options.onDiagnostic;
-  const lines = readJsonl(path, {
-    parse: parseArticle,
-    onDiagnostic: (diagnostic) => {
-      result.skipped += 1;
-      onDiagnostic?.(diagnostic);
-    },
-  });
-  let batch: Article[] = [];
-  const flush = async () => {
-    const counts = await store.upsertArticles(batch);
-    result.inserted += counts.inserted;
-    result.updated += counts.updated;
-    result.unchanged += counts.unchanged;
-    options.onBatch?.(result.batches, counts);
-    result.batches += 1;
-    batch = [];
-  };
-  for await (const article of lines) {
-    batch.push(article);
-    if (batch.length >= batchSize) await flush();
+  destination: ExportDestination,
+  options: ExportArticlesOptions = {},
+): Promise<number> {
+  return streamTo(destination, (write) =>
+    eachWithStory(store, options.query, (article, storyId) =>
+      write(stringifyJsonl([storyId === undefined ? article : { ...article, storyId }])),
+    ),
+  );
+}
+
+async function eachWithStory(
+  store: ArticleStore,
+  query: ArticleQuery | undefined,
+  each: (article: Article, storyId: string | undefined) => Promise<void>,
+): Promise<number> {
+  const storyOf = new Map<string, string>();
+  for (const story of await store.getStories()) {
+    for (const id of story.articleIds) storyOf.set(id, story.id);
   }
-  if (batch.length > 0) await flush();
-  return result;
+  let count = 0;
+  for await (const article of store.queryArticles(query)) {
+    await each(article, storyOf.get(article.id));
+    count += 1;
+  }
+  return count;
+}
+
+type Write = (text: string) => Promise<void>;
+
+async function streamTo(
+  destination: ExportDestination,
+  body: (write: Write) => Promise<number>,
+): Promise<number> {
+  const owned = typeof destination === 'string';
+  const stream = owned ? createWriteStream(destination) : destination;
+  const failed = new Promise<never>((_, reject) => {
+    stream.once('error', (cause: unknown) => reject(writeError(destination, cause)));
+  });
+  failed.catch(() => undefined);
+  const write: Write = async (text) => {
+    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed]);
+  };
+  try {
+    return await Promise.race([body(write), failed]);
+  } finally {
+    if (owned) {
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]).catch(() => undefined);
+    }
+  }
+}
+
+function writeError(destination: ExportDestination, cause: unknown): NewsloomError {
+  const where = typeof destination === 'string' ? destination : 'the output stream';
+  const code = (cause as NodeJS.ErrnoException).code;
+  const full = code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS';
+  return new NewsloomError(
+    full ? 'STORAGE_FULL' : 'STORE_ERROR',
+    full
+      ? `Cannot write ${where}: the disk is full or read-only (${code}); free space or choose another path`
+      : `Cannot write ${where}: ${(cause as Error).message}`,
+    { cause, details: { path: where } },
+  );
+}
+
+function csvRow(article: Article, storyId: string | undefined, guard: { guardFormulas: boolean }) {
+  return CSV_COLUMNS.map((column) => {
+    const value = column === 'storyId' ? storyId : article[column];
+    return csvField(Array.isArray(value) ? value.join('; ') : (value ?? ''), guard);
+  }).join(',');
 }

@@ -1,5 +1,6 @@
 import type {
   Article,
+  ArticleInput,
   ArticleQuery,
   ArticleStore,
   Diagnostic,
@@ -30,6 +31,12 @@ export interface ImportJsonlOptions {
   onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Called after each batch is committed, with its 0-based number and counts. */
   onBatch?: (batch: number, counts: UpsertCounts) => void;
+  /** Fields every line gets unless it has them, e.g. `{ fetchedAt }`. Default: none. */
+  defaults?: Partial<ArticleInput>;
+  /** Register the outlets the articles name that the store does not know. Default: false. */
+  registerOutlets?: boolean;
+  /** Stops between batches (`ABORTED`); committed batches stay. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -39,6 +46,8 @@ export interface ImportJsonlOptions {
 export interface ImportResult extends UpsertCounts {
   /** Lines skipped because they were not valid articles. */
   skipped: number;
+  /** Articles skipped because an earlier one in the file had their canonical URL. */
+  duplicateUrls: number;
   /** Batches committed. */
   batches: number;
 }
@@ -83,9 +92,9 @@ export interface NewsloomStore extends ArticleStore {
   saveRun(run: RunInput): Promise<UpsertCounts>;
   /** Runs, newest `startedAt` first (then id). */
   listRuns(options?: ListRunsOptions): Promise<Run[]>;
-  /** Writes matching articles to a JSON Lines file in publication order; returns the count. */
+  /** `exportArticlesJsonl` to a file: articles in publication order, each with its `storyId`; returns the count. */
   exportJsonl(path: string, query?: ArticleQuery): Promise<number>;
-  /** Writes matching articles to a CSV file (RFC 4180) in publication order; returns the count. */
+  /** `exportArticlesCsv` to a file: the one article CSV format (`CSV_COLUMNS`, with `storyId`); returns the count. */
   exportCsv(path: string, query?: ArticleQuery): Promise<number>;
   /** Imports articles from a JSON Lines file, one writer transaction per batch. */
   importJsonl(path: string, options?: ImportJsonlOptions): Promise<ImportResult>;

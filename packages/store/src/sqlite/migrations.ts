@@ -72,6 +72,20 @@ INSERT INTO articles_fts (rowid, body)
   FROM articles;
 `;
 
+// Ingest sequence: a new, higher value on every insert and every content update (existing
+// rows keep their insertion order); the pipeline state row; quarantined articles.
+const V3_SEQUENCE_STATE_QUARANTINE = `
+ALTER TABLE articles ADD COLUMN ingest_seq INTEGER;
+UPDATE articles SET ingest_seq = seq;
+CREATE UNIQUE INDEX articles_ingest_seq ON articles (ingest_seq);
+CREATE TABLE pipeline_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL, doc TEXT NOT NULL
+);
+CREATE TABLE quarantine (
+  article_id TEXT PRIMARY KEY, reason TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL
+);
+`;
+
 /** Every schema version, oldest first. Append only: never edit a released step. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -83,6 +97,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'story history and aliases, runs, full-text search',
     up: V2_HISTORY_RUNS_SEARCH,
+  },
+  {
+    version: 3,
+    name: 'article ingest sequence, pipeline state, quarantine',
+    up: V3_SEQUENCE_STATE_QUARANTINE,
   },
 ];
 

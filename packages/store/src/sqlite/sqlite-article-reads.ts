@@ -1,4 +1,9 @@
-import { type Article, type ArticleQuery, ArticleSchema } from '@newsloom/core';
+import {
+  type Article,
+  type ArticleQuery,
+  ArticleSchema,
+  type SequencedArticles,
+} from '@newsloom/core';
 import type { Database, Statement } from 'better-sqlite3';
 import { sortableTime } from '../shared/canonical';
 import { decodeRow } from '../shared/decode';
@@ -20,6 +25,17 @@ export function createSqliteArticleReads(db: Database) {
   const searchStatement = db.prepare<[string, number], ArticleRow>(
     `SELECT ${COLUMNS} FROM articles_fts f JOIN articles a ON a.seq = f.rowid
      WHERE articles_fts MATCH ? ORDER BY a.published_at DESC, a.id LIMIT ?`,
+  );
+  const afterStatement = db.prepare<[number, number], ArticleRow & { ingest_seq: number }>(
+    `SELECT ${COLUMNS}, a.ingest_seq FROM articles a WHERE a.ingest_seq > ?
+     ORDER BY a.ingest_seq LIMIT ?`,
+  );
+  const latest = db.prepare<[], { m: number | null }>('SELECT max(ingest_seq) AS m FROM articles');
+  const byIds = db.transaction((ids: readonly string[]) =>
+    ids.flatMap((id) => {
+      const row = getOne.get(id);
+      return row === undefined ? [] : [decodeArticle(row)];
+    }),
   );
   // One statement per filter combination (at most 32), prepared on first use.
   const pages = new Map<string, Statement<unknown[], ArticleRow>>();
@@ -43,6 +59,15 @@ export function createSqliteArticleReads(db: Database) {
       }
       return statement.all(...params).map(decodeArticle);
     },
+    after(sequence: number, limit: number): SequencedArticles {
+      const rows = afterStatement.all(sequence, limit);
+      return {
+        articles: rows.map(decodeArticle),
+        lastSequence: rows.at(-1)?.ingest_seq ?? sequence,
+      };
+    },
+    latestSequence: (): number => latest.get()?.m ?? 0,
+    byIds: (ids: readonly string[]): Article[] => byIds(ids),
     search(tokens: readonly string[], limit: number): Article[] {
       // Each word quoted: user text never reaches the FTS5 query syntax.
       const match = tokens.map((token) => `"${token}"`).join(' ');

@@ -17,13 +17,19 @@ export function createSqliteArticleWriter(db: Database) {
   );
   const insert = db.prepare(
     `INSERT INTO articles (id, canonical_url, outlet_id, feed_id, published_at, content_hash,
-       fetched_at, first_seen_at, last_seen_at, content)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+       fetched_at, first_seen_at, last_seen_at, content, ingest_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   );
   const update = db.prepare(
     `UPDATE articles SET canonical_url = ?, outlet_id = ?, feed_id = ?, published_at = ?,
-       content_hash = ?, fetched_at = ?, last_seen_at = ?, content = ? WHERE seq = ?`,
+       content_hash = ?, fetched_at = ?, last_seen_at = ?, content = ?, ingest_seq = ?
+     WHERE seq = ?`,
   );
+  const maxSequence = db.prepare<[], { m: number | null }>(
+    'SELECT max(ingest_seq) AS m FROM articles',
+  );
+  // The next ingest sequence; read once per transaction (under the write lock).
+  let next = 0;
   const touch = db.prepare('UPDATE articles SET last_seen_at = ? WHERE seq = ?');
   const urlOwner = db.prepare<[string], { id: string }>(
     'SELECT id FROM articles WHERE canonical_url = ?',
@@ -44,8 +50,10 @@ export function createSqliteArticleWriter(db: Database) {
       fetchedAt,
       fetchedAt,
       content,
+      next,
     );
     if (result.changes === 0) return false;
+    next += 1;
     ftsInsert.run(result.lastInsertRowid, searchableText(article));
     return true;
   }
@@ -68,8 +76,10 @@ export function createSqliteArticleWriter(db: Database) {
       article.fetchedAt ?? null,
       lastSeen,
       content,
+      next,
       existing.seq,
     );
+    next += 1;
     ftsDelete.run(existing.seq);
     ftsInsert.run(existing.seq, searchableText(article));
     return true;
@@ -90,6 +100,7 @@ export function createSqliteArticleWriter(db: Database) {
 
   const upsertBatch = db.transaction((articles: readonly Article[]): UpsertCounts => {
     const counts = { inserted: 0, updated: 0, unchanged: 0 };
+    next = (maxSequence.get()?.m ?? 0) + 1;
     for (const article of articles) upsertOne(article, counts);
     return counts;
   });

@@ -4,6 +4,7 @@ import { toStoreError } from './errors';
 import { createSqliteArticleReads } from './sqlite-article-reads';
 import { createSqliteArticleWriter } from './sqlite-articles';
 import { createSqliteDocs } from './sqlite-docs';
+import { createSqlitePipelineState } from './sqlite-pipeline-state';
 import { createSqliteStoryReads } from './sqlite-stories';
 import { createSqliteStoryWriter } from './sqlite-story-writer';
 
@@ -14,12 +15,17 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
   const storyWriter = createSqliteStoryWriter(db);
   const stories = createSqliteStoryReads(db);
   const docs = createSqliteDocs(db);
+  const label = `SQLite store ${path}`;
+  const state = createSqlitePipelineState(db, label, storyWriter.upsertInTransaction);
   return {
-    label: `SQLite store ${path}`,
+    label,
     toError: (thrown, action) => toStoreError(thrown, path, action),
     upsertArticles: writer.upsert,
     getArticle: articles.get,
     articlePage: articles.page,
+    articlesAfter: articles.after,
+    latestSequence: articles.latestSequence,
+    articlesByIds: articles.byIds,
     searchArticles: articles.search,
     upsertStories: storyWriter.upsert,
     resolveStory: stories.resolve,
@@ -38,6 +44,11 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
     latestCoverage: docs.latestCoverage,
     saveRuns: docs.runs.upsert,
     listRuns: docs.runs.all,
-    close: () => db.close(),
+    loadPipelineState: state.load,
+    commitClusterRun: state.commit,
+    listQuarantined: state.quarantined,
+    close: () => {
+      db.close();
+    },
   };
 }

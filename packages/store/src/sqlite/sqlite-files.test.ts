@@ -137,6 +137,14 @@ describe('openSqliteStore on problem files', () => {
     await expect(store.getArticle(a.id)).rejects.toSatisfy(
       failsWith('STORE_CORRUPT', /articles .*title/),
     );
+    // The message names the statement that removes the row, and it works.
+    const error = await store.getArticle(a.id).catch((e: Error) => e);
+    const statement = /SQLite: (DELETE FROM articles WHERE id = '[^']+')/.exec(String(error))?.[1];
+    expect(statement).toBeDefined();
+    const fixer = new Database(path);
+    fixer.prepare(statement ?? '').run();
+    fixer.close();
+    expect(await store.getArticle(a.id)).toBeUndefined();
     await store.close();
   });
 

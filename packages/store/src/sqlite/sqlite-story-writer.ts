@@ -76,11 +76,16 @@ export function createSqliteStoryWriter(db: Database) {
     writeChildren(story);
   }
 
-  const upsertBatch = db.transaction((stories: readonly Story[]): UpsertCounts => {
+  function upsertAll(stories: readonly Story[]): UpsertCounts {
     const counts = { inserted: 0, updated: 0, unchanged: 0 };
     for (const story of stories) upsertOne(story, counts);
     return counts;
-  });
+  }
+  const upsertBatch = db.transaction(upsertAll);
 
-  return { upsert: (stories: readonly Story[]) => upsertBatch.immediate(stories) };
+  return {
+    upsert: (stories: readonly Story[]) => upsertBatch.immediate(stories),
+    /** The same, inside a transaction the caller holds. */
+    upsertInTransaction: upsertAll,
+  };
 }

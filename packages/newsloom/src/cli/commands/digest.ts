@@ -1,9 +1,15 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Edition } from '@newsloom/core';
+import type { Edition, EditionWindow } from '@newsloom/core';
 import { createEditionView, storyHeadline, storyOutletIds } from '../../digest/edition-view';
 import { writeDigest } from '../../digest/render-digest';
-import { type Command, stringOption } from '../command';
+import type { EditionOptions } from '../../pipeline/edition-stage';
+import { type Command, type CommandContext, stringOption } from '../command';
+import { UsageError, withOutputPath } from '../exit-codes';
+import { requireStore } from '../open-store';
+import { isoTime, nonEmpty, positiveNumber } from '../options';
+import { plural } from '../text';
+import { warnQuarantined } from './quarantine';
 
 /**
  * `newsloom cluster`.
@@ -15,10 +21,11 @@ export const clusterCommand: Command = {
   usage: 'newsloom cluster',
   options: {},
   async run(context) {
+    requireStore(context.config.database);
     const result = await context.openPipeline().cluster();
-    context.progress.done();
+    warnQuarantined(context, result);
     context.print(
-      `${result.newArticles} new articles clustered; ${result.stories} stories, ${result.touchedStoryIds.length} created or updated`,
+      `${plural(result.newArticles, 'new article')} clustered; ${plural(result.stories, 'story', 'stories')}, ${result.touchedStoryIds.length} created or updated`,
       result,
     );
     return 0;
@@ -35,9 +42,12 @@ export const summarizeCommand: Command = {
   usage: 'newsloom summarize',
   options: {},
   async run(context) {
+    requireStore(context.config.database);
     const result = await context.openPipeline().summarize();
-    context.progress.done();
-    context.print(`${result.summarized} stories summarised, ${result.unchanged} unchanged`, result);
+    context.print(
+      `${plural(result.summarized, 'story', 'stories')} summarised, ${result.unchanged} unchanged`,
+      result,
+    );
     return 0;
   },
 };
@@ -52,44 +62,93 @@ export function topHeadlineLines(edition: Edition, limit = 10): string[] {
     const story = view.stories.get(top.storyId);
     const articles = story?.articleIds.length ?? 0;
     const outlets = story ? storyOutletIds(view, story).length : 0;
-    return `${String(top.rank).padStart(3)}. ${storyHeadline(view, top.storyId)} (${articles} articles, ${outlets} outlets)`;
+    return `${String(top.rank).padStart(3)}. ${storyHeadline(view, top.storyId)} (${plural(articles, 'article')}, ${plural(outlets, 'outlet')})`;
   });
+}
+
+/** The edition options of `digest`'s flags; `--since`, `--window` and `--all` exclude each other. */
+function editionOptions(context: CommandContext): EditionOptions {
+  const since = stringOption(context.values, 'since');
+  const window = stringOption(context.values, 'window');
+  const all = context.values.all === true;
+  if ([since, window, all || undefined].filter(Boolean).length > 1)
+    throw new UsageError('give one of --since TIME, --window HOURS or --all', 'digest');
+  if (since) return { since: new Date(since).toISOString() };
+  if (window) return { windowHours: Number(window) };
+  return all ? { all: true } : {};
+}
+
+function windowText(window: EditionWindow | undefined): string {
+  if (!window || window.all) return 'every story';
+  if (window.hours) return `stories updated in the ${window.hours} h up to ${window.until}`;
+  return `stories updated since ${window.since}`;
 }
 
 /**
  * `newsloom digest`.
- * @example await main(['digest', '--out', 'site'], processIo())
+ * @example await main(['digest', '--out', 'site', '--window', '24'], processIo())
  */
 export const digestCommand: Command = {
   name: 'digest',
   summary:
-    'cluster and summarise what is new, then write the static digest site (HTML, Markdown, JSON)',
-  usage: 'newsloom digest [--out DIR] [--since ISO_TIME]',
-  options: { out: { type: 'string' }, since: { type: 'string' } },
+    'cluster and summarise what is new, then write the static digest site of the stories updated in a window (HTML, Markdown, JSON, feeds)',
+  usage: 'newsloom digest [--out DIR] [--window HOURS | --since TIME | --all]',
+  options: {
+    out: {
+      type: 'string',
+      value: 'DIR',
+      description: 'where to write the site',
+      default: 'the config’s "out", else ./out',
+      check: nonEmpty,
+    },
+    window: {
+      type: 'string',
+      value: 'HOURS',
+      description: 'stories updated in this many hours before the newest (or now)',
+      default: '48',
+      check: positiveNumber,
+    },
+    since: {
+      type: 'string',
+      value: 'TIME',
+      description: 'stories updated at or after this time',
+      default: 'the window',
+      check: isoTime,
+    },
+    all: { type: 'boolean', description: 'every story, whatever its age' },
+  },
   async run(context) {
-    const since = stringOption(context.values, 'since');
-    // Cluster, summarise and build the edition in one run (no fetch), reading the state once.
-    const { edition } = await context.openPipeline().run({ fetch: false, ...(since && { since }) });
-    const out = stringOption(context.values, 'out') ?? context.config.out;
-    const written = await writeDigest(edition, resolve(context.io.cwd, out));
-    context.progress.done();
+    requireStore(context.config.database);
+    const options = editionOptions(context);
+    const out = resolve(context.io.cwd, stringOption(context.values, 'out') ?? context.config.out);
+    // Cluster, summarise and build the edition in one run (no fetch).
+    const { edition, cluster } = await context.openPipeline().run({ fetch: false, ...options });
+    warnQuarantined(context, cluster);
+    if (edition.stories.length === 0) {
+      const why = options.since
+        ? `no story was updated since ${options.since}`
+        : 'the store holds no stories yet: ingest some feeds first (newsloom ingest)';
+      context.print(`Nothing to publish: ${why}. The site at ${out} was left as it was.`, {
+        stories: 0,
+        written: false,
+        out,
+      });
+      return 0;
+    }
+    const written = await withOutputPath(out, () => writeDigest(edition, out));
     const url = pathToFileURL(written.indexPath).href;
-    const lines = topHeadlineLines(edition);
-    if (lines.length === 0)
-      lines.push(
-        '  (no stories yet: ingest some feeds first, e.g. newsloom ingest --opml feeds.opml)',
-      );
+    const pages = `${written.written} files written, ${written.unchanged} unchanged, ${written.removed} removed`;
     const human = [
-      'Top headlines:',
-      ...lines,
+      `Top headlines (${plural(edition.stories.length, 'story', 'stories')}: ${windowText(edition.window)}):`,
+      ...topHeadlineLines(edition),
       '',
-      `Digest: ${written.indexPath}`,
+      `Digest: ${written.indexPath} (${pages})`,
       `Open:   ${url}`,
     ];
     context.print(human.join('\n'), {
-      indexPath: written.indexPath,
+      ...written,
       url,
-      files: written.files,
+      window: edition.window,
       stories: edition.stories.length,
       articles: edition.articles.length,
       topHeadlines: edition.coverage.topHeadlines.slice(0, 10),

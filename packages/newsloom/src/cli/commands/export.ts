@@ -1,95 +1,138 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Article, csvField, NewsloomError, stringifyJsonl } from '@newsloom/core';
+import { Writable } from 'node:stream';
+import { type ArticleStore, csvField, type Edition, stringifyJsonl } from '@newsloom/core';
 import { coverageMatrixToCsv } from '@newsloom/coverage';
-import type { Pipeline } from '../../pipeline/create-pipeline';
-import { type Command, stringOption } from '../command';
+import { type ExportDestination, exportArticlesCsv, exportArticlesJsonl } from '@newsloom/store';
+import { type Command, type CommandContext, stringOption } from '../command';
+import { nonEmpty, oneOf } from '../options';
+import { readStoredEdition } from '../read-edition';
+import { STORY_COLUMNS, storyRows } from '../story-rows';
+import { plural } from '../text';
+import { checkOutputFile, writeAtomically, writeFileAtomically } from '../write-output';
+import { READONLY_OPTIONS } from './read-only';
 
-const CSV_COLUMNS = [
-  'id',
-  'story_id',
-  'outlet_id',
-  'outlet_name',
-  'published_at',
-  'title',
-  'url',
-  'summary',
-] as const;
+type Row = Record<string, string | number>;
 
-async function articlesWithStories(
-  pipeline: Pipeline,
-): Promise<{ article: Article; storyId: string }[]> {
-  const storyOf = new Map<string, string>();
-  for (const story of await pipeline.store.getStories())
-    for (const id of story.articleIds) storyOf.set(id, story.id);
-  const rows: { article: Article; storyId: string }[] = [];
-  for await (const article of pipeline.store.queryArticles())
-    rows.push({ article, storyId: storyOf.get(article.id) ?? '' });
-  return rows;
-}
-
-function articlesCsv(rows: readonly { article: Article; storyId: string }[]): string {
-  const lines = rows.map(({ article: a, storyId }) =>
-    [a.id, storyId, a.outletId, a.outletName ?? '', a.publishedAt, a.title, a.url, a.summary ?? '']
-      .map((field) => csvField(field, { guardFormulas: true }))
-      .join(','),
+function toCsv(columns: readonly string[], rows: readonly Row[]): string {
+  const lines = rows.map((row) =>
+    columns.map((c) => csvField(String(row[c] ?? ''), { guardFormulas: true })).join(','),
   );
-  return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
+  return `${[columns.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-async function render(
-  pipeline: Pipeline,
+/** Articles through `@newsloom/store`'s one article format (with the story id), streamed. */
+function exportArticles(
+  store: ArticleStore,
+  format: string,
+  to: ExportDestination,
+): Promise<number> {
+  return format === 'csv'
+    ? exportArticlesCsv(store, to, { guardFormulas: true })
+    : exportArticlesJsonl(store, to);
+}
+
+/** A stream that hands what is written to the CLI's stdout. */
+function stdoutStream(context: CommandContext): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      context.io.stdout(chunk.toString());
+      done();
+    },
+  });
+}
+
+async function edition(
+  context: CommandContext,
+  store: ArticleStore,
+  rankAll: boolean,
+): Promise<Edition> {
+  const coverage = { minority: { attributes: context.config.blindspotAttributes } };
+  return (await readStoredEdition(store, coverage, new Date().toISOString(), rankAll)).edition;
+}
+
+/** Stories or coverage, rendered whole (they are read into memory to be scored anyway). */
+async function render(context: CommandContext, store: ArticleStore, what: string, format: string) {
+  if (what === 'coverage') {
+    const { coverage } = await edition(context, store, false);
+    const text = format === 'csv' ? coverageMatrixToCsv(coverage) : stringifyJsonl(coverage.matrix);
+    return { text, count: coverage.matrix.length };
+  }
+  const rows = storyRows(await edition(context, store, true));
+  return {
+    text: format === 'csv' ? toCsv(STORY_COLUMNS, rows) : stringifyJsonl(rows),
+    count: rows.length,
+  };
+}
+
+/** Writes the export to `path` (whole or not at all) or stdout; returns the count. */
+async function write(
+  context: CommandContext,
   what: string,
   format: string,
-): Promise<{ text: string; count: number }> {
-  if (what === 'coverage') {
-    const edition = await pipeline.edition();
-    const text =
-      format === 'csv'
-        ? coverageMatrixToCsv(edition.coverage)
-        : stringifyJsonl(edition.coverage.matrix);
-    return { text, count: edition.coverage.matrix.length };
-  }
-  const rows = await articlesWithStories(pipeline);
-  const text =
-    format === 'csv'
-      ? articlesCsv(rows)
-      : stringifyJsonl(rows.map((r) => ({ ...r.article, storyId: r.storyId || undefined })));
-  return { text, count: rows.length };
+  path: string | undefined,
+) {
+  const store = await context.openStoreToRead();
+  if (what === 'articles')
+    return path
+      ? writeAtomically(path, (temporary) => exportArticles(store, format, temporary))
+      : exportArticles(store, format, stdoutStream(context));
+  const { text, count } = await render(context, store, what, format);
+  if (path) await writeFileAtomically(path, text);
+  else context.io.stdout(text);
+  return count;
 }
 
+const NOUNS: Record<string, [string, string]> = {
+  articles: ['article', 'articles'],
+  stories: ['story', 'stories'],
+  coverage: ['coverage cell', 'coverage cells'],
+};
+
 /**
- * `newsloom export`.
- * @example await main(['export', '--format', 'csv', '--out', 'articles.csv'], processIo())
+ * `newsloom export`: read-only; CSV and JSONL carry the same column names.
+ * @example await main(['export', '--format', 'csv', '--what', 'stories', '--out', 'stories.csv'], processIo())
  */
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    'export articles (with their story id) or the story × outlet coverage matrix as JSONL or CSV',
-  usage: 'newsloom export --format jsonl|csv [--what articles|coverage] [--out FILE]',
-  options: { format: { type: 'string' }, what: { type: 'string' }, out: { type: 'string' } },
+    'export articles (with their story id), stories (headline, score, counts) or the story × outlet coverage matrix as JSONL or CSV',
+  usage:
+    'newsloom export [--format jsonl|csv] [--what articles|stories|coverage] [--out FILE] [--readonly]',
+  readOnly: true,
+  options: {
+    format: {
+      type: 'string',
+      value: 'FORMAT',
+      description: 'the file format',
+      default: 'jsonl',
+      check: oneOf(['jsonl', 'csv']),
+    },
+    what: {
+      type: 'string',
+      value: 'WHAT',
+      description: 'what to export',
+      default: 'articles',
+      check: oneOf(['articles', 'stories', 'coverage']),
+    },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the file to write (whole or not at all)',
+      default: 'stdout',
+      check: nonEmpty,
+    },
+    ...READONLY_OPTIONS,
+  },
   async run(context) {
     const format = stringOption(context.values, 'format') ?? 'jsonl';
     const what = stringOption(context.values, 'what') ?? 'articles';
-    if (format !== 'jsonl' && format !== 'csv')
-      throw new NewsloomError('INVALID_INPUT', `--format must be jsonl or csv, not "${format}"`);
-    if (what !== 'articles' && what !== 'coverage')
-      throw new NewsloomError(
-        'INVALID_INPUT',
-        `--what must be articles or coverage, not "${what}"`,
-      );
-    const { text, count } = await render(context.openPipeline(), what, format);
     const out = stringOption(context.values, 'out');
-    if (!out) {
-      context.io.stdout(text);
-      return 0;
-    }
-    const path = resolve(context.io.cwd, out);
-    await writeFile(path, text, 'utf8');
-    context.print(
-      `Wrote ${count} ${what === 'coverage' ? 'coverage cells' : 'articles'} to ${path}`,
-      { path, count, format, what },
-    );
+    const path = out === undefined ? undefined : resolve(context.io.cwd, out);
+    if (path) checkOutputFile(path, '--out');
+    const count = await write(context, what, format, path);
+    if (!path) return 0;
+    const [one, many] = NOUNS[what] ?? ['row', 'rows'];
+    context.print(`Wrote ${plural(count, one, many)} to ${path}`, { path, count, format, what });
     return 0;
   },
 };

@@ -5,7 +5,9 @@ import { exportCommand } from './export';
 import { ingestCommand } from './ingest';
 import { initCommand } from './init';
 import { pollCommand } from './poll';
+import { reportQuarantineCommand } from './quarantine';
 import { reportCoverageCommand } from './report';
+import { migrateCommand, workerCommand } from './worker';
 
 /**
  * Every CLI command, in the order `--help` lists them.
@@ -20,5 +22,8 @@ export const COMMANDS: readonly Command[] = [
   digestCommand,
   exportCommand,
   reportCoverageCommand,
+  reportQuarantineCommand,
   evalCommand,
+  workerCommand,
+  migrateCommand,
 ];

@@ -1,72 +1,54 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { NewsloomError } from '@newsloom/core';
-import type { IngestResult, OutletRecord } from '../../pipeline/ingest';
-import { type Command, type CommandContext, stringOption, stringOptions } from '../command';
-import { EXIT_CODES } from '../exit-codes';
+import type { IngestResult } from '../../pipeline/ingest';
+import { type Command, type CommandContext, stringOption } from '../command';
+import { isStoreUrl } from '../config';
+import { ingestProblems, ingestSummary } from '../ingest-report';
+import { ingestSources } from '../ingest-sources';
+import { nonEmpty, type OptionSpecs } from '../options';
+import { checkInputFile } from '../write-output';
 
-/**
- * An ingest result as text.
- * @example console.log(ingestSummary(await pipeline.ingestFeeds()))
- */
-export function ingestSummary(result: IngestResult): string {
-  const lines = [
-    `${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged articles${result.feeds ? ` from ${result.feeds} feeds (${result.failedFeeds} failed)` : ''}`,
-  ];
-  for (const d of result.diagnostics.filter((x) => x.severity === 'error').slice(0, 10)) {
-    lines.push(`  ${d.code}: ${d.message}`);
-  }
-  return lines.join('\n');
+function nothingToIngest(context: CommandContext): NewsloomError {
+  const where = context.configPath
+    ? `${context.configPath} names no "opml"`
+    : 'there is no newsloom.config.json here';
+  return new NewsloomError(
+    'CONFIG_ERROR',
+    `nothing to ingest: ${where} and no feeds are registered in ${context.config.database}; run "newsloom init" for a starter config and feeds.opml, or give --opml FILE, --feed URL or --jsonl FILE`,
+  );
 }
 
-/** Reads a JSON array of outlets (name, group, attributes such as `lean`). */
-async function readOutlets(path: string): Promise<OutletRecord[]> {
-  let value: unknown;
-  try {
-    value = JSON.parse(await readFile(path, 'utf8'));
-  } catch (cause) {
-    throw new NewsloomError(
-      'INVALID_INPUT',
-      `cannot read outlets from ${path}: ${(cause as Error).message}`,
-      { cause },
-    );
-  }
-  if (!Array.isArray(value))
-    throw new NewsloomError('INVALID_INPUT', `${path} must hold a JSON array of outlets`);
-  return value as OutletRecord[];
-}
-
-/** A feed given on the command line: a URL, or a local file path (read as a `file:` feed). */
-function toFeedUrl(feed: string, cwd: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(feed) ? feed : pathToFileURL(resolve(cwd, feed)).href;
-}
-
-/** Ingests from the sources given on the command line, or the configured OPML, or every registered feed. */
+/** Ingests from the sources given, else the configured OPML, else every registered feed. */
 async function ingestFrom(context: CommandContext): Promise<IngestResult> {
+  const given = ingestSources(context);
+  const opml = given.opml ?? (given.jsonl || given.feeds.length ? undefined : context.config.opml);
+  if (opml && !given.opml) checkInputFile(opml, '"opml" in the config');
+  const none = !opml && !given.jsonl && given.feeds.length === 0;
+  const { database } = context.config;
+  if (none && !isStoreUrl(database) && database !== ':memory:' && !existsSync(database))
+    throw nothingToIngest(context);
   const pipeline = context.openPipeline();
-  const cwd = context.io.cwd;
-  const outlets = stringOption(context.values, 'outlets');
-  if (outlets) await pipeline.addOutlets(await readOutlets(resolve(cwd, outlets)));
-  const opml = stringOption(context.values, 'opml');
-  const feeds = stringOptions(context.values, 'feed').map((feed) => toFeedUrl(feed, cwd));
-  const jsonl = stringOption(context.values, 'jsonl');
-  if ([opml, jsonl, feeds.length ? 'feed' : undefined].filter(Boolean).length > 1) {
-    throw new NewsloomError(
-      'INVALID_INPUT',
-      'give one source: --opml FILE, --feed URL (repeatable) or --jsonl FILE',
-    );
-  }
-  if (jsonl) return pipeline.ingestJsonl(resolve(cwd, jsonl));
-  if (feeds.length > 0) {
+  if (none && (await pipeline.store.listFeeds()).length === 0) throw nothingToIngest(context);
+  if (given.outlets) await pipeline.addOutlets(given.outlets);
+  if (given.jsonl) return pipeline.ingestJsonl(given.jsonl);
+  if (given.feeds.length > 0) {
     const outlet = stringOption(context.values, 'outlet');
-    await pipeline.addFeeds(feeds.map((url) => ({ url, ...(outlet ? { outlet } : {}) })));
-    return pipeline.ingestFeeds(feeds);
+    await pipeline.addFeeds(given.feeds.map((url) => ({ url, ...(outlet ? { outlet } : {}) })));
+    return pipeline.ingestFeeds(given.feeds);
   }
-  const file = opml ? resolve(cwd, opml) : context.config.opml;
-  if (file) return pipeline.ingestOpml(file);
-  return pipeline.ingestFeeds();
+  return opml ? pipeline.ingestOpml(opml) : pipeline.ingestFeeds();
 }
+
+/** Options of the commands that fetch feeds. */
+export const FETCH_OPTIONS: OptionSpecs = {
+  'allow-private-network': {
+    type: 'boolean',
+    description:
+      'fetch feeds on loopback, private and link-local addresses (intranet, local tests)',
+    default: 'the config’s feeds.allowPrivateNetwork, else off',
+  },
+  verbose: { type: 'boolean', description: 'list every feed error, not only the first 10' },
+};
 
 /**
  * `newsloom ingest`.
@@ -77,22 +59,48 @@ export const ingestCommand: Command = {
   summary:
     'fetch feeds (--opml FILE | --feed URL | --jsonl FILE; default: the configured OPML) into the store',
   usage:
-    'newsloom ingest [--opml FILE | --feed URL [--outlet NAME] | --jsonl FILE] [--outlets OUTLETS.json]',
+    'newsloom ingest [--opml FILE | --feed URL|FILE [--outlet NAME] | --jsonl FILE] [--outlets FILE] [--allow-private-network]',
   options: {
-    outlets: { type: 'string' },
-    opml: { type: 'string' },
-    feed: { type: 'string', multiple: true },
-    outlet: { type: 'string' },
-    jsonl: { type: 'string' },
+    opml: {
+      type: 'string',
+      value: 'FILE',
+      description: 'an OPML list of feeds to register and fetch',
+      default: 'the config’s "opml"',
+      check: nonEmpty,
+    },
+    feed: {
+      type: 'string',
+      multiple: true,
+      value: 'URL|FILE',
+      description: 'a feed URL or a local feed file (repeatable)',
+      check: nonEmpty,
+    },
+    outlet: {
+      type: 'string',
+      value: 'NAME',
+      description: 'the outlet of the --feed feeds',
+      default: 'the feed’s domain',
+      check: nonEmpty,
+    },
+    jsonl: {
+      type: 'string',
+      value: 'FILE',
+      description: 'articles in the interchange form, one JSON object a line',
+      check: nonEmpty,
+    },
+    outlets: {
+      type: 'string',
+      value: 'FILE',
+      description: 'a JSON array of outlets (name, attributes such as lean) to register first',
+      check: nonEmpty,
+    },
+    ...FETCH_OPTIONS,
   },
   async run(context) {
     const result = await ingestFrom(context);
-    context.progress.done();
     context.print(ingestSummary(result), result);
-    if (result.feeds === 0 || result.failedFeeds < result.feeds) return EXIT_CODES.ok;
-    context.io.stderr(
-      `newsloom: all ${result.feeds} feeds failed to fetch: check your network connection and the feed URLs (each feed's error is listed above)\n`,
-    );
-    return EXIT_CODES.network;
+    const problems = ingestProblems(result, context.values.verbose === true);
+    for (const line of problems.lines) context.warn(line);
+    return problems.code;
   },
 };

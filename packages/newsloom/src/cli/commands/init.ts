@@ -5,6 +5,7 @@ import { NewsloomError } from '@newsloom/core';
 import type { Command } from '../command';
 import { stringOption } from '../command';
 import { CONFIG_FILE } from '../config';
+import { nonEmpty } from '../options';
 import { STARTER_FEEDS, starterOpml } from '../starter-feeds';
 
 const STARTER_CONFIG = {
@@ -13,6 +14,7 @@ const STARTER_CONFIG = {
   out: './out',
   title: 'My news digest',
   pollMinutes: 15,
+  feeds: { allowPrivateNetwork: false },
 };
 
 /**
@@ -23,7 +25,16 @@ export const initCommand: Command = {
   name: 'init',
   summary: 'write newsloom.config.json and feeds.opml (real outlets’ public feeds) to start from',
   usage: 'newsloom init [--dir DIR] [--force]',
-  options: { dir: { type: 'string' }, force: { type: 'boolean' } },
+  options: {
+    dir: {
+      type: 'string',
+      value: 'DIR',
+      description: 'where to write the two files',
+      default: '.',
+      check: nonEmpty,
+    },
+    force: { type: 'boolean', description: 'overwrite the files when they exist' },
+  },
   async run(context) {
     const dir = resolve(context.io.cwd, stringOption(context.values, 'dir') ?? '.');
     const files = [join(dir, CONFIG_FILE), join(dir, 'feeds.opml')];

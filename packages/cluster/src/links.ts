@@ -1,0 +1,57 @@
+import { topTerms } from '@newsloom/text';
+import type { Candidate } from './candidates';
+import type { ResolvedClusterOptions } from './options';
+import { MAX_RELATED, type StoryState } from './story-state';
+
+// Salient terms of a story: its 8 heaviest body terms (its key terms) and 5 heaviest entities.
+function salientTerms(story: StoryState): Set<string> {
+  const out = new Set<string>();
+  for (const [term] of topTerms(story.sums.body, 8)) out.add(`b:${term}`);
+  for (const [term] of topTerms(story.sums.entities, 5)) out.add(`e:${term}`);
+  return out;
+}
+
+// Two stories are related only when they share at least two salient terms: one shared word
+// ("Biden", "court") links most of a day's news; measured on the dev sets, link precision 0.85
+// with one, 0.92 with two (allsides-2021-dev).
+function sharesSalient(a: Set<string>, b: StoryState): boolean {
+  let shared = 0;
+  for (const term of salientTerms(b)) if (a.has(term)) shared += 1;
+  return shared >= 2;
+}
+
+/**
+ * Links a new story to lexically close active stories (storyline parent, related ids): at most 5,
+ * closest first, each with similarity ≥ `relatedThreshold` (before time decay) and two shared
+ * salient terms (among the 8 key terms and 5 main entities of each); an older story takes a link
+ * back while it has fewer than {@link MAX_RELATED}.
+ */
+export function linkRelated(
+  story: StoryState,
+  candidates: Candidate[],
+  o: ResolvedClusterOptions,
+): void {
+  const mine = salientTerms(story);
+  const related = candidates
+    .filter((c) => c.lexical >= o.relatedThreshold && sharesSalient(mine, c.story))
+    .sort((a, b) => b.lexical - a.lexical || (a.story.id < b.story.id ? -1 : 1))
+    .slice(0, 5);
+  const top = related[0];
+  if (top) story.parentId = top.story.parentId ?? top.story.id;
+  for (const c of related) {
+    story.relatedIds.push(c.story.id);
+    if (c.story.relatedIds.length < MAX_RELATED) c.story.relatedIds.push(story.id);
+  }
+}
+
+/**
+ * A group split off a story stays on its storyline (parent, related both ways) only when the two
+ * share salient terms (as in linkRelated): otherwise the split undid a wrong join and the groups
+ * are not related. Called after both were rebuilt.
+ */
+export function linkSplit(story: StoryState, child: StoryState): void {
+  if (!sharesSalient(salientTerms(story), child)) return;
+  child.parentId = story.parentId ?? story.id;
+  child.relatedIds.push(story.id);
+  if (story.relatedIds.length < MAX_RELATED) story.relatedIds.push(child.id);
+}

@@ -1,0 +1,100 @@
+import {
+  type Article,
+  type ArticleQuery,
+  ArticleSchema,
+  type SequencedArticles,
+} from '@newsloom/core';
+import { decodeRow, sortableTime } from '@newsloom/store';
+import type pg from 'pg';
+
+interface ArticleRow {
+  id: string;
+  content: string;
+  fetched_at: string | null;
+}
+
+const COLUMNS = 'a.id, a.content, a.fetched_at';
+
+/** Article reads of a PostgreSQL store: by id, keyset pages, ingest sequence, tsvector search. */
+export function createPostgresArticleReads(pool: pg.Pool) {
+  const rows = async (sql: string, params: unknown[]) =>
+    (await pool.query<ArticleRow>(sql, params)).rows.map(decodeArticle);
+  return {
+    async get(id: string): Promise<Article | undefined> {
+      return (await rows(`SELECT ${COLUMNS} FROM articles a WHERE a.id = $1`, [id]))[0];
+    },
+    page(
+      query: ArticleQuery,
+      storyId: string | undefined,
+      after: [string, string] | undefined,
+      size: number,
+    ): Promise<Article[]> {
+      const { sql, params } = pageSql(query, storyId, after, size);
+      return rows(sql, params);
+    },
+    async after(sequence: number, limit: number): Promise<SequencedArticles> {
+      const result = await pool.query<ArticleRow & { ingest_seq: string }>(
+        `SELECT ${COLUMNS}, a.ingest_seq FROM articles a WHERE a.ingest_seq > $1
+         ORDER BY a.ingest_seq LIMIT $2`,
+        [sequence, limit],
+      );
+      const last = result.rows.at(-1);
+      return {
+        articles: result.rows.map(decodeArticle),
+        lastSequence: last === undefined ? sequence : Number(last.ingest_seq),
+      };
+    },
+    async latestSequence(): Promise<number> {
+      const result = await pool.query<{ m: string | null }>(
+        'SELECT max(ingest_seq) AS m FROM articles',
+      );
+      return Number(result.rows[0]?.m ?? 0);
+    },
+    byIds: (ids: readonly string[]): Promise<Article[]> =>
+      rows(`SELECT ${COLUMNS} FROM articles a WHERE a.id = ANY($1::text[])`, [ids]),
+    search(tokens: readonly string[], limit: number): Promise<Article[]> {
+      // Each token a quoted lexeme joined by &: every word must be present, user text never
+      // reaches the tsquery syntax, and no dictionary stems it (the same words as SQLite).
+      const query = tokens.map((token) => `'${token}'`).join(' & ');
+      return rows(
+        `SELECT ${COLUMNS} FROM articles a WHERE a.search @@ $1::tsquery
+         ORDER BY a.published_at DESC, a.id LIMIT $2`,
+        [query, limit],
+      );
+    },
+  };
+}
+
+function pageSql(
+  query: ArticleQuery,
+  storyId: string | undefined,
+  after: [string, string] | undefined,
+  size: number,
+) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (n: number) => string, ...values: unknown[]) => {
+    where.push(clause(params.length + 1));
+    params.push(...values);
+  };
+  let from = 'articles a';
+  if (storyId !== undefined) {
+    params.push(storyId);
+    from += ' JOIN story_members m ON m.article_id = a.id AND m.story_id = $1';
+  }
+  if (after !== undefined) add((n) => `(a.published_at, a.id) > ($${n}, $${n + 1})`, ...after);
+  if (query.since !== undefined) add((n) => `a.published_at >= $${n}`, sortableTime(query.since));
+  if (query.until !== undefined) add((n) => `a.published_at < $${n}`, sortableTime(query.until));
+  if (query.outletId !== undefined) add((n) => `a.outlet_id = $${n}`, query.outletId);
+  if (query.feedId !== undefined) add((n) => `a.feed_id = $${n}`, query.feedId);
+  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  params.push(size);
+  const sql = `SELECT ${COLUMNS} FROM ${from} ${filter}
+    ORDER BY a.published_at, a.id LIMIT $${params.length}`;
+  return { sql, params };
+}
+
+function decodeArticle(row: ArticleRow): Article {
+  const extra = row.fetched_at === null ? undefined : { fetchedAt: row.fetched_at };
+  return decodeRow(ArticleSchema, row.content, `articles ${row.id}`, extra);
+}

@@ -1,0 +1,128 @@
+import {
+  type CoverageReport,
+  CoverageReportSchema,
+  type CoverageSnapshot,
+  type Feed,
+  FeedSchema,
+  type Outlet,
+  OutletSchema,
+  type StorySummary,
+  StorySummarySchema,
+  type UpsertCounts,
+} from '@newsloom/core';
+import { canonicalJson, decodeRow, type Run, RunSchema, sortableTime } from '@newsloom/store';
+import type pg from 'pg';
+import type { z } from 'zod';
+import { withTransaction } from './connection';
+
+/** A table of whole records stored as canonical JSON `doc`, keyed by `key`, with index columns. */
+interface DocTable<T> {
+  table: string;
+  key: string;
+  columns: Record<string, (record: T) => string | null>;
+  keyOf: (record: T) => string;
+  orderBy: string;
+}
+
+function createDocTable<S extends z.ZodType>(pool: pg.Pool, schema: S, spec: DocTable<z.infer<S>>) {
+  type T = z.infer<S>;
+  const names = [spec.key, ...Object.keys(spec.columns), 'doc'];
+  const compute = Object.values(spec.columns);
+  const placeholders = names.map((_, i) => `$${i + 1}`).join(', ');
+  const updates = names.slice(1).map((name) => `${name} = excluded.${name}`);
+  // Upsert only when the doc differs; xmax = 0 tells an insert from an update.
+  const upsertSql = `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${placeholders})
+    ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}
+    WHERE ${spec.table}.doc IS DISTINCT FROM excluded.doc
+    RETURNING (xmax = 0) AS inserted`;
+  const decode = (row: { k: string; doc: string }): T =>
+    decodeRow(schema, row.doc, `${spec.table} ${row.k}`);
+  return {
+    upsert: (records: readonly T[]): Promise<UpsertCounts> =>
+      withTransaction(pool, async (client) => {
+        const counts = { inserted: 0, updated: 0, unchanged: 0 };
+        for (const record of records) {
+          const values = [
+            spec.keyOf(record),
+            ...compute.map((c) => c(record)),
+            canonicalJson(record),
+          ];
+          const result = await client.query<{ inserted: boolean }>(upsertSql, values);
+          const row = result.rows[0];
+          if (row === undefined) counts.unchanged += 1;
+          else if (row.inserted) counts.inserted += 1;
+          else counts.updated += 1;
+        }
+        return counts;
+      }),
+    all: async (): Promise<T[]> =>
+      (
+        await pool.query<{ k: string; doc: string }>(
+          `SELECT ${spec.key} AS k, doc FROM ${spec.table} ORDER BY ${spec.orderBy}`,
+        )
+      ).rows.map(decode),
+    get: async (key: string): Promise<T | undefined> => {
+      const result = await pool.query<{ k: string; doc: string }>(
+        `SELECT ${spec.key} AS k, doc FROM ${spec.table} WHERE ${spec.key} = $1`,
+        [key],
+      );
+      const row = result.rows[0];
+      return row === undefined ? undefined : decode(row);
+    },
+  };
+}
+
+/** Outlet, feed, summary, run and coverage tables of a PostgreSQL store. */
+export function createPostgresDocs(pool: pg.Pool) {
+  return {
+    outlets: createDocTable(pool, OutletSchema, {
+      table: 'outlets',
+      key: 'id',
+      columns: {},
+      keyOf: (o: Outlet) => o.id,
+      orderBy: 'id',
+    }),
+    feeds: createDocTable(pool, FeedSchema, {
+      table: 'feeds',
+      key: 'id',
+      columns: {
+        outlet_id: (f: Feed) => f.outletId,
+        url: (f: Feed) => f.url,
+        next_fetch_at: (f: Feed) =>
+          f.nextFetchAt === undefined ? null : sortableTime(f.nextFetchAt),
+      },
+      keyOf: (f: Feed) => f.id,
+      orderBy: 'id',
+    }),
+    summaries: createDocTable(pool, StorySummarySchema, {
+      table: 'summaries',
+      key: 'story_id',
+      columns: { updated_at: (s: StorySummary) => sortableTime(s.updatedAt) },
+      keyOf: (s: StorySummary) => s.storyId,
+      orderBy: 'story_id',
+    }),
+    runs: createDocTable(pool, RunSchema, {
+      table: 'runs',
+      key: 'id',
+      columns: { started_at: (r: Run) => sortableTime(r.startedAt) },
+      keyOf: (r: Run) => r.id,
+      orderBy: 'started_at DESC, id',
+    }),
+    async saveCoverage(report: CoverageReport, createdAt: string): Promise<CoverageSnapshot> {
+      const result = await pool.query<{ id: string }>(
+        'INSERT INTO coverage_snapshots (created_at, doc) VALUES ($1, $2) RETURNING id',
+        [createdAt, canonicalJson(report)],
+      );
+      return { id: Number(result.rows[0]?.id), createdAt, report };
+    },
+    async latestCoverage(): Promise<CoverageSnapshot | undefined> {
+      const result = await pool.query<{ id: string; created_at: string; doc: string }>(
+        'SELECT id, created_at, doc FROM coverage_snapshots ORDER BY created_at DESC, id DESC LIMIT 1',
+      );
+      const row = result.rows[0];
+      if (row === undefined) return undefined;
+      const report = decodeRow(CoverageReportSchema, row.doc, `coverage_snapshots ${row.id}`);
+      return { id: Number(row.id), createdAt: row.created_at, report };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import {
+  type ClusterRunCommit,
+  type PipelineState,
+  PipelineStateSchema,
+  type QuarantineEntry,
+  QuarantineEntrySchema,
+  type UpsertCounts,
+} from '@newsloom/core';
+import { canonicalJson, decodeRow, sortableTime, stateConflict } from '@newsloom/store';
+import type pg from 'pg';
+import { LOCKS, lockTransaction, withTransaction } from './connection';
+import { upsertStoriesOn } from './pg-story-writer';
+
+/**
+ * The pipeline state row and quarantine of a PostgreSQL store. A cluster run commits stories,
+ * quarantine and state in one transaction that first takes the store's state advisory lock
+ * (the state row may not exist yet, so a row lock alone cannot serialise the first commit)
+ * and then checks the stored revision.
+ */
+export function createPostgresPipelineState(pool: pg.Pool, schema: string, label: string) {
+  return {
+    async load(): Promise<PipelineState | undefined> {
+      const result = await pool.query<{ doc: string }>(
+        'SELECT doc FROM pipeline_state WHERE id = 1',
+      );
+      const row = result.rows[0];
+      return row === undefined
+        ? undefined
+        : decodeRow(PipelineStateSchema, row.doc, `pipeline_state of ${label}`);
+    },
+    commit: (run: ClusterRunCommit): Promise<UpsertCounts> =>
+      withTransaction(pool, async (client) => {
+        await lockTransaction(client, schema, LOCKS.state);
+        const stored = await client.query<{ revision: string }>(
+          'SELECT revision FROM pipeline_state WHERE id = 1 FOR UPDATE',
+        );
+        const found = stored.rows[0] === undefined ? undefined : Number(stored.rows[0].revision);
+        if (found !== run.expectedRevision) throw stateConflict(label, run.expectedRevision, found);
+        const counts = await upsertStoriesOn(client, run.stories);
+        // One row per article (the last entry wins): ON CONFLICT cannot touch a row twice.
+        const entries = [...new Map((run.quarantined ?? []).map((e) => [e.articleId, e])).values()];
+        if (entries.length > 0) {
+          await client.query(
+            `INSERT INTO quarantine (article_id, reason, at, doc)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+             ON CONFLICT (article_id) DO UPDATE SET reason = excluded.reason, at = excluded.at,
+               doc = excluded.doc`,
+            [
+              entries.map((e) => e.articleId),
+              entries.map((e) => e.reason),
+              entries.map((e) => sortableTime(e.at)),
+              entries.map((e) => canonicalJson(e)),
+            ],
+          );
+        }
+        await client.query(
+          `INSERT INTO pipeline_state (id, revision, doc) VALUES (1, $1, $2)
+           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
+          [run.state.revision, canonicalJson(run.state)],
+        );
+        return counts;
+      }),
+    async quarantined(): Promise<QuarantineEntry[]> {
+      const result = await pool.query<{ article_id: string; doc: string }>(
+        'SELECT article_id, doc FROM quarantine ORDER BY article_id',
+      );
+      return result.rows.map((row) =>
+        decodeRow(QuarantineEntrySchema, row.doc, `quarantine ${row.article_id}`),
+      );
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { newsloomTsup } from '../../tsup.base';
+
+export default newsloomTsup();
