@@ -1,6 +1,5 @@
 // Public API of @newsloom/store: named exports only.
 export { createMemoryStore } from './memory/create-memory-store';
-export { importArticlesJsonl } from './shared/import-jsonl';
 // For other engines (@newsloom/store-postgres): the facade, the backend port and the helpers
 // every engine uses to store records the same way.
 export type { MaybePromise, StoreBackend } from './shared/backend';
@@ -15,6 +14,7 @@ export {
 } from './shared/canonical';
 export { createStoreFacade } from './shared/create-store-facade';
 export { decodeRow } from './shared/decode';
+export { importArticlesJsonl } from './shared/import-jsonl';
 export { type StoryMembership, StoryMembershipSchema } from './shared/membership';
 export { stateConflict } from './shared/pipeline-state';
 export { type Run, type RunInput, RunSchema } from './shared/run';
