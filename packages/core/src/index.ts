@@ -105,6 +105,10 @@ export {
   CitationSchema,
   type ExternalResource,
   ExternalResourceSchema,
+  type Perspective,
+  type PerspectiveGroup,
+  PerspectiveGroupSchema,
+  PerspectiveSchema,
   type Provenance,
   ProvenanceSchema,
   type StorySummary,
@@ -116,6 +120,8 @@ export {
   SummarySentenceSchema,
   type SummarySource,
   SummarySourceSchema,
+  type WhatIsNew,
+  WhatIsNewSchema,
 } from './model/story-summary';
 export type {
   ArticleQuery,

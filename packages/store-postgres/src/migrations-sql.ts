@@ -29,7 +29,7 @@ CREATE TABLE articles (
   first_seen_at text,
   last_seen_at text,
   content text NOT NULL,
-  ingest_seq bigint NOT NULL UNIQUE,
+  ingest_seq bigint UNIQUE,
   search tsvector NOT NULL,
   CONSTRAINT articles_canonical_url UNIQUE (canonical_url) DEFERRABLE INITIALLY DEFERRED
 );

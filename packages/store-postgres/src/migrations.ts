@@ -4,7 +4,7 @@ import { LOCKS, lockTransaction, type Queryable, withTransaction } from './conne
 import { POSTGRES_MIGRATIONS, type PostgresMigration } from './migrations-sql';
 
 /** The schema version of a store schema: 0 when it has none yet. */
-export async function postgresSchemaVersion(db: Queryable, schema: string): Promise<number> {
+async function postgresSchemaVersion(db: Queryable, schema: string): Promise<number> {
   const table = await db.query<{ t: string | null }>('SELECT to_regclass($1) AS t', [
     `${schema}.schema_migrations`,
   ]);

@@ -7,7 +7,7 @@ import {
   sortableTime,
 } from '@newsloom/store';
 import type pg from 'pg';
-import { LOCKS, lockTransaction, withTransaction } from './connection';
+import { LOCKS } from './connection';
 
 /** One article row as the batch leaves it. */
 interface Row {
@@ -36,30 +36,63 @@ interface StoredRow {
 }
 
 /**
- * Upserts one batch in one transaction. Writers take the store's ingest advisory lock first,
- * so ingest sequences are assigned in commit order (a reader after sequence N never misses a
- * row committed later with a lower number). The batch is decided in memory from one read of
- * the rows it touches, with the same rules as SQLite, then written with three statements.
+ * Upserts one batch in one transaction. Concurrent batches that share an article id or URL
+ * are serialised by per-key advisory locks; the rows are written without an ingest sequence,
+ * and only then, in the same round trip as COMMIT, the store's ingest lock is taken and the
+ * sequences assigned: so sequence order is commit order (a reader after sequence N never
+ * misses a row committed later with a lower number), while the lock is held only for one
+ * short server-side statement. The batch is decided in memory from one read of the rows it
+ * touches, with the same rules as SQLite.
  */
-export function upsertArticlesPostgres(
+export async function upsertArticlesPostgres(
   pool: pg.Pool,
   schema: string,
   articles: readonly Article[],
 ): Promise<UpsertCounts> {
-  return withTransaction(pool, async (client) => {
-    await lockTransaction(client, schema, LOCKS.ingest);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const ids = articles.map((a) => a.id as string);
+    const urls = articles.map((a) => a.canonicalUrl);
+    await client.query(
+      `SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1), k)
+         FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest($2::text[]) AS x ORDER BY k) keys) locked`,
+      [`${schema}:article`, [...ids, ...urls]],
+    );
     const stored = await client.query<StoredRow>(
       `SELECT seq, id, canonical_url, content, last_seen_at FROM articles
        WHERE id = ANY($1::text[]) OR canonical_url = ANY($2::text[])`,
-      [articles.map((a) => a.id), articles.map((a) => a.canonicalUrl)],
+      [ids, urls],
     );
-    const latest = await client.query<{ m: string | null }>(
-      'SELECT max(ingest_seq) AS m FROM articles',
-    );
-    const plan = planBatch(stored.rows, articles, Number(latest.rows[0]?.m ?? 0));
+    const plan = planBatch(stored.rows, articles, 0);
     await writeRows(client, plan.rows);
+    await client.query(sequenceAndCommit(client, schema, plan.rows));
     return plan.counts;
-  });
+  } catch (thrown) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw thrown;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * One simple-protocol round trip: take the ingest lock, number the batch's new and changed
+ * rows after the current maximum (each statement sees what committed before the lock), commit.
+ */
+function sequenceAndCommit(client: pg.PoolClient, schema: string, rows: readonly Row[]): string {
+  const ids = rows
+    .filter((r) => r.state === 'new' || r.state === 'changed')
+    .sort((a, b) => (a.ingestSeq ?? 0) - (b.ingestSeq ?? 0))
+    .map((r) => r.id);
+  if (ids.length === 0) return 'COMMIT';
+  return `SELECT pg_advisory_xact_lock(hashtext(${client.escapeLiteral(schema)}), ${LOCKS.ingest});
+    WITH m AS (SELECT coalesce(max(ingest_seq), 0) AS m FROM articles)
+    UPDATE articles a SET ingest_seq = m.m + u.n
+    FROM m, json_array_elements_text(${client.escapeLiteral(JSON.stringify(ids))}::json)
+      WITH ORDINALITY AS u(id, n)
+    WHERE a.id = u.id;
+    COMMIT`;
 }
 
 function planBatch(stored: readonly StoredRow[], articles: readonly Article[], latest: number) {
@@ -153,7 +186,7 @@ function newRow(article: Article, content: string, ingestSeq: number): Row {
 }
 
 /** A tsvector literal of the text's search tokens (letters and digits only: no quoting issue). */
-export function tsvectorLiteral(text: string): string {
+function tsvectorLiteral(text: string): string {
   return [...new Set(searchTokens(text))].map((token) => `'${token}'`).join(' ');
 }
 
@@ -182,7 +215,8 @@ function fieldValues(rows: readonly Row[]): unknown[][] {
     rows.map((r) => r.firstSeenAt),
     rows.map((r) => r.lastSeenAt),
     rows.map((r) => r.content),
-    rows.map((r) => r.ingestSeq),
+    // Numbered at commit, under the ingest lock (sequenceAndCommit).
+    rows.map(() => null),
     rows.map((r) => r.search),
   ];
 }
@@ -198,7 +232,7 @@ async function writeRows(client: pg.PoolClient, rows: readonly Row[]): Promise<v
       `UPDATE articles a SET ${FIELDS.slice(1)
         .map((f) => `${f} = u.${f}`)
         .join(', ')},
-         ingest_seq = u.ingest_seq, search = u.search::tsvector
+         search = u.search::tsvector
        FROM ${UNNEST} WHERE a.id = u.id`,
       fieldValues(changed),
     );

@@ -4,7 +4,9 @@ import type { Queryable } from './connection';
 
 /**
  * Upserts stories on a client inside a transaction, as SQLite does: a changed story replaces
- * its membership and history rows and absorbs the stories named in its `aliases`.
+ * its membership and history rows and absorbs the stories named in its `aliases`. All changed
+ * stories are written with a fixed number of statements (arrays through `unnest`), whatever
+ * their count, so a cluster run touching thousands of stories commits in a few round trips.
  */
 export async function upsertStoriesOn(
   client: Queryable,
@@ -17,72 +19,95 @@ export async function upsertStoriesOn(
     [stories.map((s) => s.id)],
   );
   const docs = new Map(existing.rows.map((row) => [row.id, row.doc]));
+  // The last version of each story in the batch is the one stored.
+  const latest = new Map(stories.map((story) => [story.id as string, story]));
+  const changed: Story[] = [];
   for (const story of stories) {
     const doc = canonicalJson(story);
     const before = docs.get(story.id);
-    if (before === doc) {
-      counts.unchanged += 1;
-      continue;
+    if (before === doc) counts.unchanged += 1;
+    else {
+      if (before === undefined) counts.inserted += 1;
+      else counts.updated += 1;
+      docs.set(story.id, doc);
+      if (latest.get(story.id) === story) changed.push(story);
     }
-    await client.query(
-      `INSERT INTO stories (id, created_at, updated_at, changed_at, parent_id, doc)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at,
-         updated_at = excluded.updated_at, changed_at = excluded.changed_at,
-         parent_id = excluded.parent_id, doc = excluded.doc`,
-      [
-        story.id,
-        sortableTime(story.createdAt),
-        sortableTime(story.updatedAt),
-        storyChangedAt(story),
-        story.parentId ?? null,
-        doc,
-      ],
-    );
-    if (before === undefined) counts.inserted += 1;
-    else counts.updated += 1;
-    docs.set(story.id, doc);
-    await writeChildren(client, story);
-    for (const alias of story.aliases) if (alias !== story.id) docs.delete(alias);
   }
+  if (changed.length > 0) await writeStories(client, changed);
   return counts;
 }
 
-async function writeChildren(client: Queryable, story: Story): Promise<void> {
-  await client.query('DELETE FROM story_members WHERE story_id = $1', [story.id]);
+async function writeStories(client: Queryable, stories: readonly Story[]): Promise<void> {
+  const ids = stories.map((s) => s.id as string);
+  await client.query(
+    `INSERT INTO stories (id, created_at, updated_at, changed_at, parent_id, doc)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at,
+       updated_at = excluded.updated_at, changed_at = excluded.changed_at,
+       parent_id = excluded.parent_id, doc = excluded.doc`,
+    [
+      ids,
+      stories.map((s) => sortableTime(s.createdAt)),
+      stories.map((s) => sortableTime(s.updatedAt)),
+      stories.map((s) => storyChangedAt(s)),
+      stories.map((s) => s.parentId ?? null),
+      stories.map((s) => canonicalJson(s)),
+    ],
+  );
+  await writeMembers(client, stories, ids);
+  await writeEvents(client, stories, ids);
+  await writeAliases(client, stories, ids);
+}
+
+async function writeMembers(client: Queryable, stories: readonly Story[], ids: string[]) {
+  await client.query('DELETE FROM story_members WHERE story_id = ANY($1::text[])', [ids]);
+  const pairs = stories.flatMap((s) => s.articleIds.map((a) => [s.id as string, a as string]));
   await client.query(
     `INSERT INTO story_members (story_id, article_id)
-     SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-    [story.id, story.articleIds],
+     SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
   );
-  await client.query('DELETE FROM story_events WHERE story_id = $1', [story.id]);
-  if (story.history.length > 0) {
-    await client.query(
-      `INSERT INTO story_events (story_id, seq, type, at, other_id, article_ids)
-       SELECT $1, u.seq - 1, u.type, u.at, u.other_id, u.article_ids
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
-         WITH ORDINALITY AS u(type, at, other_id, article_ids, seq)`,
-      [
-        story.id,
-        story.history.map((e) => e.type),
-        story.history.map((e) => sortableTime(e.at)),
-        story.history.map((e) => e.other ?? null),
-        story.history.map((e) => JSON.stringify(e.articleIds)),
-      ],
-    );
-  }
-  await client.query('DELETE FROM story_aliases WHERE alias_id = $1', [story.id]);
-  for (const alias of story.aliases) {
-    if (alias === story.id) continue;
-    await client.query('DELETE FROM stories WHERE id = $1', [alias]);
-    await client.query('UPDATE story_aliases SET story_id = $1 WHERE story_id = $2', [
-      story.id,
-      alias,
-    ]);
-    await client.query(
-      `INSERT INTO story_aliases (alias_id, story_id) VALUES ($1, $2)
-       ON CONFLICT (alias_id) DO UPDATE SET story_id = excluded.story_id`,
-      [alias, story.id],
-    );
-  }
+}
+
+async function writeEvents(client: Queryable, stories: readonly Story[], ids: string[]) {
+  await client.query('DELETE FROM story_events WHERE story_id = ANY($1::text[])', [ids]);
+  const events = stories.flatMap((s) => s.history.map((event, seq) => ({ s, event, seq })));
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO story_events (story_id, seq, type, at, other_id, article_ids)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+    [
+      events.map((e) => e.s.id),
+      events.map((e) => e.seq),
+      events.map((e) => e.event.type),
+      events.map((e) => sortableTime(e.event.at)),
+      events.map((e) => e.event.other ?? null),
+      events.map((e) => JSON.stringify(e.event.articleIds)),
+    ],
+  );
+}
+
+/**
+ * Each story stops being an alias itself; the stories it names in `aliases` are deleted and
+ * they, and every alias that pointed at them, resolve to it.
+ */
+async function writeAliases(client: Queryable, stories: readonly Story[], ids: string[]) {
+  await client.query('DELETE FROM story_aliases WHERE alias_id = ANY($1::text[])', [ids]);
+  const pairs = stories.flatMap((s) =>
+    s.aliases.filter((alias) => alias !== s.id).map((alias) => [alias as string, s.id as string]),
+  );
+  if (pairs.length === 0) return;
+  const [aliases, targets] = [pairs.map((p) => p[0]), pairs.map((p) => p[1])];
+  await client.query('DELETE FROM stories WHERE id = ANY($1::text[])', [aliases]);
+  await client.query(
+    `UPDATE story_aliases a SET story_id = u.target
+     FROM unnest($1::text[], $2::text[]) AS u(alias, target) WHERE a.story_id = u.alias`,
+    [aliases, targets],
+  );
+  await client.query(
+    `INSERT INTO story_aliases (alias_id, story_id)
+     SELECT DISTINCT ON (alias) alias, target FROM unnest($1::text[], $2::text[]) AS u(alias, target)
+     ON CONFLICT (alias_id) DO UPDATE SET story_id = excluded.story_id`,
+    [aliases, targets],
+  );
 }

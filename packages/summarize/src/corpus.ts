@@ -102,14 +102,28 @@ function joinSplitQuotes(sentences: readonly Sentence[], body: string): Sentence
   return out;
 }
 
+/** Full text shorter than this many characters is a teaser or a stub. */
+const SHORT_TEXT = 300;
+
+/**
+ * Which field to extract from: the full text, unless it is missing or short and the feed item's
+ * summary says more (a stub page whose feed summary holds the news).
+ */
+function bodyField(article: Article): 'text' | 'summary' {
+  const text = article.text ?? '';
+  const summary = article.summary ?? '';
+  if (text === '') return 'summary';
+  return text.length < SHORT_TEXT && summary.length > text.length ? 'summary' : 'text';
+}
+
 /** Extractable sentences of one article's body (full text when present, else its snippet). */
 function articleCandidates(
   article: Article,
   member: number,
   limit: number,
 ): Omit<Candidate, 'vector'>[] {
-  const field = article.text ? 'text' : 'summary';
-  const body = article.text ?? article.summary ?? '';
+  const field = bodyField(article);
+  const body = article[field] ?? '';
   // Only the opening is needed: split a prefix and drop its last, possibly cut, sentence.
   const cut = limit * CHARS_PER_SENTENCE;
   const sentences = splitSentences(body.length > cut ? body.slice(0, cut) : body);

@@ -95,12 +95,45 @@ function parseLink(link: string): { url: string; domain: string } | undefined {
   }
 }
 
-/** A readable title for well-known resource URLs (Wikipedia articles, PDF file names). */
-function titleOf(url: string): string | undefined {
+/** True for a path segment that is an identifier, not words (UUIDs, hashes, numbers, codes). */
+function isIdSegment(segment: string): boolean {
+  const s = segment.replace(/\.[a-z0-9]{2,5}$/iu, '');
+  return (
+    /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/iu.test(s) ||
+    /^[0-9a-f]{8,}$/iu.test(s) ||
+    /^[\d_.-]+$/u.test(s) ||
+    (/\d/u.test(s) && !/[a-z]{3,}/iu.test(s)) ||
+    s.length < 3
+  );
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Link text for a resource: the Wikipedia article's name, else the last path segment made of
+ * words (slug dashes and extensions dropped), else the domain: never a bare id.
+ */
+function titleOf(url: string, domain: string): string {
   const wiki = /wikipedia\.org\/wiki\/([^?#]+)/.exec(url);
-  if (wiki?.[1]) return decodeURIComponent(wiki[1]).replace(/_/g, ' ');
-  const pdf = /\/([^/?#]+)\.pdf(?:$|[?#])/i.exec(url);
-  return pdf?.[1] ? decodeURIComponent(pdf[1]).replace(/[-_]+/g, ' ') : undefined;
+  if (wiki?.[1]) return decode(wiki[1]).replace(/_/g, ' ');
+  const path = /^[a-z]+:\/\/[^/]+([^?#]*)/iu.exec(url)?.[1] ?? '';
+  const words = path
+    .split('/')
+    .map(decode)
+    .filter((s) => s !== '' && !isIdSegment(s) && !/^(?:index|default)\.[a-z]+$/iu.test(s))
+    .pop();
+  if (!words) return domain;
+  const text = words
+    .replace(/\.[a-z0-9]{2,5}$/iu, '')
+    .replace(/[-_+.]+/g, ' ')
+    .trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Resource links of the members, each with the outlets and articles linking it. */
@@ -153,10 +186,10 @@ export function extractExternalResources(
         a.url.localeCompare(b.url),
     )
     .map((t) => {
-      const title = titleOf(t.url);
+      const title = titleOf(t.url, t.domain);
       return {
         url: t.url,
-        ...(title === undefined ? {} : { title }),
+        title,
         domain: t.domain,
         outletIds: [...t.outlets].sort(),
         articleIds: [...t.articles].sort(),

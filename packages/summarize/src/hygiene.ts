@@ -25,6 +25,10 @@ const PRONOUN_START =
   /^(?:he|she|it|they|them|his|her|hers|its|their|theirs|this|that|these|those|him|such|both|the two)\b/i;
 const CONNECTIVE_START =
   /^(?:but|and|or|so|also|however|meanwhile|still|yet|instead|then|thus|therefore)\b/i;
+/** Phrases whose meaning lies outside the sentence: the text around it, a picture, a video. */
+const CONTEXT_DEPENDENT =
+  /\b(?:what happened next|as (?:mentioned|noted|discussed|shown|seen|described) (?:above|below|earlier|before|previously)|(?:the|see) (?:above|below)|the following|more on (?:that|this) (?:below|later)|in this (?:article|piece|story|post|video|photo|picture|image)|(?:this|that) is (?:important|significant|why|how) because|pictured (?:above|below|here)|shown here|(?:above|below) (?:is|are)|for (?:these|those) reasons)\b/iu;
+
 const SECOND_PERSON = /\b(?:you|your|yours|you're|you'll|we'll tell)\b/i;
 
 /**
@@ -98,6 +102,7 @@ export function rejectReason(
   if (isTruncated(sentence)) return 'truncated';
   if (isReaderQuestion(sentence)) return 'question';
   if (isBoilerplate(sentence)) return 'boilerplate';
+  if (CONTEXT_DEPENDENT.test(sentence) || /:["'”’)]?$/u.test(sentence)) return 'context-dependent';
   if (hasUnbalancedQuotes(sentence)) return 'unbalanced-quote';
   if (!options.allowDependent && needsAntecedent(sentence)) return 'orphan-pronoun';
   if (!/[.!"'”’)]$/u.test(sentence)) return 'no-terminator';

@@ -1,3 +1,5 @@
+import type { Outlet, StorySummary } from '@newsloom/core';
+
 /** Options of {@link summarizeStory}; every field has a documented default. */
 export interface SummarizeOptions {
   /** Most sections (default 5; at least 2 when the story is not tiny). */
@@ -20,14 +22,29 @@ export interface SummarizeOptions {
    * large (about 300 sentences in all, at least 2 an article), since news puts its facts first.
    */
   sentencesPerArticle?: number;
+  /**
+   * The story's previous summary: sentences from articles added since are marked `isNew` and
+   * `whatIsNew` lists those articles ("N new articles since <time>").
+   */
+  previous?: StorySummary;
+  /** Outlets with attributes (`lean`, `country`…): enables `perspectives` ("How outlets covered it"). */
+  outlets?: readonly Outlet[];
+  /** Attributes to group outlets by (default: every attribute name the outlets carry). */
+  perspectiveAttributes?: readonly string[];
 }
 
 /** {@link SummarizeOptions} with defaults applied. */
 export type ResolvedOptions = Required<
-  Omit<SummarizeOptions, 'maxWords' | 'sentencesPerArticle'>
+  Omit<
+    SummarizeOptions,
+    'maxWords' | 'sentencesPerArticle' | 'previous' | 'outlets' | 'perspectiveAttributes'
+  >
 > & {
   maxWords: number | undefined;
   sentencesPerArticle: number | undefined;
+  previous: StorySummary | undefined;
+  outlets: readonly Outlet[];
+  perspectiveAttributes: readonly string[] | undefined;
 };
 
 /** Applies defaults to {@link SummarizeOptions}. */
@@ -40,5 +57,8 @@ export function resolveOptions(options: SummarizeOptions = {}): ResolvedOptions 
     minSupport: options.minSupport ?? 0.8,
     maxHeadlineLength: Math.min(options.maxHeadlineLength ?? 90, 90),
     sentencesPerArticle: options.sentencesPerArticle,
+    previous: options.previous,
+    outlets: options.outlets ?? [],
+    perspectiveAttributes: options.perspectiveAttributes,
   };
 }

@@ -85,11 +85,24 @@ function bestNext(
   return best;
 }
 
-/** Marks every unused sentence that is a near-duplicate of `pick` as used. */
+/** Share of a sentence's content terms another sentence already states, at which it adds nothing. */
+const RESTATED = 0.75;
+
+/** True when most of `a`'s content terms (at least three) are in `b`: the same fact restated. */
+function restates(a: PoolEntry, b: PoolEntry): boolean {
+  const terms = a.candidate.features.terms;
+  if (terms.size < 3) return false;
+  let shared = 0;
+  for (const t of terms.keys()) if (b.candidate.features.terms.has(t)) shared += 1;
+  return shared / terms.size >= RESTATED;
+}
+
+/** Marks every unused sentence that is a near-duplicate or a restatement of `pick` as used. */
 function excludeDuplicates(pool: readonly PoolEntry[], used: Set<number>, pick: PoolEntry): void {
   pool.forEach((entry, i) => {
-    if (!used.has(i) && dot(entry.candidate.vector, pick.candidate.vector) >= DUPLICATE_SIMILARITY)
-      used.add(i);
+    if (used.has(i)) return;
+    const similar = dot(entry.candidate.vector, pick.candidate.vector) >= DUPLICATE_SIMILARITY;
+    if (similar || restates(entry, pick)) used.add(i);
   });
 }
 

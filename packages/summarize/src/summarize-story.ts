@@ -1,80 +1,16 @@
-import type { Article, Story, StorySummary, SummarySentence, SummarySource } from '@newsloom/core';
-import { type Support, supportingMembers } from './cite';
+import type { Article, Story, StorySummary, SummarySentence } from '@newsloom/core';
 import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { sectionHeading } from './heading';
 import { chooseHeadline } from './headline';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
+import { storyPerspectives } from './perspectives';
 import { sectionTitle } from './section-title';
 import { groupSections } from './sections';
 import { type Selected, selectSentences } from './select';
-
-/** Numbers sources in order of first citation. */
-export class SourceNumbering {
-  readonly sources: SummarySource[] = [];
-  private readonly numbers = new Map<number, number>();
-
-  constructor(private readonly corpus: Corpus) {}
-
-  /** The 1-based source number of a member, assigning the next one on first use. */
-  numberOf(member: number): number {
-    const known = this.numbers.get(member);
-    if (known !== undefined) return known;
-    const article = this.corpus.members[member] as Article;
-    const n = this.sources.length + 1;
-    this.numbers.set(member, n);
-    this.sources.push({
-      n,
-      articleId: article.id,
-      outletId: article.outletId,
-      ...(article.outletName === undefined ? {} : { outletName: article.outletName }),
-      title: article.title,
-      url: article.url,
-      publishedAt: article.publishedAt,
-    });
-    return n;
-  }
-}
-
-/** A sentence's supports, source-numbered with scores to 3 decimals, and its citations, ascending. */
-export function numberedSupport(
-  supports: readonly Support[],
-  corpus: Corpus,
-  numbering: SourceNumbering,
-): Pick<SummarySentence, 'citations'> & Pick<SummarySentence['provenance'], 'support'> {
-  const support = supports.map((s) => ({
-    n: numbering.numberOf(s.member),
-    articleId: (corpus.members[s.member] as Article).id,
-    score: Math.round(s.score * 1000) / 1000,
-  }));
-  return { support, citations: support.map((s) => s.n).sort((a, b) => a - b) };
-}
-
-/** A cited summary sentence for an extracted candidate. */
-export function citeCandidate(
-  candidate: Candidate,
-  corpus: Corpus,
-  numbering: SourceNumbering,
-  options: ResolvedOptions,
-): SummarySentence {
-  const supports = supportingMembers(candidate.features, corpus, options, {
-    member: candidate.member,
-  });
-  const { support, citations } = numberedSupport(supports, corpus, numbering);
-  return {
-    text: candidate.text,
-    citations,
-    provenance: {
-      articleId: (corpus.members[candidate.member] as Article).id,
-      field: candidate.field,
-      start: candidate.start,
-      end: candidate.end,
-      support,
-      method: 'extractive',
-    },
-  };
-}
+import { citeCandidate, SourceNumbering } from './source-numbering';
+import { whatIsNewSince } from './what-is-new';
 
 /** A title-only candidate, for stories whose articles have no usable body sentence. */
 function titleCandidate(corpus: Corpus, member: number): Selected {
@@ -138,30 +74,51 @@ export function summarizeCorpus(
     heading: sectionTitle(group, selected, used) ?? sectionHeading(group, selected, used),
     sentences: group.map((s) => citeCandidate(s.candidate, corpus, numbering, resolved)),
   }));
-  return assembleSummary(story, corpus, {
-    headline,
-    sections,
-    sources: numbering.sources,
-    method: 'extractive',
-    replacedSentences: 0,
-  });
+  return assembleSummary(
+    story,
+    corpus,
+    { headline, sections, method: 'extractive', replacedSentences: 0 },
+    { numbering, options: resolved },
+  );
 }
 
-/** A story's summary from its own parts; the fields every summary shares are filled in here. */
+/**
+ * A story's summary from its own parts; the fields every summary shares are filled in here:
+ * external resources, perspectives (cited with the same source numbers), what is new since the
+ * previous summary, and the `isNew` marks on sentences from articles added since.
+ */
 export function assembleSummary(
   story: Story,
   corpus: Corpus,
-  parts: Pick<StorySummary, 'headline' | 'sections' | 'sources' | 'method' | 'replacedSentences'>,
+  parts: Pick<StorySummary, 'headline' | 'sections' | 'method' | 'replacedSentences'>,
+  { numbering, options }: { numbering: SourceNumbering; options: ResolvedOptions },
 ): StorySummary {
+  const perspectives = storyPerspectives(
+    corpus,
+    options.outlets,
+    options.perspectiveAttributes,
+    numbering,
+    options,
+  );
+  const whatIsNew = whatIsNewSince(options.previous, corpus.members);
+  const added = new Set(whatIsNew?.newArticleIds ?? []);
+  const mark = (s: SummarySentence): SummarySentence =>
+    added.has(s.provenance.articleId) ? { ...s, isNew: true } : s;
   return {
     storyId: story.id,
     headline: parts.headline,
     articleCount: corpus.members.length,
     updatedAt: story.updatedAt,
-    sections: parts.sections,
-    sources: parts.sources,
+    sections: parts.sections.map((x) => ({ ...x, sentences: x.sentences.map(mark) })),
+    sources: numbering.sources,
     externalResources: extractExternalResources(story, corpus.members),
     method: parts.method,
     replacedSentences: parts.replacedSentences,
+    articleIds: corpus.members.map((a) => a.id),
+    perspectives: perspectives.map((p) => ({
+      ...p,
+      groups: p.groups.map((g) => (g.sentence ? { ...g, sentence: mark(g.sentence) } : g)),
+    })),
+    ...(whatIsNew ? { whatIsNew } : {}),
   };
 }

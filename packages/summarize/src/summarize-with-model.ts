@@ -18,13 +18,8 @@ import { headlineProblems, titleCase } from './headline-rules';
 import { isBoilerplate, isReaderQuestion } from './hygiene';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { selectSentences } from './select';
-import {
-  assembleSummary,
-  citeCandidate,
-  numberedSupport,
-  SourceNumbering,
-  summarizeCorpus,
-} from './summarize-story';
+import { citeCandidate, numberedSupport, SourceNumbering } from './source-numbering';
+import { assembleSummary, summarizeCorpus } from './summarize-story';
 import { supportScore } from './support';
 
 /** A replacement must be at least this similar (TF-IDF cosine) to the model sentence it replaces. */
@@ -224,11 +219,10 @@ export async function summarizeWithModel(
     const fallback = summarizeCorpus(story, corpus, resolved);
     return { ...fallback, headline, method: summarizer.name, replacedSentences: ctx.replaced };
   }
-  return assembleSummary(story, corpus, {
-    headline,
-    sections,
-    sources: ctx.numbering.sources,
-    method: summarizer.name,
-    replacedSentences: ctx.replaced,
-  });
+  return assembleSummary(
+    story,
+    corpus,
+    { headline, sections, method: summarizer.name, replacedSentences: ctx.replaced },
+    { numbering: ctx.numbering, options: resolved },
+  );
 }

@@ -27,6 +27,18 @@ describe('extractExternalResources', () => {
     expect(resources.map((r) => r.domain)).toEqual(['bls.gov', 'wikipedia.org']);
     expect(resources[0]?.outletIds).toHaveLength(3);
     expect(resources[1]?.title).toBe('Nonfarm payrolls');
+    expect(resources[0]?.title).toBe('Empsit nr0');
+  });
+
+  it('never uses a bare id as link text', () => {
+    const links = [
+      'https://docs.example.org/files/3f2b9c4e-1d2a-4b7c-9e8f-0a1b2c3d4e5f',
+      'https://www.springfield.gov/council/minutes-2024-03-05.pdf',
+      'https://data.example.net/d/8f14e45fceea167a5a36dedd4bea2543/',
+    ];
+    const a = makeArticle({ url: 'https://a-news.com/1', outlet: 'A News', links });
+    const titles = extractExternalResources(makeStory([a]), [a]).map((r) => r.title);
+    expect(titles.sort()).toEqual(['Files', 'Minutes 2024 03 05', 'example.net']);
   });
 
   it('returns nothing when articles link nowhere', () => {

@@ -26,6 +26,12 @@ describe('sentence hygiene', () => {
     ['He said the vote would happen next week after the recess.', 'orphan-pronoun'],
     ['“We will not back down,” the senator told supporters on Sunday', 'no-terminator'],
     ['The senator said the vote would happen next week.', undefined],
+    [
+      'The ruling matters, and this is important because of what happened next.',
+      'context-dependent',
+    ],
+    ['As noted above, the council had rejected the plan twice before.', 'context-dependent'],
+    ['The mayor listed three reasons for the delay in her statement:', 'context-dependent'],
   ])('rejects boilerplate, questions, truncations and orphan pronouns: %s → %s', (line, reason) => {
     expect(rejectReason(line)).toBe(reason);
   });

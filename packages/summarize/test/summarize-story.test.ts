@@ -134,3 +134,35 @@ describe('summarizeStory on small and large stories', () => {
     expect(() => summarizeStory(makeStory([a]), [])).toThrow(NewsloomError);
   });
 });
+
+describe('summarizeStory hygiene', () => {
+  it('uses the feed summary when the page text is a stub', () => {
+    const a = makeArticle({
+      title: 'Port reopens after storm',
+      text: 'Click to read the full story.',
+      summary:
+        'The port of Eastham reopened on Sunday after a storm closed it for three days. Officials said 40 ships were waiting to dock.',
+    });
+    const summary = summarizeStory(makeStory([a]), [a]);
+    const first = allSentences(summary)[0];
+    expect(first?.text).toBe(
+      'The port of Eastham reopened on Sunday after a storm closed it for three days.',
+    );
+    expect(first?.provenance.field).toBe('summary');
+  });
+
+  it('states one fact once, even when outlets word it differently', () => {
+    const fact = (lead: string) =>
+      makeArticle({
+        title: 'Dam repairs start',
+        text: `${lead} Engineers said the work on the Ridgeton dam would cost 12 million dollars. Residents downstream were told to stay alert during the repairs.`,
+      });
+    const articles = [
+      fact('Repairs on the cracked Ridgeton dam began on Monday, the water authority said.'),
+      fact('The water authority said repairs on the cracked Ridgeton dam began Monday.'),
+      fact('On Monday, the water authority began repairs on the cracked Ridgeton dam.'),
+    ];
+    const texts = allSentences(summarizeStory(makeStory(articles), articles)).map((s) => s.text);
+    expect(texts.filter((t) => /began/.test(t))).toHaveLength(1);
+  });
+});

@@ -35,6 +35,8 @@ export const SummarySentenceSchema = z.object({
   /** 1-based numbers into `sources`: every article that supports the sentence. */
   citations: z.array(z.number().int().positive()).min(1),
   provenance: ProvenanceSchema,
+  /** True when the sentence comes from an article added since the previous summary. */
+  isNew: z.boolean().optional(),
 });
 /** A cited summary sentence. */
 export type SummarySentence = z.infer<typeof SummarySentenceSchema>;
@@ -71,6 +73,44 @@ export const ExternalResourceSchema = z.object({
 /** An external resource. */
 export type ExternalResource = z.infer<typeof ExternalResourceSchema>;
 
+/** One group of outlets sharing an attribute value (`lean: left`) and how it covered the story. */
+export const PerspectiveGroupSchema = z.object({
+  /** The attribute value, e.g. `left`. */
+  value: z.string(),
+  /** The group's outlets that covered the story. */
+  outletIds: z.array(OutletIdSchema),
+  /** The group's articles in the story. */
+  articleCount: z.number().int().nonnegative(),
+  /** The group's most representative sentence, cited like any summary sentence. */
+  sentence: SummarySentenceSchema.optional(),
+});
+/** A perspective group. */
+export type PerspectiveGroup = z.infer<typeof PerspectiveGroupSchema>;
+
+/** "How outlets covered it" for one outlet attribute (lean, country, ownership…). */
+export const PerspectiveSchema = z.object({
+  /** The attribute name, e.g. `lean`. */
+  attribute: z.string().min(1),
+  /** Groups with coverage, most articles first. */
+  groups: z.array(PerspectiveGroupSchema),
+  /** Values of the attribute (among the outlets known) with no article in the story: the blindspot. */
+  missing: z.array(z.string()).default([]),
+});
+/** The perspectives of one attribute. */
+export type Perspective = z.infer<typeof PerspectiveSchema>;
+
+/** What changed since the previous summary of the story. */
+export const WhatIsNewSchema = z.object({
+  /** When the previous summary's story was last updated. */
+  since: IsoDateTimeSchema,
+  /** Articles in the story then. */
+  previousArticleCount: z.number().int().nonnegative(),
+  /** Articles added since ("N new articles since <time>"). */
+  newArticleIds: z.array(ArticleIdSchema),
+});
+/** What is new in a story. */
+export type WhatIsNew = z.infer<typeof WhatIsNewSchema>;
+
 /** A story's summary: headline, cited sections and sources. */
 export const StorySummarySchema = z.object({
   storyId: StoryIdSchema,
@@ -85,6 +125,12 @@ export const StorySummarySchema = z.object({
   method: z.string().default('extractive'),
   /** Model sentences dropped or replaced because no source supported them. */
   replacedSentences: z.number().int().nonnegative().default(0),
+  /** The story's article ids the summary was made from (lets the next version tell what is new). */
+  articleIds: z.array(ArticleIdSchema).default([]),
+  /** "How outlets covered it", one entry per outlet attribute (empty without outlet attributes). */
+  perspectives: z.array(PerspectiveSchema).default([]),
+  /** What changed since the previous summary; absent on a first summary. */
+  whatIsNew: WhatIsNewSchema.optional(),
 });
 /** A story summary. */
 export type StorySummary = z.infer<typeof StorySummarySchema>;

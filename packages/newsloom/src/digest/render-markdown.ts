@@ -8,6 +8,7 @@ import {
   storyPath,
 } from './edition-view';
 import { formatNumber, formatTime, plural } from './html';
+import { perspectivesMarkdown, whatIsNewMarkdown } from './render-perspectives';
 
 /**
  * Escapes feed text for Markdown: HTML-significant characters become entities (so a viewer
@@ -36,12 +37,14 @@ function storyMarkdown(view: EditionView, story: Story): string[] {
     `Updated (${plural(story.articleIds.length, 'article')}) · ${formatTime(story.updatedAt)} · [page](${storyPath(story.id)})`,
     '',
   );
+  lines.push(...whatIsNewMarkdown(summary, escapeMarkdown));
   for (const section of summary?.sections ?? []) {
     const text = section.sentences
       .map((s) => `${escapeMarkdown(s.text)} ${s.citations.map((n) => `\\[${n}\\]`).join('')}`)
       .join(' ');
     lines.push(`**${escapeMarkdown(section.heading)}** ${text}`, '');
   }
+  lines.push(...perspectivesMarkdown(summary, escapeMarkdown));
   const sources = summary?.sources ?? [];
   lines.push(`Sources (${plural(sources.length, 'article')}):`, '');
   for (const source of sources)

@@ -11,6 +11,7 @@ import {
 import { escapeHtml, externalLink, formatTime, plural } from './html';
 import { renderPage } from './layout';
 import type { PageSet } from './render-index';
+import { renderPerspectives } from './render-perspectives';
 
 /**
  * The page of one story: headline, "Updated (N articles)", cited titled paragraphs, Sources,
@@ -22,12 +23,15 @@ export function renderStoryPage(view: EditionView, story: Story, set: PageSet): 
   const articles = storyArticles(view, story);
   const headline = storyHeadline(view, story.id);
   const updatedAt = summary?.updatedAt ?? story.updatedAt;
+  const extra = renderPerspectives(summary);
   const body = [
     `<article id="story" data-story-id="${escapeHtml(story.id)}">`,
     `<h1>${escapeHtml(headline)}</h1>`,
     `<p class="meta" id="updated">Updated (${plural(story.articleIds.length, 'article')}) · <time datetime="${escapeHtml(updatedAt)}">${formatTime(updatedAt)}</time></p>`,
+    extra.whatIsNew,
     summary ? renderSections(summary.sections) : '<p class="muted">No summary yet.</p>',
     '</article>',
+    extra.perspectives,
     renderSources(summary),
     renderStoriesAbout(view, story),
     renderAllArticles(view, articles),

@@ -14,7 +14,7 @@ import {
 } from '@newsloom/core';
 import { isoNow, type PipelineContext, throwIfAborted } from './context';
 import { type LegacySeed, readLegacySeed, retireLegacySeed } from './legacy-state';
-import { inChunks, readNewArticles } from './new-articles';
+import { inChunks, type NewArticles, readNewArticles } from './new-articles';
 import { pendingOf, withPending } from './pending';
 import { quarantineOf } from './placement';
 
@@ -80,17 +80,7 @@ async function clusterOnce(context: PipelineContext) {
     skip: seed?.clustered,
     signal,
   });
-  // The run's clock: an article dated beyond the clusterer's tolerance after it is unplaced.
-  const now = context.clock.now();
-  const unplaced: UnplacedArticle[] = [];
-  let done = 0;
-  for await (const chunk of inChunks(store, fresh.keys, fresh.cached)) {
-    throwIfAborted(signal);
-    unplaced.push(...clusterer.add(chunk, { now }).unplaced);
-    done += chunk.length;
-    context.onProgress({ stage: 'cluster', done, total: fresh.keys.length });
-  }
-  throwIfAborted(signal);
+  const unplaced = await addAll(context, clusterer, fresh);
   const times = new Map(fresh.keys.map((key) => [key.id as string, key.time]));
   const quarantined = await quarantineOf(store, unplaced, times, isoNow(context.clock));
   const stories = clusterer.stories();
@@ -119,6 +109,26 @@ async function clusterOnce(context: PipelineContext) {
     retries: 0,
   };
   return { result, storyIds: Object.keys(pending) as StoryId[] };
+}
+
+/** Feeds the new articles to the clusterer in publication order; returns those it left out. */
+async function addAll(
+  context: PipelineContext,
+  clusterer: Clusterer,
+  fresh: NewArticles,
+): Promise<UnplacedArticle[]> {
+  // The run's clock: an article dated beyond the clusterer's tolerance after it is unplaced.
+  const now = context.clock.now();
+  const unplaced: UnplacedArticle[] = [];
+  let done = 0;
+  for await (const chunk of inChunks(context.store, fresh.keys, fresh.cached)) {
+    throwIfAborted(context.signal);
+    unplaced.push(...clusterer.add(chunk, { now }).unplaced);
+    done += chunk.length;
+    context.onProgress({ stage: 'cluster', done, total: fresh.keys.length });
+  }
+  throwIfAborted(context.signal);
+  return unplaced;
 }
 
 function restore(clusterer: Clusterer, snapshot: ClustererSnapshot): void {

@@ -129,6 +129,26 @@ describe('the incremental pipeline', () => {
     await second.close();
   });
 
+  it('starts afresh when the sidecar is newer than a database restored from a backup', async () => {
+    const databasePath = join(dir, 'restored.db');
+    const sidecar = `${databasePath}.state.json`;
+    // The sidecar knows a story and an article this database does not hold.
+    const newer = {
+      version: 1,
+      clusterer: {},
+      clusteredArticleIds: ['gone'],
+      storyIds: ['s-gone'],
+    };
+    writeFileSync(sidecar, JSON.stringify(newer));
+    const pipeline = createPipeline({ databasePath, clock: clock() });
+    await pipeline.ingestArticles(CORPUS);
+    const run = await pipeline.cluster();
+    expect(run.newArticles).toBe(5);
+    expect(run.stories).toBe(2);
+    expect(existsSync(`${sidecar}.migrated`)).toBe(true);
+    await pipeline.close();
+  });
+
   it('names the sidecar and the fix when it is not a pipeline state', async () => {
     const databasePath = join(dir, 'bad-sidecar.db');
     writeFileSync(`${databasePath}.state.json`, '{"version":1,"clusterer":{}}');

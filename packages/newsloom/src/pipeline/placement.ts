@@ -31,8 +31,8 @@ async function alreadyPlaced(
   late: readonly UnplacedArticle[],
   publishedAt: ReadonlyMap<string, number>,
 ): Promise<Set<string>> {
-  const times = late.map((u) => publishedAt.get(u.articleId) ?? Number.NaN);
-  const newest = times.reduce((max, t) => (t > max ? t : max), Number.NEGATIVE_INFINITY);
+  const times = late.flatMap((u) => publishedAt.get(u.articleId) ?? []);
+  const newest = times.reduce((max, t) => Math.max(max, t), Number.NEGATIVE_INFINITY);
   const recent = times.filter((t) => t >= newest - PLACED_LOOKBACK_MS);
   if (recent.length === 0) return new Set();
   const since = recent.reduce((min, t) => Math.min(min, t), Number.POSITIVE_INFINITY);

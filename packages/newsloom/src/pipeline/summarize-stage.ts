@@ -6,7 +6,12 @@ import {
   type StoryId,
   type StorySummary,
 } from '@newsloom/core';
-import { extractExternalResources, summarizeStory, summarizeWithModel } from '@newsloom/summarize';
+import {
+  extractExternalResources,
+  type SummarizeOptions,
+  summarizeStory,
+  summarizeWithModel,
+} from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
 import { pendingOf } from './pending';
 import { clearPending } from './pending-commit';
@@ -42,8 +47,11 @@ async function modelOrExtractive(
   story: Story,
   articles: readonly Article[],
   diagnostics: Diagnostic[],
+  extra: SummarizeOptions,
 ): Promise<StorySummary> {
-  const { summarizer, summarizeOptions } = context;
+  const { summarizer } = context;
+  // The previous summary marks what is new since; outlets with attributes give perspectives.
+  const summarizeOptions = { ...context.summarizeOptions, ...extra };
   if (!summarizer) return summarizeStory(story, articles, summarizeOptions);
   try {
     return await summarizeWithModel(story, articles, summarizer, summarizeOptions);
@@ -60,8 +68,9 @@ async function summarizeOne(
   story: Story,
   articles: readonly Article[],
   diagnostics: Diagnostic[],
+  extra: SummarizeOptions,
 ): Promise<StorySummary> {
-  const summary = await modelOrExtractive(context, story, articles, diagnostics);
+  const summary = await modelOrExtractive(context, story, articles, diagnostics, extra);
   if (summary.externalResources.length > 0) return summary;
   return { ...summary, externalResources: extractExternalResources(story, articles) };
 }
@@ -69,6 +78,7 @@ async function summarizeOne(
 async function summarizeAll(
   context: PipelineContext,
   stale: readonly Story[],
+  previousSummaries: ReadonlyMap<string, StorySummary>,
   diagnostics: Diagnostic[],
 ): Promise<void> {
   const { store, signal } = context;
@@ -76,13 +86,17 @@ async function summarizeAll(
     stale.length > 0
       ? await loadArticles(store, new Set(stale.flatMap((story) => story.articleIds)))
       : new Map<string, Article>();
+  const outlets = stale.length > 0 ? await store.listOutlets() : [];
   let batch: StorySummary[] = [];
   for (const [index, story] of stale.entries()) {
     throwIfAborted(signal);
     const members = story.articleIds
       .map((id) => articles.get(id))
       .filter((a): a is Article => a !== undefined);
-    if (members.length > 0) batch.push(await summarizeOne(context, story, members, diagnostics));
+    const previous = previousSummaries.get(story.id);
+    const extra = { outlets, ...(previous ? { previous } : {}) };
+    if (members.length > 0)
+      batch.push(await summarizeOne(context, story, members, diagnostics, extra));
     if (batch.length >= BATCH || index === stale.length - 1) {
       if (batch.length > 0) await store.saveSummaries(batch);
       batch = [];
@@ -114,7 +128,7 @@ export async function summarizeStaleStories(
   const summaries = new Map((await store.getSummaries(ids)).map((s) => [s.storyId, s]));
   const stale = stories.filter((story) => isStale(story, summaries.get(story.id)));
   const diagnostics: Diagnostic[] = [];
-  await summarizeAll(context, stale, diagnostics);
+  await summarizeAll(context, stale, summaries, diagnostics);
   await clearPending(context, ids, stories);
   return { summarized: stale.length, unchanged: stories.length - stale.length, diagnostics };
 }

@@ -40,9 +40,6 @@ export async function createLeadership(connectionString: string, schema: string,
   };
 }
 
-/** A role's leadership. */
-export type Leadership = Awaited<ReturnType<typeof createLeadership>>;
-
 /**
  * Runs `work` while holding a session advisory lock (on its own connection), so that workers
  * starting together set up pg-boss and its queues one after another (creating queue

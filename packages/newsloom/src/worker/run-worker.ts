@@ -190,5 +190,3 @@ async function editionJob(parts: WorkerParts): Promise<object> {
   parts.options.log(`edition ${edition.generatedAt}: ${edition.stories.length} stories`);
   return { stories: edition.stories.length, generatedAt: edition.generatedAt };
 }
-
-export { WORKER_LOCKS };

@@ -19,7 +19,7 @@ async function setUp(hosts: number, feedsPerHost: number, items: number, latency
     feedsPerHost,
     items: fixtureItems(items),
     latencyMs,
-    lifetimeMs: 120_000,
+    lifetimeMs: 400_000,
   });
   cleanups.push(server.close);
   const deployment: Deployment = await createDeployment(testUrl ?? '', server.feedUrls);
@@ -41,8 +41,8 @@ describe.skipIf(testUrl === undefined)('newsloom worker processes on PostgreSQL'
     const { server, deployment } = await setUp(8, 6, 480, 30);
     const args = ['--concurrency', '4', '--cluster-seconds', '0.5'];
     const workers = [worker(deployment.url, 'w1', args), worker(deployment.url, 'w2', args)];
-    await until(async () => (await deployment.fetchedFeeds()) === 48, 60_000, 'all feeds fetched');
-    await until(async () => (await clusterLag(deployment.store)).lag === 0, 60_000, 'lag 0');
+    await until(async () => (await deployment.fetchedFeeds()) === 48, 180_000, 'all feeds');
+    await until(async () => (await clusterLag(deployment.store)).lag === 0, 180_000, 'lag 0');
     for (const w of workers) w.proc.kill('SIGTERM');
     for (const w of workers) expect(await w.exited).toEqual({ code: 0, signal: null });
     expect(politenessViolations(server.logs, INTERVAL_MS)).toEqual([]);
@@ -53,5 +53,5 @@ describe.skipIf(testUrl === undefined)('newsloom worker processes on PostgreSQL'
     expect((await deployment.store.getStories()).length).toBeGreaterThan(0);
     const requests = [...server.logs.values()].reduce((sum, log) => sum + log.length, 0);
     expect(requests).toBeGreaterThanOrEqual(48);
-  }, 120_000);
+  }, 400_000);
 });

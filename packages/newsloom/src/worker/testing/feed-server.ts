@@ -24,7 +24,7 @@ export interface RequestLog {
 }
 
 /** Where articles link to: never fetched, only their identity. */
-export const ARTICLE_ORIGIN = 'https://news.fixture.test';
+const ARTICLE_ORIGIN = 'https://news.fixture.test';
 
 /**
  * Starts the hosts; every article is in two feeds (so the store must deduplicate it).
