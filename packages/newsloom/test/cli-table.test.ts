@@ -417,17 +417,18 @@ describe('newsloom ingest against a feed server on 127.0.0.1', () => {
     ]);
   }, 30_000);
 
-  it('counts a repeated URL as a duplicate, not as an update', async () => {
+  it('counts an article under a second id with a URL already imported as a duplicate', async () => {
     const article = {
       url: 'https://dup.example/a',
       outlet: 'Dup',
       title: 'Same story',
       publishedAt: '2024-01-01T00:00:00Z',
     };
-    writeFileSync(
-      join(cwd, 'dup.jsonl'),
-      stringifyJsonl([article, { ...article, title: 'Same story, again' }]),
-    );
+    const records = [
+      { ...article, id: 'dup-1' },
+      { ...article, id: 'dup-2', title: 'Same story, again' },
+    ];
+    writeFileSync(join(cwd, 'dup.jsonl'), stringifyJsonl(records));
     const run = await runCli(cwd, ['ingest', '--jsonl', 'dup.jsonl', '--db', 'dup.db']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('1 new article, 0 updated, 0 unchanged; 1 duplicate URL skipped\n');
