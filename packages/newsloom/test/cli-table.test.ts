@@ -372,14 +372,14 @@ describe('newsloom ingest against a feed server on 127.0.0.1', () => {
     const run = await runCli(cwd, ['ingest', '--opml', 'local.opml', '--allow-private-network']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^[1-9]\d* new, 0 updated, 0 unchanged articles from 2 feeds\n$/);
+    expect(run.stdout).toMatch(/^[1-9]\d* new articles?, 0 updated, 0 unchanged from 2 feeds\n$/);
     writeFileSync(
       join(cwd, 'newsloom.config.json'),
       JSON.stringify({ feeds: { allowPrivateNetwork: true } }),
     );
     const again = await runCli(cwd, ['ingest', '--opml', 'local.opml']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^0 new, 0 updated, [1-9]\d* unchanged articles from 2 feeds\n$/);
+    expect(again.stdout).toMatch(/^0 new articles, 0 updated, [1-9]\d* unchanged from 2 feeds\n$/);
   });
 
   it('tells a network failure apart from the guard', async () => {
@@ -416,6 +416,23 @@ describe('newsloom ingest against a feed server on 127.0.0.1', () => {
       ...dead.map(() => expect.stringMatching(/^ {2}FETCH_FAILED: HTTP 404 Not Found from http/)),
     ]);
   }, 30_000);
+
+  it('counts an article under a second id with a URL already imported as a duplicate', async () => {
+    const article = {
+      url: 'https://dup.example/a',
+      outlet: 'Dup',
+      title: 'Same story',
+      publishedAt: '2024-01-01T00:00:00Z',
+    };
+    const records = [
+      { ...article, id: 'dup-1' },
+      { ...article, id: 'dup-2', title: 'Same story, again' },
+    ];
+    writeFileSync(join(cwd, 'dup.jsonl'), stringifyJsonl(records));
+    const run = await runCli(cwd, ['ingest', '--jsonl', 'dup.jsonl', '--db', 'dup.db']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('1 new article, 0 updated, 0 unchanged; 1 duplicate URL skipped\n');
+  });
 
   it('lists the first 10 errors and "and N more", all with --verbose or --json', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => `{"url": "https://x.example/${i}"}`);

@@ -55,7 +55,7 @@ it('README → newsloom init → ingest (local feed, documented flag) → digest
   });
   expect(stderr).toBe('');
   expect(stdout).toMatch(/Wrote .*newsloom\.config\.json and .*feeds\.opml/);
-  expect(stdout).toMatch(/[1-9]\d* new, 0 updated, 0 unchanged articles from 1 feed\n/);
+  expect(stdout).toMatch(/[1-9]\d* new articles?, 0 updated, 0 unchanged from 1 feed\n/);
   expect(stdout).toMatch(/Top headlines \(.*\):\n +1\. .+ \(\d+ articles?, 1 outlet\)/);
   expect(existsSync(join(folder, 'out', 'index.html'))).toBe(true);
 }, 60_000);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { NewsloomError } from '@newsloom/core';
+import { ChatSummarizerOptionsSchema } from '@newsloom/summarize';
 import { z } from 'zod';
 import { describeConfigIssues } from './config-issues';
 
@@ -16,18 +17,17 @@ const FeedsConfigSchema = z.strictObject({
   allowPrivateNetwork: z.boolean().default(false),
 });
 
-/** `summarizer`: the extractive default, or an OpenAI-compatible chat model (always verified). */
+/**
+ * `summarizer`: the extractive default, or an OpenAI-compatible chat model (its every sentence
+ * verified against the articles) with `@newsloom/summarize`'s options.
+ */
+const ChatConfigSchema = z.strictObject({
+  kind: z.literal('chat'),
+  ...ChatSummarizerOptionsSchema.shape,
+});
 const SummarizerConfigSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('extractive') }),
-  z.strictObject({
-    kind: z.literal('chat'),
-    baseUrl: z.url(),
-    model: z.string().min(1),
-    apiKey: z.string().optional(),
-    headers: z.record(z.string(), z.string()).optional(),
-    timeoutMs: z.number().int().positive().optional(),
-    concurrency: z.number().int().positive().optional(),
-  }),
+  ChatConfigSchema,
 ]);
 
 /**
@@ -55,6 +55,13 @@ export const CliConfigSchema = z.strictObject({
   feeds: FeedsConfigSchema.default({ allowPrivateNetwork: false }),
   summarizer: SummarizerConfigSchema.default({ kind: 'extractive' }),
 });
+/** The keys the config knows, by the path of the object that holds them (for did-you-mean). */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(CliConfigSchema.shape),
+  feeds: Object.keys(FeedsConfigSchema.shape),
+  summarizer: Object.keys(ChatConfigSchema.shape),
+};
+
 /** A resolved CLI configuration: paths are absolute. */
 export type CliConfig = z.infer<typeof CliConfigSchema>;
 
@@ -105,10 +112,14 @@ export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
   }
   const parsed = CliConfigSchema.safeParse(readJson(path));
   if (!parsed.success) {
-    throw new NewsloomError('CONFIG_ERROR', `${path}: ${describeConfigIssues(parsed.error)}`, {
-      cause: parsed.error,
-      details: { path },
-    });
+    throw new NewsloomError(
+      'CONFIG_ERROR',
+      `${path}: ${describeConfigIssues(parsed.error, KNOWN_KEYS)}`,
+      {
+        cause: parsed.error,
+        details: { path },
+      },
+    );
   }
   return { config: absolute(parsed.data, dirname(path)), path };
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { type ArticleStore, NewsloomError } from '@newsloom/core';
+import { type ArticleStore, NewsloomError, type Summarizer } from '@newsloom/core';
+import { createChatSummarizer } from '@newsloom/summarize';
 import { isPostgresUrl } from '../open-store';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
 import type { CommandContext, OptionValues } from './command';
@@ -30,6 +31,13 @@ function configFor(io: CliIo, values: OptionValues) {
   return loaded;
 }
 
+/** The configured model summariser, when the config names one (the extractive one is the default). */
+function summarizerOf(config: CliConfig): { summarizer?: Summarizer } {
+  if (config.summarizer.kind !== 'chat') return {};
+  const { kind: _kind, ...options } = config.summarizer;
+  return { summarizer: createChatSummarizer(options) };
+}
+
 function pipelineFor(
   config: CliConfig,
   parts: ContextParts,
@@ -40,15 +48,11 @@ function pipelineFor(
       'CONFIG_ERROR',
       `store ${config.database}: newsloom opens SQLite files and postgres:// URLs; give one with --db or "store"`,
     );
-  if (config.summarizer.kind !== 'extractive')
-    throw new NewsloomError(
-      'CONFIG_ERROR',
-      `summarizer kind "${config.summarizer.kind}" is not available in this version: use { "kind": "extractive" }`,
-    );
   return createPipeline({
     databasePath: config.database,
     allowFileUrls: true,
     feeds: { allowPrivateNetwork: config.feeds.allowPrivateNetwork },
+    ...summarizerOf(config),
     title: config.title,
     pollMinutes: config.pollMinutes,
     coverage: { minority: { attributes: config.blindspotAttributes } },

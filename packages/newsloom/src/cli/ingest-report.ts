@@ -27,11 +27,13 @@ function lines(diagnostics: readonly Diagnostic[]): string[] {
  * @example console.log(ingestSummary(await pipeline.ingestFeeds()))
  */
 export function ingestSummary(result: IngestResult): string {
-  const total = result.inserted + result.updated + result.unchanged;
-  const counts = `${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged ${total === 1 ? 'article' : 'articles'}`;
+  const counts = `${plural(result.inserted, 'new article')}, ${result.updated} updated, ${result.unchanged} unchanged`;
   const feeds = result.feeds ? ` from ${plural(result.feeds, 'feed')}` : '';
   const failed = result.failedFeeds ? ` (${result.failedFeeds} failed)` : '';
-  return `${counts}${feeds}${failed}`;
+  const duplicates = result.duplicateUrls
+    ? `; ${plural(result.duplicateUrls, 'duplicate URL')} skipped`
+    : '';
+  return `${counts}${feeds}${failed}${duplicates}`;
 }
 
 /**

@@ -38,7 +38,8 @@ export const clusterCommand: Command = {
  */
 export const summarizeCommand: Command = {
   name: 'summarize',
-  summary: 'write cited summaries for new and updated stories (extractive)',
+  summary:
+    'write cited summaries for new and updated stories (extractive, or the configured chat model, verified)',
   usage: 'newsloom summarize',
   options: {},
   async run(context) {

@@ -184,7 +184,7 @@ export const workerCommand: Command = {
       editionCron: stringOption(context.values, 'edition-cron'),
       workerId: stringOption(context.values, 'id'),
       pollMinutes: context.config.pollMinutes,
-      feeds: { allowPrivateNetwork: context.values['allow-private-network'] === true },
+      feeds: { allowPrivateNetwork: context.config.feeds.allowPrivateNetwork },
     };
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
     try {
