@@ -65,6 +65,7 @@ async function runOne(total: number): Promise<void> {
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const lastTenthMs = performance.now() - lastTenthStart;
   const active = clusterer.stories().length;
+  const snapshotKb = Math.round(JSON.stringify(clusterer.snapshot()).length / 1024);
   console.log(
     [
       `${total.toLocaleString('en')} articles`,
@@ -74,6 +75,7 @@ async function runOne(total: number): Promise<void> {
       `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
       `heap ${Math.round(process.memoryUsage().heapUsed / 1048576)} MB`,
       `stories closed ${closed.toLocaleString('en')}, active ${active}`,
+      `snapshot ${snapshotKb.toLocaleString('en')} KB`,
     ].join(' | '),
   );
 }

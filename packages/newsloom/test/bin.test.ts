@@ -63,5 +63,6 @@ it('the bin polls until Ctrl-C (an idle line when quiet, a summary when stopped)
   );
   const after = await runCli(cwd, ['cluster', '--json']);
   expect(after.code).toBe(0);
-  expect(JSON.parse(after.stdout).stories).toBeGreaterThan(10);
+  // `stories` counts the stories in the clusterer's active window (closed ones live in the store).
+  expect(JSON.parse(after.stdout).stories).toBeGreaterThan(0);
 }, 60_000);

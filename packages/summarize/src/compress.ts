@@ -19,6 +19,8 @@ const TIME_EXPRESSIONS = [
 /** Reporting verbs whose clause is attribution, not news. */
 const SAID =
   '(?:said|says|announced|reported|told\\s+[\\p{L}\\s]{1,30}?|wrote|tweeted|claimed|added|confirmed|according to [^,]+)';
+/** Reporting verbs that open an attribution ("Officials said the …"), not news of their own. */
+const LEAD_SAID = '(?:said|says|told\\s+[\\p{L}\\s]{1,30}?|wrote|tweeted|claimed|added)';
 const HEDGES =
   /\b(?:reportedly|allegedly|apparently|reports say|it (?:is|was) reported that|sources say)\s*,?\s*/giu;
 /** Subordinate clauses a headline can lose when it is too long ("…, after …", "…, which …"). */
@@ -33,7 +35,7 @@ const LEADING_PHRASE =
 /** Removes one attribution: "X said (that) …" at the start, ", X said." at the end. */
 function dropAttribution(text: string): string {
   const lead = new RegExp(
-    `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
+    `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${LEAD_SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
     'u',
   );
   const leadMatch = lead.exec(text);
@@ -106,7 +108,7 @@ const IRREGULAR =
 const DETERMINER = /^(?:the|a|an|of|its|their|his|her|this|that|these|those|to)$/iu;
 /** Words a clause may be cut before: prepositions, conjunctions, relatives. */
 const BOUNDARY =
-  /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than)$/iu;
+  /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than|to)$/iu;
 
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
@@ -137,7 +139,7 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev)) continue;
+    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next)) continue;
     const cut = words
       .slice(0, end)
       .join(' ')

@@ -12,7 +12,7 @@ const PERSON =
   /\b(?:I|[Ww]e|[Oo]ur|[Oo]urs|us|[Mm]y|me|[Yy]ou|[Yy]our|[Yy]ours|[Yy]ou're|[Ww]e're|I'm)\b/u;
 /** Words a complete headline does not end on: a sentence cut mid-way. */
 const DANGLING = new Set(
-  'a an and as at because but by for from had has have he her his if in into is its of on or our she so than that the their them they this to was were when which while who whose will with would are be been being could should'.split(
+  'a an and as at because but by for from had has have he her his if in into is its of on or our she so than that the their them they this to was were when which while who whose will with would could should'.split(
     ' ',
   ),
 );
@@ -99,12 +99,12 @@ export function headlineProblems(
 export function isCut(headline: string): boolean {
   const text = headline.trim();
   if (/(?:…|\.\.\.|[,;:—–-])$/u.test(text)) return true;
-  const last = /([\p{L}']+)[^\p{L}]*$/u.exec(text)?.[1]?.toLowerCase() ?? '';
+  const last = /([\p{L}\p{N}']+)[^\p{L}\p{N}]*$/u.exec(text)?.[1]?.toLowerCase() ?? '';
   return DANGLING.has(last);
 }
 
 /** True when the headline names one of the outlets (names of 3+ characters, whole words). */
-export function mentionsOutlet(headline: string, outletNames: readonly string[]): boolean {
+function mentionsOutlet(headline: string, outletNames: readonly string[]): boolean {
   const lower = headline.toLowerCase();
   return outletNames.some((name) => {
     const n = name.trim().toLowerCase();

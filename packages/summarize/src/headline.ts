@@ -1,7 +1,7 @@
 import type { Article } from '@newsloom/core';
 import { dot } from '@newsloom/text';
 import { cleanTitle } from './clean-title';
-import { compressSentence } from './compress';
+import { compressSentence, mainClause } from './compress';
 import type { Corpus } from './corpus';
 import { featuresOf, tfidfVector } from './features';
 import { headlineProblems, shortenHeadline, titleCase } from './headline-rules';
@@ -14,7 +14,7 @@ const BAIT =
   /\b(?:here's|here is|what we know|what to know|everything you need|why it matters|this is why|find out|must see)\b|!/iu;
 
 /** Scoring weights, chosen on the dev sets (see README). */
-const P = { cent: 0.1, lead: 0, lo: 5, hi: 8, short: 0.08, long: 0.03, verb: 0.1 };
+const P = { cent: 0.1, lo: 5, hi: 8, short: 0.08, long: 0.03, verb: 0.1 };
 interface HeadlineCandidate {
   text: string;
   member: number;
@@ -39,6 +39,25 @@ function candidate(
   return { text, member, verbatim, vector, size: wordCount(text) };
 }
 
+/** The main clause of a long sentence, attribution and asides dropped. */
+function clauseOf(text: string): string | undefined {
+  const compressed = compressSentence(text, 60);
+  return compressed === undefined ? undefined : mainClause(compressed, MAX_WORDS);
+}
+
+/** Shorter forms of a title: compressed, its first sentence, the part before a colon or dash. */
+function shorterTitles(title: string): string[] {
+  const parts = [
+    compressSentence(title, MAX_WORDS),
+    /^(.{20,}?[^A-Z.])\.\s+\p{Lu}/u.exec(title)?.[1],
+    /^(.{20,}?)(?::|\s[—–]|\s-)\s/u.exec(title)?.[1],
+    clauseOf(title),
+  ];
+  return [
+    ...new Set(parts.flatMap((p) => (p && p !== title && p.split(' ').length >= 4 ? [p] : []))),
+  ];
+}
+
 /** Member titles (cleaned, and compressed when long) and the compressed lead sentences. */
 function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
@@ -46,43 +65,48 @@ function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineC
     if (corpus.representative[member] !== member) return;
     const title = cleanTitle(article.title, names);
     if (title !== '') out.push(candidate(title, member, true, corpus.idf));
-    const short = compressSentence(title, MAX_WORDS);
-    if (short && short !== title) out.push(candidate(short, member, false, corpus.idf));
+    for (const short of shorterTitles(title)) out.push(candidate(short, member, false, corpus.idf));
   });
   for (const c of corpus.candidates) {
     if (c.position > 1 || c.dependent) continue;
-    const short = compressSentence(c.text, MAX_WORDS);
+    const short = compressSentence(c.text, MAX_WORDS) ?? clauseOf(c.text);
     if (short) out.push(candidate(short, c.member, false, corpus.idf));
   }
   return out;
 }
 
-/** Rule-breaking candidates lose; the rest are ranked by agreement with the other outlets. */
-function score(
-  c: HeadlineCandidate,
-  all: readonly HeadlineCandidate[],
-  names: string[],
-  corpus: Corpus,
-): number {
-  const shown = titleCase(c.text);
-  if (headlineProblems(shown, names).some((p) => p !== 'case') || BAIT.test(c.text)) return -1;
-  let sum = 0;
-  let weight = 0;
-  for (const other of all) {
-    if (other.member === c.member) continue;
-    const w = other.verbatim ? 1 : P.lead;
-    sum += w * dot(c.vector, other.vector);
-    weight += other.verbatim ? 1 : 0;
+/** True when a candidate breaks a headline rule (title case is applied when shown). */
+function breaksRules(c: HeadlineCandidate, names: readonly string[]): boolean {
+  if (BAIT.test(c.text)) return true;
+  return headlineProblems(titleCase(c.text), names).some((p) => p !== 'case');
+}
+
+/**
+ * Agreement with the other outlets' titles (mean TF-IDF cosine, from one sum vector: O(n)), a
+ * little agreement with the story's centroid, a preference for 5–8 words and for a verbatim title.
+ */
+function scoreAll(all: readonly HeadlineCandidate[], corpus: Corpus): number[] {
+  const titleSum = new Map<string, number>();
+  const ownTitle = new Map<number, HeadlineCandidate>();
+  for (const c of all) {
+    if (!c.verbatim) continue;
+    ownTitle.set(c.member, c);
+    for (const [t, w] of c.vector) titleSum.set(t, (titleSum.get(t) ?? 0) + w);
   }
-  const extraWords = Math.max(0, c.size - P.hi);
-  const short = Math.max(0, P.lo - c.size);
-  return (
-    (weight > 0 ? sum / weight : 0) +
-    P.cent * dot(c.vector, corpus.centroid) -
-    P.long * extraWords -
-    P.short * short +
-    (c.verbatim ? P.verb : 0)
-  );
+  return all.map((c) => {
+    const own = ownTitle.get(c.member);
+    const peers = ownTitle.size - (own ? 1 : 0);
+    const sum = dot(c.vector, titleSum) - (own ? dot(c.vector, own.vector) : 0);
+    const extraWords = Math.max(0, c.size - P.hi);
+    const short = Math.max(0, P.lo - c.size);
+    return (
+      (peers > 0 ? sum / peers : 0) +
+      P.cent * dot(c.vector, corpus.centroid) -
+      P.long * extraWords -
+      P.short * short +
+      (c.verbatim ? P.verb : 0)
+    );
+  });
 }
 
 /**
@@ -90,8 +114,8 @@ function score(
  * Hedge-Trimmer compressions of titles and lead sentences (attribution, hedges, time
  * expressions, asides and trailing clauses dropped); those breaking the headline rules
  * (question, first or second person, bare quote, outlet name, too long, cut) are out; the rest
- * are ranked by agreement with every other outlet's title and lead (unigram F1, a consensus
- * choice) and shown in title case.
+ * are ranked by agreement with every other outlet's title (mean TF-IDF cosine, a consensus
+ * choice), a little by the story centroid and a length preference, and shown in title case.
  *
  * @example
  * ```ts
@@ -104,12 +128,11 @@ export function chooseHeadline(
 ): { headline: string; member: number } {
   const names = corpus.members.map((a) => a.outletName ?? '').filter((n) => n !== '');
   const all = headlineCandidates(corpus, names).filter((c) => c.text.length <= maxLength);
-  let best: { c: HeadlineCandidate | undefined; score: number } = { c: undefined, score: -0.5 };
-  for (const c of all) {
-    const s = score(c, all, names, corpus);
-    if (s > best.score) best = { c, score: s };
-  }
-  if (best.c) return { headline: titleCase(best.c.text), member: best.c.member };
+  const scores = scoreAll(all, corpus);
+  // Best first (ties keep candidate order); the rules are checked only until one passes.
+  const order = all.map((_, i) => i).sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || x - y);
+  const best = order.map((i) => all[i] as HeadlineCandidate).find((c) => !breaksRules(c, names));
+  if (best) return { headline: titleCase(best.text), member: best.member };
   const fallback = cleanTitle(corpus.members[0]?.title ?? '', names) || 'Untitled Story';
   return {
     headline: titleCase(shortenHeadline(fallback.replace(/\?+$/u, ''), maxLength)),

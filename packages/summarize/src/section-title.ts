@@ -52,6 +52,7 @@ export function sectionTitle(
   group: readonly Selected[],
   all: readonly Selected[],
   used: Set<string>,
+  titles: readonly string[] = [],
 ): string | undefined {
   const inside = new Map<string, number>();
   for (const s of group)
@@ -60,8 +61,13 @@ export function sectionTitle(
     all.filter((s) => !group.includes(s)).flatMap((s) => [...s.candidate.features.terms.keys()]),
   );
   let best = { title: '', score: Number.NEGATIVE_INFINITY };
-  group.forEach((s, rank) => {
-    const compressed = compressSentence(s.candidate.text, 60);
+  // The section's sentences first, then the titles of the articles they come from.
+  const texts = [
+    ...group.map((s) => s.candidate.text),
+    ...new Set(group.flatMap((s) => titles[s.candidate.member] ?? [])),
+  ];
+  texts.forEach((text, rank) => {
+    const compressed = compressSentence(text, 60);
     const short = compressed && mainClause(compressed, 9);
     if (!short) return;
     const title = titleCase(short);

@@ -3,7 +3,7 @@ import { buildCorpus, type Candidate, type Corpus } from './corpus';
 import { extractExternalResources } from './external-resources';
 import { featuresOf } from './features';
 import { sectionHeading } from './heading';
-import { chooseHeadline } from './headline';
+import { chooseHeadline, cleanTitle } from './headline';
 import { type ResolvedOptions, resolveOptions, type SummarizeOptions } from './options';
 import { storyPerspectives } from './perspectives';
 import { sectionTitle } from './section-title';
@@ -70,8 +70,10 @@ export function summarizeCorpus(
   const headline = chosen.headline;
   const numbering = new SourceNumbering(corpus);
   const used = new Set<string>();
+  const names = corpus.members.map((a) => a.outletName ?? '').filter((n) => n !== '');
+  const titles = corpus.members.map((a) => cleanTitle(a.title, names));
   const sections = groupSections(selected, resolved).map((group) => ({
-    heading: sectionTitle(group, selected, used) ?? sectionHeading(group, selected, used),
+    heading: sectionTitle(group, selected, used, titles) ?? sectionHeading(group, selected, used),
     sentences: group.map((s) => citeCandidate(s.candidate, corpus, numbering, resolved)),
   }));
   return assembleSummary(

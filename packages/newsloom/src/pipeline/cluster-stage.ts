@@ -16,17 +16,17 @@ import { isoNow, type PipelineContext, throwIfAborted } from './context';
 import { type LegacySeed, readLegacySeed, retireLegacySeed } from './legacy-state';
 import { inChunks, type NewArticles, readNewArticles } from './new-articles';
 import { pendingOf, withPending } from './pending';
-import { quarantineOf } from './placement';
+import { placeUnplaced } from './placement';
 
 /** What `Pipeline.cluster` did. */
 export interface ClusterStageResult {
   /** Articles read in this run (ingested or changed since the last run). */
   newArticles: number;
-  /** Stories the clusterer holds (its active window, and closed stories it still keeps). */
+  /** Stories the clusterer holds (its active window), plus the stories made of late articles. */
   stories: number;
   /** Stories created or changed in this run. */
   touchedStoryIds: string[];
-  /** Articles it could not place, kept in the store's quarantine (see `listQuarantined`). */
+  /** Articles it could not place (future, before 1970, invalid), kept in the store's quarantine (see `listQuarantined`). */
   quarantined: QuarantineEntry[];
   /** Times the commit found another run had committed first and the run was redone. */
   retries: number;
@@ -82,9 +82,11 @@ async function clusterOnce(context: PipelineContext) {
   });
   const unplaced = await addAll(context, clusterer, fresh);
   const times = new Map(fresh.keys.map((key) => [key.id as string, key.time]));
-  const quarantined = await quarantineOf(store, unplaced, times, isoNow(context.clock));
+  const at = isoNow(context.clock);
+  const placement = await placeUnplaced(store, unplaced, times, at, context.clusterOptions);
+  const { quarantined, lateStories } = placement;
   const stories = clusterer.stories();
-  const touched = stories.filter((s) => before.get(s.id) !== signature(s));
+  const touched = [...stories.filter((s) => before.get(s.id) !== signature(s)), ...lateStories];
   const pending = withPending(pendingOf(saved), touched);
   const state: PipelineState = {
     schemaVersion: 1,
@@ -103,7 +105,7 @@ async function clusterOnce(context: PipelineContext) {
   if (seed) await retireLegacySeed(seed);
   const result = {
     newArticles: fresh.keys.length,
-    stories: stories.length,
+    stories: stories.length + lateStories.length,
     touchedStoryIds: touched.map((s) => s.id),
     quarantined,
     retries: 0,

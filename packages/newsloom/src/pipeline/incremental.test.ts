@@ -65,7 +65,7 @@ describe('the incremental pipeline', () => {
     await pipeline.close();
   });
 
-  it('quarantines an article more than the active window behind the stream, unless already in a story', async () => {
+  it('places an article more than the active window behind the stream in a story of late articles, unless already in a story', async () => {
     const store = createMemoryStore();
     const pipeline = createPipeline({ store, clock: clock(), cluster: { activeWindowHours: 24 } });
     await pipeline.ingestArticles(CORPUS);
@@ -82,11 +82,22 @@ describe('the incremental pipeline', () => {
     await pipeline.ingestArticles([late, edited]);
     const run = await pipeline.cluster();
     expect(run.newArticles).toBe(2);
-    expect(run.quarantined.map((q) => q.reason)).toEqual(['too-late']);
+    expect(run.quarantined).toEqual([]);
     const stories = await store.getStories();
     const all = stories.flatMap((s) => s.articleIds);
     expect(new Set(all).size).toBe(all.length);
-    expect(all).toHaveLength(5);
+    expect(all).toHaveLength(6);
+    const lateId = (await store.getArticlesByIds([]))
+      .concat(
+        await collect(
+          store.queryArticles({ since: '2024-03-01T00:00:00Z', until: '2024-03-02T00:00:00Z' }),
+        ),
+      )
+      .map((a) => a.id);
+    expect(lateId).toHaveLength(1);
+    expect(stories.find((s) => s.articleIds.includes(lateId[0] as never))?.articleIds).toHaveLength(
+      1,
+    );
     await pipeline.close();
   });
 
@@ -175,3 +186,9 @@ describe('the incremental pipeline', () => {
     await b.close();
   });
 });
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clusterLag } from './roles';
+import { workerStatus } from './status';
 import { createDeployment, type Deployment, testUrl, until } from './testing/deployment';
 import { type FeedServer, politenessViolations, startFeedServer } from './testing/feed-server';
 import { fixtureItems } from './testing/fixture-feeds';
@@ -43,6 +44,11 @@ describe.skipIf(testUrl === undefined)('newsloom worker processes on PostgreSQL'
     const workers = [worker(deployment.url, 'w1', args), worker(deployment.url, 'w2', args)];
     await until(async () => (await deployment.fetchedFeeds()) === 48, 180_000, 'all feeds');
     await until(async () => (await clusterLag(deployment.store)).lag === 0, 180_000, 'lag 0');
+    const status = await workerStatus(deployment.url);
+    expect(status.lag.lag).toBe(0);
+    expect(status.workers.map((w) => w.workerId).sort()).toEqual(['w1', 'w2']);
+    expect(status.clustererPid).toBeTypeOf('number');
+    expect(status.queues.fetch?.completed).toBeGreaterThanOrEqual(48);
     for (const w of workers) w.proc.kill('SIGTERM');
     for (const w of workers) expect(await w.exited).toEqual({ code: 0, signal: null });
     expect(politenessViolations(server.logs, INTERVAL_MS)).toEqual([]);

@@ -25,7 +25,7 @@ class RetryableError extends Error {
 }
 
 /** Milliseconds a `Retry-After` header (seconds or an HTTP date) asks to wait. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

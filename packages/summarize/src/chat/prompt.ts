@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ResolvedChatOptions } from './options';
 
 /** What the model must answer: the seed page's structure, citations as article numbers. */
-export const ChatDraftSchema = z.object({
+const ChatDraftSchema = z.object({
   headline: z.string().min(1),
   sections: z
     .array(
