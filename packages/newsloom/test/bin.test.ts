@@ -14,7 +14,7 @@ function startPoll(cwd: string) {
   const child = spawn(
     process.execPath,
     ['--conditions=@newsloom/source', '--import', TSX, BIN, 'poll', '--cluster-seconds', '1'],
-    { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSLOOM_IDLE_MS: '300' } },
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEWSLOOM_IDLE_MS: '1500' } },
   );
   let stdout = '';
   let stderr = '';
@@ -42,10 +42,13 @@ it('the bin polls until Ctrl-C (an idle line when quiet, a summary when stopped)
   writeFileSync(join(cwd, 'newsloom.config.json'), JSON.stringify({ opml: './feeds.opml' }));
   const poll = startPoll(cwd);
   const deadline = Date.now() + 30_000;
-  while (
-    !/stories[\s\S]*idle: next feed due at/.test(poll.output().stdout) &&
-    Date.now() < deadline
-  )
+  // Both feeds polled and clustered, then quiet: the idle line comes after the last poll line.
+  const settled = (out: string) =>
+    /reuters\.xml: ok/.test(out) &&
+    /the-hill\.xml: ok/.test(out) &&
+    out.lastIndexOf('idle: next feed due at') > out.lastIndexOf('.xml: ok') &&
+    out.lastIndexOf('idle: next feed due at') > out.lastIndexOf(' stories, ');
+  while (!settled(poll.output().stdout) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 100));
   expect(poll.output().stdout).toMatch(/reuters\.xml: ok, [1-9]\d* new/);
   expect(poll.output().stdout).toMatch(/[1-9]\d* new articles clustered: [1-9]\d* stories/);
