@@ -14,7 +14,7 @@ import { tempDir } from './cli-helpers';
 
 const REAL = resolve(fileURLToPath(import.meta.url), '../../../../../shared/data/feeds/real');
 const present = existsSync(REAL);
-if (!present) console.warn(`real-feeds digest test skipped: ${REAL} is missing`);
+// Without ../shared/data/feeds/real the block counts as skipped.
 
 /** The feeds of news outlets; every other feed is marked non-news in the OPML. */
 const NEWS = new Set([
