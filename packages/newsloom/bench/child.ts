@@ -26,7 +26,13 @@ if (step === 'add') {
   // The replay runs years ahead (copy k is shifted k spans of the set): the run's clock is an
   // hour after the newest article, as for a poller that just fetched it.
   const clock = createFixedClock(await newestPlusHour(db));
-  const pipeline = createPipeline({ databasePath: db, legacyStatePath: `${db}.none`, clock });
+  const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined;
+  const pipeline = createPipeline({
+    databasePath: db,
+    legacyStatePath: `${db}.none`,
+    clock,
+    ...(threads ? { summarizeThreads: threads } : {}),
+  });
   // The stages of pipeline.run({ fetch: false }), timed one by one.
   const t0 = performance.now();
   const cluster = await pipeline.cluster();
