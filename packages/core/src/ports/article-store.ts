@@ -69,7 +69,11 @@ export interface ArticleStore {
   listOutlets(): Promise<Outlet[]>;
   upsertFeeds(feeds: readonly Feed[]): Promise<UpsertCounts>;
   listFeeds(): Promise<Feed[]>;
-  /** Inserts new articles and updates changed ones (by id), in one transaction. */
+  /**
+   * Inserts new articles and updates changed ones (by id), in one transaction. Counts compare
+   * with the store before the call: an id given twice is written once (its last version) and
+   * its repeats count `unchanged`.
+   */
   upsertArticles(articles: readonly Article[]): Promise<UpsertCounts>;
   getArticle(id: ArticleId): Promise<Article | undefined>;
   /** Streams matching articles in publication order (then id). */

@@ -40,7 +40,7 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
     listOutlets: () => run('read outlets from', () => backend.listOutlets()),
     upsertFeeds: (feeds) => run('write feeds to', () => backend.upsertFeeds(feeds)),
     listFeeds: () => run('read feeds from', () => backend.listFeeds()),
-    upsertArticles: (articles) => run('write articles to', () => backend.upsertArticles(articles)),
+    upsertArticles: (articles) => run('write articles to', () => upsertOnce(backend, articles)),
     getArticle: (id) => run('read an article from', () => backend.getArticle(id)),
     queryArticles: (query = {}) => streamArticles(backend, query, run),
     readArticlesAfter: (sequence, limit) =>
@@ -127,6 +127,21 @@ async function* streamArticles(
     if (page.length < size || last === undefined) return;
     after = [sortableTime(last.publishedAt), last.id];
   }
+}
+
+/**
+ * Upserts each article id once: when a batch holds an id more than once (a feed or file that
+ * repeats an item), its last version is written and the repeats count as unchanged, so the
+ * counts compare with the store before the call (one new article is one insert, not an insert
+ * and an update).
+ */
+async function upsertOnce(backend: StoreBackend, articles: readonly Article[]) {
+  const last = new Map<string, number>();
+  for (const [index, article] of articles.entries()) last.set(article.id, index);
+  if (last.size === articles.length) return backend.upsertArticles(articles);
+  const unique = articles.filter((article, index) => last.get(article.id) === index);
+  const counts = await backend.upsertArticles(unique);
+  return { ...counts, unchanged: counts.unchanged + articles.length - unique.length };
 }
 
 async function articlesByIds(backend: StoreBackend, ids: readonly string[]): Promise<Article[]> {
