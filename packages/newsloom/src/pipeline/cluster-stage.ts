@@ -127,7 +127,7 @@ async function addAll(
   const now = context.clock.now();
   const unplaced: UnplacedArticle[] = [];
   let done = 0;
-  for await (const chunk of inChunks(context.store, fresh.keys, fresh.cached)) {
+  for await (const chunk of inChunks(context.store, fresh.keys)) {
     throwIfAborted(context.signal);
     unplaced.push(...clusterer.add(chunk, { now }).unplaced);
     done += chunk.length;

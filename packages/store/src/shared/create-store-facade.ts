@@ -4,6 +4,7 @@ import {
   describeZodIssues,
   IsoDateTimeSchema,
   NewsloomError,
+  type SequencedArticleKeys,
   type Story,
   type StoryQuery,
   type StorySummary,
@@ -48,6 +49,12 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
         checkCount(sequence, 'sequence', 0);
         checkCount(limit, 'limit', 1);
         return backend.articlesAfter(sequence, limit);
+      }),
+    readArticleKeysAfter: (sequence, limit) =>
+      run('read articles from', () => {
+        checkCount(sequence, 'sequence', 0);
+        checkCount(limit, 'limit', 1);
+        return articleKeysAfter(backend, sequence, limit);
       }),
     latestSequence: () => run('read the ingest sequence of', () => backend.latestSequence()),
     getArticlesByIds: (ids) => run('read articles from', () => articlesByIds(backend, ids)),
@@ -127,6 +134,17 @@ async function* streamArticles(
     if (page.length < size || last === undefined) return;
     after = [sortableTime(last.publishedAt), last.id];
   }
+}
+
+async function articleKeysAfter(
+  backend: StoreBackend,
+  sequence: number,
+  limit: number,
+): Promise<SequencedArticleKeys> {
+  if (backend.articleKeysAfter) return backend.articleKeysAfter(sequence, limit);
+  const page = await backend.articlesAfter(sequence, limit);
+  const keys = page.articles.map((a) => ({ id: a.id, publishedAt: sortableTime(a.publishedAt) }));
+  return { keys, lastSequence: page.lastSequence };
 }
 
 /**
