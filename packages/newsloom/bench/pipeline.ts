@@ -1,4 +1,4 @@
-// `pnpm --filter newsloom bench:pipeline [sizes…] [--cache]`: full and incremental digest runs
+// `pnpm --filter newsloom bench:pipeline [sizes…] [--cache] [--threads N]`: full and incremental digest runs
 // on a replay of the bundled real articles at 10k and 100k articles (pass 1000000 for 1M), each
 // step in its own process (wall time includes process start; peak RSS is the process's maxRSS;
 // CPU counts every thread). The incremental run adds 1,000 new articles to a store whose state
@@ -15,6 +15,9 @@ import { hasSource, SOURCE } from './replay';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
+// --threads N: the summarise stage's worker threads (1: in the digest's own thread), to compare.
+const threadsAt = args.indexOf('--threads');
+const threads = threadsAt >= 0 ? args.splice(threadsAt, 2)[1] : undefined;
 const sizes = args.map(Number).filter((n) => n > 0);
 const useCache = (size: number) => args.includes('--cache') || size >= 1_000_000;
 const NEW = 1000;
@@ -25,7 +28,11 @@ function child(...childArgs: string[]): Step {
   const run = spawnSync(
     process.execPath,
     ['--conditions=@newsloom/source', '--import', 'tsx', join(here, 'child.ts'), ...childArgs],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      env: threads ? { ...process.env, BENCH_THREADS: threads } : process.env,
+    },
   );
   if (run.status !== 0) throw new Error(`child ${childArgs.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
@@ -71,7 +78,9 @@ if (!hasSource()) {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'newsloom-bench-pipeline-'));
   try {
-    console.log(`${new Date().toISOString()}, ${load()} at the start`);
+    console.log(
+      `${new Date().toISOString()}, ${load()} at the start, summarise threads: ${threads ?? 'default'}`,
+    );
     console.log(
       '| store size | run | wall (CPU) | cluster / summarize / edition ms | peak RSS | articles read | stories touched | summarised | quarantined | snapshot | load |',
     );
