@@ -38,6 +38,7 @@ if (step === 'add') {
   // The replay runs years ahead (copy k is shifted k spans of the set): the run's clock is an
   // hour after the newest article, as for a poller that just fetched it.
   const clock = createFixedClock(await newestPlusHour(db));
+  // BENCH_THREADS (set by --threads of bench/pipeline.ts): the summarise worker threads.
   const threads = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined;
   const pipeline = createPipeline({
     databasePath: db,
