@@ -112,7 +112,7 @@ describe('newsloom CLI: JSONL to digest', () => {
     expect(ingest.code).toBe(0);
     expect(JSON.parse(ingest.stdout)).toMatchObject({ inserted: 5 });
     const cluster = await runCli(cwd, ['cluster', '--json']);
-    expect(JSON.parse(cluster.stdout)).toMatchObject({ newArticles: 5, stories: 2 });
+    expect(JSON.parse(cluster.stdout)).toMatchObject({ newArticles: 5, activeStories: 2 });
     const digest = await runCli(cwd, ['digest', '--out', 'site']);
     expect(digest.code).toBe(0);
     expect(digest.stderr).toBe('');
