@@ -75,4 +75,4 @@ it(`recovers from ${KILLS} SIGKILLs during ingest, cluster and digest to the uni
   expect(actual.stories).toEqual(expected.stories);
   expect(actual.summaries).toBe(expected.summaries);
   expect(actual.quarantined).toEqual(expected.quarantined);
-}, 600_000);
+}, 900_000);
