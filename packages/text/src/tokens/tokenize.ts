@@ -36,8 +36,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-// End of the token running from before `from`: letters and digits, and joiners followed by one.
-function tokenEnd(lower: string, from: number, n: number): number {
+/** End of the token running from before `from`: letters and digits, and joiners followed by one. */
+export function tokenEnd(lower: string, from: number, n: number): number {
   let j = from;
   while (j < n) {
     const c = lower.charCodeAt(j);
@@ -48,8 +48,8 @@ function tokenEnd(lower: string, from: number, n: number): number {
   return j;
 }
 
-// Letters and digits: ASCII, and non-ASCII outside the punctuation, symbol and surrogate blocks.
-function isAlnum(c: number): boolean {
+/** Letters and digits: ASCII, and non-ASCII outside the punctuation, symbol and surrogate blocks. */
+export function isAlnum(c: number): boolean {
   if (c < 0x80) return ASCII_ALNUM[c] === 1;
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;
