@@ -98,7 +98,9 @@ describe('createTermModel', () => {
   it('prunes rare terms, releasing their ids unless kept', () => {
     const model = createTermModel();
     const v = model.vocabulary;
-    const [claim, typo, kept] = ['claim', 'typo', 'kept'].map((t) => v.id(t)) as number[];
+    const claim = v.id('claim');
+    const typo = v.id('typo');
+    const kept = v.id('kept');
     model.addDocument([claim, typo, kept]);
     model.addDocument([claim]);
     expect(model.prune(2, (id) => id === kept)).toBe(2);
