@@ -36,8 +36,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** End of the token running from before `from`: letters and digits, and joiners followed by one. */
-export function tokenEnd(lower: string, from: number, n: number): number {
+// End of the token running from before `from`: letters and digits, and joiners followed by one.
+function tokenEnd(lower: string, from: number, n: number): number {
   let j = from;
   while (j < n) {
     const c = lower.charCodeAt(j);
@@ -59,6 +59,7 @@ export function isAlnum(c: number): boolean {
   return !(c >= 0xfe30 && c <= 0xfe4f) && !(c >= 0xff00 && c <= 0xff0f);
 }
 
-function isJoiner(c: number): boolean {
+/** Characters that join two runs of letters or digits into one token: apostrophes, period, comma. */
+export function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 44;
 }
