@@ -1,7 +1,7 @@
 import type { Article } from '@newsloom/core';
 import {
   createTokenRun,
-  quickEntities,
+  type EntityLexicon,
   simhashTokenHashes,
   type TermModel,
   type TermVector,
@@ -32,6 +32,8 @@ export interface FeatureModels {
   entities: TermModel;
   /** Tokens → word term ids (of `words`' vocabulary) and token hashes. */
   lexicon: TokenLexicon;
+  /** Quick entities → entity term ids (of `entities`' vocabulary). */
+  entityLexicon: EntityLexicon;
 }
 
 // Scratch (single-threaded; articleFeatures does not re-enter): the tokens of the title and the
@@ -58,7 +60,7 @@ export function articleFeatures(
   const { title, body } = useBigrams
     ? withBigrams(models.words)
     : wordVectors(models.words, titleCount, leadCount);
-  const entities = models.entities.addDocument(entityIds(models.entities, lead.slice(0, 600)));
+  const entities = models.entities.addDocument(models.entityLexicon.ids(lead.slice(0, 600)));
   // The title and the start of the lead are enough to recognise a syndicated copy.
   const hashCount = titleCount + Math.min(64, leadCount);
   if (hashes.length < hashCount) hashes = new Int32Array(2 * hashCount);
@@ -141,11 +143,6 @@ function bigrams(
     out.push(id(`${term(terms[i - 1] as number)} ${term(terms[i] as number)}`));
   }
   return out;
-}
-
-// Interned ids of the lead's quick entities, in order.
-function entityIds(model: TermModel, text: string): number[] {
-  return quickEntities(text).map((e) => model.vocabulary.id(e));
 }
 
 // The first `chars` characters of summary + ' ' + text, without building the whole string first

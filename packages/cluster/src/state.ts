@@ -1,5 +1,5 @@
 import type { Story } from '@newsloom/core';
-import { createTermModel, TokenLexicon } from '@newsloom/text';
+import { createTermModel, EntityLexicon, TokenLexicon } from '@newsloom/text';
 import type { ArticleFeatures, FeatureModels } from './features';
 import { StoryIndex, type Vocabularies } from './story-index';
 import type { StoryState } from './story-state';
@@ -24,7 +24,12 @@ export function featureModels(
   words = createTermModel(),
   entities = createTermModel(),
 ): FeatureModels {
-  return { words, entities, lexicon: new TokenLexicon(words.vocabulary) };
+  return {
+    words,
+    entities,
+    lexicon: new TokenLexicon(words.vocabulary),
+    entityLexicon: new EntityLexicon(entities.vocabulary),
+  };
 }
 
 /** A clusterer state with nothing in it (or the given models). */

@@ -1,4 +1,6 @@
 // Public API of this package: named exports only.
+
+export { EntityLexicon } from './entities/entity-lexicon';
 export {
   cleanEntity,
   type Entities,

@@ -4,9 +4,11 @@ import {
   createTfIdfModel,
   createTokenRun,
   dot,
+  EntityLexicon,
   hash32,
   isStopword,
   norm,
+  quickEntities,
   simhashTokenHashes,
   simhashTokens,
   stem,
@@ -139,5 +141,26 @@ describe('term vectors', () => {
         );
       }
     }
+  });
+});
+
+describe('EntityLexicon', () => {
+  it('gives the ids of the entities quickEntities finds, in order', () => {
+    const texts = [
+      ...TEXTS,
+      'On Thursday, Joe Biden met Angela Merkel in New York. The White House said Mr. Biden’s aides agreed.',
+      'Officials in São Paulo and ÖSTERREICH met Emmanuel Macron; İstanbul’s Mayor Ekrem İmamoğlu spoke (AP).',
+      'After The Talks, Xi Jinping’s envoy and U.S. Trade Representative Katherine Tai met in Geneva, Switzerland.',
+    ];
+    const vocabulary = new TermVocabulary();
+    const lexicon = new EntityLexicon(vocabulary);
+    for (const text of [...texts, ...texts]) {
+      expect(lexicon.ids(text).map((id) => vocabulary.term(id))).toEqual(quickEntities(text));
+    }
+    const id = vocabulary.find('joe_biden');
+    vocabulary.release(id);
+    expect(lexicon.ids('Then Joe Biden left.').map((i) => vocabulary.term(i))).toEqual([
+      'joe_biden',
+    ]);
   });
 });
