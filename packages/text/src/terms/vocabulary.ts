@@ -1,3 +1,5 @@
+import type { TermModel } from './term-model';
+
 /**
  * Interns terms to small integer ids, so hot paths index arrays instead of hashing strings.
  * Released ids are reused (lowest-released-last, deterministically), so the id space of an
@@ -39,7 +41,10 @@ export class TermVocabulary {
     return this.terms[id] as string;
   }
 
-  /** Forgets a term; its id may be given to another term later. */
+  /**
+   * Forgets a term; its id may be given to another term later. The vocabulary of a
+   * {@link TermModel} is released through the model's `prune` (which also clears the frequency).
+   */
   release(id: number): void {
     const term = this.terms[id];
     if (term === undefined) return;
