@@ -1,3 +1,4 @@
+import { SourceText } from '../decode/source-text';
 import { readDoctype } from './doctype';
 import type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 
@@ -21,11 +22,13 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
  * truncation are repaired and reported, as feedparser's `bozo` does.
  * @example parseXml('<rss><channel><title>A &amp; B</title></channel></rss>').root?.name // 'rss'
  */
-export function parseXml(source: string, options: ParseXmlOptions = {}): XmlDocument {
-  return new XmlParser(source, options).run();
+export function parseXml(source: string | SourceText, options: ParseXmlOptions = {}): XmlDocument {
+  return new XmlParser(typeof source === 'string' ? SourceText.of(source) : source, options).run();
 }
 
 class XmlParser {
+  private readonly src: SourceText;
+  /** What is scanned: `src.view`. Offsets are into it; kept text is cut by `src.slice`. */
   private readonly s: string;
   private readonly doc: XmlDocument;
   private readonly stack: XmlElement[] = [];
@@ -39,10 +42,11 @@ class XmlParser {
   private rootClosed = false;
   private skippedDepth = 0;
 
-  constructor(source: string, options: ParseXmlOptions) {
-    this.s = source;
+  constructor(source: SourceText, options: ParseXmlOptions) {
+    this.src = source;
+    this.s = source.view;
     this.maxDepth = options.maxDepth ?? 256;
-    this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [], source };
+    this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [] };
     this.scopes = [rootScope()];
     this.ctx = {
       declared: new Map(),
@@ -101,7 +105,7 @@ class XmlParser {
   }
 
   private text(from: number, to: number): void {
-    const raw = this.s.slice(from, to);
+    const raw = this.src.slice(from, to);
     if (this.stack.length === 0 || this.skippedDepth > 0) {
       if (this.skippedDepth === 0 && /\S/.test(raw))
         this.problem('text outside the root element', from);
@@ -131,11 +135,11 @@ class XmlParser {
       const close = s.indexOf(']]>', lt + 9);
       const end = close === -1 ? s.length : close;
       if (close === -1) this.problem('unterminated CDATA section', lt);
-      if (this.stack.length > 0) this.appendText(s.slice(lt + 9, end));
+      if (this.stack.length > 0) this.appendText(this.src.slice(lt + 9, end));
       return close === -1 ? s.length : close + 3;
     }
     if (/^<!doctype/i.test(s.slice(lt, lt + 9))) {
-      const doctype = readDoctype(s, lt, this.ctx);
+      const doctype = readDoctype(this.src, lt, this.ctx);
       this.doc.doctype = doctype.id;
       if (doctype.problem) this.problem(doctype.problem, lt);
       return doctype.end;
@@ -150,14 +154,16 @@ class XmlParser {
     let c = s.charCodeAt(j);
     while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13)
       c = s.charCodeAt(++j);
+    // `rawName` as written in the view, to match end tags; `name` decoded.
     const rawName = s.slice(lt + 1, j);
+    const name = this.src.decodedOr(rawName, lt + 1, j);
     let attrs = NO_ATTRS;
     let declares: [string, string][] | undefined;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) {
-        this.problem(`truncated start tag <${rawName}>`, lt);
+        this.problem(`truncated start tag <${name}>`, lt);
         return n;
       }
       c = s.charCodeAt(j);
@@ -172,7 +178,7 @@ class XmlParser {
         continue;
       }
       if (c === 60 /* < */) {
-        this.problem(`unterminated start tag <${rawName}>`, lt);
+        this.problem(`unterminated start tag <${name}>`, lt);
         j--;
         break;
       }
@@ -193,8 +199,8 @@ class XmlParser {
     // Item names end in `m` or `y`: one character code keeps the check off every other tag.
     const last = rawName.charCodeAt(rawName.length - 1);
     if ((last === 109 || last === 121) && !selfClosing && looksLikeItem(rawName))
-      this.closeAroundItem(rawName, j + 1, lt);
-    const pushed = this.push(rawName, attrs, declares, j + 1, lt);
+      this.closeAroundItem(rawName, name, j + 1, lt);
+    const pushed = this.push(rawName, name, attrs, declares, j + 1, lt);
     if (selfClosing) {
       if (pushed) this.pop(lt);
       else this.skippedDepth--;
@@ -204,17 +210,17 @@ class XmlParser {
 
   // An item start tag inside an element that is never closed (an `<itunes:category>` with
   // children, an `<image>`, an item) closes it, or every item after it would be lost inside it.
-  private closeAroundItem(rawName: string, after: number, lt: number): void {
+  private closeAroundItem(rawName: string, decoded: string, after: number, lt: number): void {
     const stack = this.stack;
     if (this.skippedDepth > 0 || this.rootClosed || stack.length === 0) return;
     const keep = stack[1]?.name === 'channel' ? 2 : 1;
     if (stack.length <= keep) return;
     const scope = this.scopes[this.scopes.length - 1] as Scope;
-    const [name] = resolveName(rawName, scope, lt, () => undefined);
+    const [name] = resolveName(decoded, scope, lt, () => undefined);
     if (name !== 'item' && name !== 'entry') return;
     if (!neverClosedBeforeNext(this.s, after, this.rawNames.slice(keep), rawName)) return;
     this.problem(
-      `<${stack[keep]?.name}> closed by the <${rawName}> start tag after it (it was never closed; the items after it are kept)`,
+      `<${stack[keep]?.name}> closed by the <${decoded}> start tag after it (it was never closed; the items after it are kept)`,
       lt,
     );
     while (stack.length > keep) this.pop(lt);
@@ -226,7 +232,7 @@ class XmlParser {
     const start = j;
     let c = s.charCodeAt(j);
     while (j < n && c !== 61 && c !== 62 && c !== 47 && !isSpace(c)) c = s.charCodeAt(++j);
-    let name = s.slice(start, j);
+    let name = this.src.slice(start, j);
     if (/[A-Z]/.test(name)) name = name.toLowerCase();
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 61) {
@@ -244,15 +250,18 @@ class XmlParser {
     if (q === 34 || q === 39) {
       const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
       if (close === -1) {
-        this.problem(`unterminated attribute value in <${s.slice(lt + 1, start).trim()}>`, j);
+        this.problem(
+          `unterminated attribute value in <${this.src.slice(lt + 1, start).trim()}>`,
+          j,
+        );
         return -1;
       }
-      value = s.slice(j + 1, close);
+      value = this.src.slice(j + 1, close);
       j = close + 1;
     } else {
       const from = j;
       while (j < n && !isSpace(s.charCodeAt(j)) && s.charCodeAt(j) !== 62) j++;
-      value = s.slice(from, j);
+      value = this.src.slice(from, j);
       this.problem(`unquoted attribute value for ${name}`, from);
     }
     if (this.hasAttribute(name)) this.problem(`duplicate attribute ${name}`, start);
@@ -271,6 +280,7 @@ class XmlParser {
 
   private push(
     rawName: string,
+    decoded: string,
     attrs: Record<string, string>,
     declares: [string, string][] | undefined,
     innerStart: number,
@@ -285,7 +295,7 @@ class XmlParser {
     let scope = this.scopes[this.scopes.length - 1] as Scope;
     if (declares) scope = declareIn(scope, declares);
     this.scopes.push(scope);
-    const [name, ns] = resolveName(rawName, scope, lt, this.report);
+    const [name, ns] = resolveName(decoded, scope, lt, this.report);
     const parent = this.stack[this.stack.length - 1];
     const inherited = parent ? parent.base : this.baseUrl;
     const base = attrs === NO_ATTRS ? inherited : xmlBase(attrs['xml:base'], inherited);
@@ -325,8 +335,8 @@ class XmlParser {
       this.pop(lt);
       return end + 1;
     }
-    const rawName = this.s.slice(lt + 2, end).trim();
-    if (rawName === open) {
+    const rawName = this.src.slice(lt + 2, end).trim();
+    if (open !== undefined && rawName === this.src.decodeView(open)) {
       this.pop(lt);
       return end + 1;
     }
