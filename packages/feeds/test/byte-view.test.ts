@@ -25,6 +25,20 @@ const documents = [
   '\u00a0<rss><channel><title>t</title></channel></rss> trailing\u00a0text',
   '\u00a0 {"version":"https://jsonfeed.org/version/1.1","title":"Ωmega","items":[{"id":"1","title":"é"}]}',
 ];
+// Documents past the 64 KB window of the byte view, with tokens longer than the room kept at the
+// end of a window: a DOCTYPE, tags, comments, CDATA sections and text that straddle windows.
+const item = (k: number) =>
+  `<item><title>Item ${k} &amp; more</title><link>https://e.example/${k}</link>` +
+  `<description lang="${'x'.repeat(1500 + k)}">${'&lt;p&gt;text '.repeat(40 + k)}</description>` +
+  `<!-- ${'c'.repeat(1100 + k)} --><content:encoded><![CDATA[<p>${'body '.repeat(500 + 9 * k)}</p>]]></content:encoded>` +
+  `<ünï:tag xmlns:ünï="urn:x" ä="ö">z</ünï:tag><?pi ${'p'.repeat(1200)}?></item>\n`;
+const bigDocuments = [
+  `<?xml version="1.0"?><!DOCTYPE rss [<!-- ${'d'.repeat(10_000)} --><!ENTITY big "${'e'.repeat(60_000)}">]>` +
+    `<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big &big;</title>` +
+    `${Array.from({ length: 40 }, (_, k) => item(k)).join('')}</channel></rss>`,
+  `<rss><channel><title a="${'v'.repeat(200_000)}">t</title><item><title>${'long text '.repeat(20_000)}</title${' '.repeat(3000)}></item>` +
+    `<item><title>x</title><description>${'&amp; '.repeat(30_000)}</description></item></channel></rss>`,
+];
 const inserts = [
   'é',
   'à',
@@ -74,6 +88,36 @@ describe('parseFeed from UTF-8 bytes through the byte view', () => {
         expect(outcome(bytes)).toEqual(outcome(text));
       }),
       { numRuns: 600, seed: 7 },
+    );
+  });
+
+  it('gives the same output when tokens straddle the windows of the view', () => {
+    for (const text of bigDocuments) {
+      expect(outcome(new TextEncoder().encode(text))).toEqual(outcome(text));
+    }
+    const mutated = fc
+      .tuple(
+        fc.constantFrom(...bigDocuments),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...inserts, '<', '>', '"', ']]>', '-->')), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+      )
+      .map(([text, edits]) => {
+        let out = text;
+        for (const [at, insert] of edits) {
+          // Never inside a surrogate pair: the documents' only non-BMP characters are inserted.
+          let cut = at % (out.length + 1);
+          if (/[\udc00-\udfff]/.test(out[cut] ?? '')) cut--;
+          out = out.slice(0, cut) + insert + out.slice(cut);
+        }
+        return out;
+      });
+    fc.assert(
+      fc.property(mutated, (text) => {
+        expect(outcome(new TextEncoder().encode(text))).toEqual(outcome(text));
+      }),
+      { numRuns: 40, seed: 11 },
     );
   });
 });

@@ -77,7 +77,7 @@ export function decodeSource(bytes: Uint8Array, contentType?: string): DecodedSo
   const { body, encoding } = chooseEncoding(bytes, contentType);
   if (encoding === 'utf-8') {
     const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    if (isUtf8(buffer) && !isAsciiBuffer(buffer)) {
+    if (isUtf8(buffer)) {
       const source = SourceText.ofUtf8(buffer, hasC1(buffer), demoronize);
       if (source) return { source, encoding, problems: [] };
     }

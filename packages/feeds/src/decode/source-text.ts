@@ -1,11 +1,15 @@
 // The text the XML tokenizer reads. Node 20 makes a string of a large UTF-8 document slowly: the
-// decode itself, and above all the fresh pages of a large two-byte string (the profile puts a
-// third of parseFeed's time there on the real feeds). Most of a feed is ASCII (markup, URLs,
-// English text), so valid UTF-8 is read through a Latin-1 "byte view" instead: one character
-// per byte, half the memory, no decoding. Every delimiter the tokenizer looks for is ASCII, so
-// its offsets land on character boundaries; only the stretches it keeps (names, text,
-// attribute values, raw inner XML) are decoded, and only when they hold non-ASCII bytes.
-import { transcode } from 'node:buffer';
+// decode itself, and above all the fresh memory pages of any string past 128 KB (the profile put
+// a third of parseFeed's time there on the real feeds). Most of a feed is ASCII (markup, URLs,
+// English text), so valid UTF-8 is read through Latin-1 "byte views" instead: one character per
+// byte, no decoding, in windows of 64 KB that stay in V8's young generation. Every delimiter the
+// tokenizer looks for is ASCII, so its offsets land on character boundaries; only the stretches
+// it keeps (names, text, attribute values, raw inner XML) are decoded, and only when they hold
+// non-ASCII bytes.
+import { isAscii, transcode } from 'node:buffer';
+
+/** Characters in a window of the byte view (below V8's 128 KB large-object threshold). */
+const WINDOW = 64 * 1024;
 
 const HIGH = /[\x80-\xff]/;
 
@@ -16,10 +20,11 @@ const HIGH = /[\x80-\xff]/;
  */
 export class SourceText {
   private decoded: string | undefined;
+  private wholeView: string | undefined;
 
   private constructor(
-    /** The string the tokenizer scans: the text itself, or one character per UTF-8 byte. */
-    readonly view: string,
+    /** The text itself, or undefined for bytes (their view is made when first asked for). */
+    text: string | undefined,
     /** Length of the decoded text in UTF-16 code units. */
     readonly length: number,
     private readonly bytes: Buffer | undefined,
@@ -28,7 +33,38 @@ export class SourceText {
     /** Whether decoded stretches hold C1 controls to replace (see `repairC1`). */
     private readonly c1: boolean,
     private readonly repairC1: (text: string) => string,
-  ) {}
+  ) {
+    this.wholeView = text;
+  }
+
+  /** Whether the text is read through windows of the byte view (see {@link window}). */
+  get windowed(): boolean {
+    return this.bytes !== undefined;
+  }
+
+  /** Length of what is scanned: characters of a string, bytes behind a view. */
+  get scanLength(): number {
+    return this.bytes === undefined ? this.length : this.bytes.length;
+  }
+
+  /**
+   * The whole string scanned, offsets as in {@link slice}: the text, or one character per
+   * byte. Made on first use for bytes (the rare paths: diagnostics, recovery searches).
+   */
+  get view(): string {
+    this.wholeView ??= (this.bytes as Buffer).toString('latin1');
+    return this.wholeView;
+  }
+
+  /**
+   * The byte view from `from` to at least `minEnd`, and at least a window long (less at the
+   * end). For plain text, the text itself (`from` must be 0).
+   */
+  window(from: number, minEnd: number): string {
+    if (this.bytes === undefined) return this.view;
+    const end = Math.min(this.bytes.length, Math.max(from + WINDOW, minEnd));
+    return this.bytes.toString('latin1', from, end);
+  }
 
   /** A plain string, scanned as it is. */
   static of(text: string): SourceText {
@@ -45,16 +81,36 @@ export class SourceText {
     c1: boolean,
     repairC1: (text: string) => string,
   ): SourceText | undefined {
-    const scan = highRuns(bytes);
+    const scan = isAscii(bytes) ? { runs: [], extra: 0 } : highRuns(bytes);
     if (!scan) return undefined;
-    const view = bytes.toString('latin1');
-    return new SourceText(view, bytes.length - scan.extra, bytes, scan.runs, c1, repairC1);
+    return new SourceText(undefined, bytes.length - scan.extra, bytes, scan.runs, c1, repairC1);
+  }
+
+  /** The first character of the decoded text that is not white space (`\s`), if any. */
+  firstNonSpace(): string | undefined {
+    const bytes = this.bytes;
+    if (bytes !== undefined) {
+      let i = 0;
+      while (i < bytes.length && isAsciiSpace(bytes[i] as number)) i++;
+      // A non-ASCII character may be white space too (U+00A0): the decoded text decides then.
+      if (i === bytes.length) return undefined;
+      if ((bytes[i] as number) < 0x80) return String.fromCharCode(bytes[i] as number);
+    }
+    const text = this.text();
+    const at = text.search(/\S/);
+    return at === -1 ? undefined : text[at];
+  }
+
+  /** The source offset of the first byte `byte` at or after `from`, or -1 (bytes only). */
+  indexOfByte(byte: number, from: number): number {
+    return this.bytes === undefined ? -1 : this.bytes.indexOf(byte, from);
   }
 
   /** The decoded text between view offsets `from` and `to`. */
   slice(from: number, to: number): string {
-    if (this.bytes === undefined || !this.hasHigh(from, to)) return this.view.slice(from, to);
-    return this.decodeRange(from, to);
+    if (this.bytes === undefined) return this.view.slice(from, to);
+    if (this.hasHigh(from, to)) return this.decodeRange(from, to);
+    return this.bytes.toString('latin1', from, to);
   }
 
   /** `raw`, the view between `from` and `to`, decoded when it holds non-ASCII bytes. */
@@ -72,7 +128,7 @@ export class SourceText {
   /** The whole decoded text (for the rare paths that need all of it: errors, JSON). */
   text(): string {
     if (this.bytes === undefined) return this.view;
-    this.decoded ??= this.repair(wholeUtf8(this.bytes));
+    this.decoded ??= this.runs.length === 0 ? this.view : this.repair(wholeUtf8(this.bytes));
     return this.decoded;
   }
 
@@ -88,9 +144,10 @@ export class SourceText {
     return offset - extra;
   }
 
-  // Whether a run of non-ASCII bytes starts before `to` and ends after `from`.
-  private hasHigh(from: number, to: number): boolean {
+  /** Whether non-ASCII bytes lie between view offsets `from` and `to`. */
+  hasHigh(from: number, to: number): boolean {
     const runs = this.runs;
+    if (runs.length === 0) return false;
     let lo = 0;
     let hi = runs.length >> 1;
     while (lo < hi) {
@@ -101,13 +158,19 @@ export class SourceText {
     return lo < runs.length >> 1 && (runs[2 * lo] as number) < to;
   }
 
-  private decodeRange(from: number, to: number): string {
+  /** The decoded text between view offsets `from` and `to`, non-ASCII bytes or not. */
+  decodeRange(from: number, to: number): string {
     return this.repair((this.bytes as Buffer).toString('utf8', from, to));
   }
 
   private repair(text: string): string {
     return this.c1 ? this.repairC1(text) : text;
   }
+}
+
+// `\s` among ASCII characters.
+function isAsciiSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
 }
 
 function identity(text: string): string {

@@ -62,16 +62,9 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   return { version, encoding, wellFormed: wellFormed && !repaired, diagnostics, feed, items };
 }
 
-// A byte view's first non-space character is a byte above 0x7f when the text starts with a
-// non-ASCII character, which may be white space (U+00A0): the decoded text decides then.
 function looksLikeJson(source: SourceText): boolean {
-  let text = source.view;
-  let start = text.search(/\S/);
-  if (start !== -1 && text.charCodeAt(start) > 0x7f) {
-    text = source.text();
-    start = text.search(/\S/);
-  }
-  return start !== -1 && (text[start] === '{' || text[start] === '[');
+  const first = source.firstNonSpace();
+  return first === '{' || first === '[';
 }
 
 function parseXmlFeed(source: SourceText, ctx: MapContext, maxItems: number) {
