@@ -10,7 +10,8 @@ import { clusterLag } from '../src/worker/roles';
 import { createDeployment, type Deployment, until } from '../src/worker/testing/deployment';
 import { politenessViolations, startFeedServer } from '../src/worker/testing/feed-server';
 import { type FixtureItem, fixtureItems } from '../src/worker/testing/fixture-feeds';
-import { startWorker } from '../src/worker/testing/worker-process';
+import { startWorker, type WorkerProcess } from '../src/worker/testing/worker-process';
+import { cpuSecondsOf, startCpuMeter } from './cpu';
 
 const URL_ = process.env.NEWSLOOM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const HOSTS = 200;
@@ -51,10 +52,11 @@ async function fetchRun(items: FixtureItem[], workers: number) {
   });
   const deployment = await createDeployment(URL_, server.feedUrls);
   const args = ['--roles', 'fetch', '--concurrency', String(CONCURRENCY)];
-  const common = ['--host-interval-ms', String(INTERVAL_MS), '--schedule-seconds', '1', '-q'];
+  const common = ['--host-interval-ms', String(INTERVAL_MS), '--schedule-seconds', '1', '--json'];
   const procs = Array.from({ length: workers }, (_, i) =>
     startWorker(deployment.url, [...args, ...common, '--id', `bench${i}`]),
   );
+  const meter = startCpuMeter();
   try {
     await until(async () => firstRequest(server.logs) !== undefined, 120_000, 'a first request');
     await until(
@@ -66,7 +68,11 @@ async function fetchRun(items: FixtureItem[], workers: number) {
     const [articles] = await deployment.articleCounts();
     const violations = politenessViolations(server.logs, INTERVAL_MS).length;
     const cpuSeconds = procs.reduce((sum, p) => sum + cpuSecondsOf(p.proc.pid), 0);
-    return { deployment, seconds, articles, violations, cpuSeconds };
+    const cpu = meter.stop();
+    for (const proc of procs) proc.proc.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    const phases = procs.map(summaryOf);
+    return { deployment, seconds, articles, violations, cpuSeconds, cpu, phases };
   } finally {
     for (const proc of procs) proc.proc.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
@@ -74,13 +80,13 @@ async function fetchRun(items: FixtureItem[], workers: number) {
   }
 }
 
-/** User + system CPU seconds a process has used (Linux /proc; 0 elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number {
+/** The worker's --json summary printed when it stopped. */
+function summaryOf(worker: WorkerProcess): Record<string, unknown> {
+  const start = worker.lines.lastIndexOf('{');
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return JSON.parse(worker.lines.slice(start).join('\n')) as Record<string, unknown>;
   } catch {
-    return 0;
+    return {};
   }
 }
 
@@ -120,8 +126,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
     const feedsPerSecond = (HOSTS * FEEDS_PER_HOST) / run.seconds;
     results[workers]?.push(feedsPerSecond);
     console.log(
-      `round ${round + 1}, ${workers} worker(s): ${run.seconds.toFixed(1)} s, ${feedsPerSecond.toFixed(1)} feeds/s, ${run.articles} articles, ${run.violations} politeness violations, worker CPU ${run.cpuSeconds.toFixed(1)} s (${((run.cpuSeconds * 1000) / (HOSTS * FEEDS_PER_HOST)).toFixed(1)} ms/feed)`,
+      `round ${round + 1}, ${workers} worker(s): ${run.seconds.toFixed(1)} s, ${feedsPerSecond.toFixed(1)} feeds/s, ${run.articles} articles, ${run.violations} politeness violations, worker CPU ${run.cpuSeconds.toFixed(1)} s (${((run.cpuSeconds * 1000) / (HOSTS * FEEDS_PER_HOST)).toFixed(1)} ms/feed), postgres ${run.cpu.postgres.toFixed(1)} s, bench ${run.cpu.bench.toFixed(1)} s`,
     );
+    for (const p of run.phases) console.log('   ', JSON.stringify(p));
     if (workers === 2) {
       const cluster = await clusterRun(run.deployment);
       clusterRates.push(cluster.rate);

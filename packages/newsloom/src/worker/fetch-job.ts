@@ -11,6 +11,7 @@ import { type FetchFeedOptions, fetchFeed } from '@newsloom/feeds';
 import type pg from 'pg';
 import { feedAfterFetch, isDue } from '../pipeline/schedule';
 import { type HostLeases, hostKey, type PolitenessOptions, politeFetch } from './host-leases';
+import { emptyPhaseTotals, type PhaseTotals, timed } from './phases';
 
 /** What one fetch job did. */
 export type FetchJobOutcome =
@@ -30,6 +31,8 @@ export interface FetchJobContext {
   pollMinutes: number;
   feedOptions: Omit<FetchFeedOptions, 'fetch' | 'clock' | 'outlet' | 'signal'>;
   signal?: AbortSignal;
+  /** Where the job's time is added up (prepare, fetch, store). */
+  phases?: PhaseTotals;
 }
 
 interface FeedRow {
@@ -47,28 +50,30 @@ export async function runFetchJob(
   context: FetchJobContext,
   feedId: string,
 ): Promise<FetchJobOutcome> {
-  const loaded = await loadFeed(context.pool, feedId);
-  if (loaded === undefined || !isDue(loaded.feed, context.clock.now())) {
-    return { kind: 'not-due', feedId };
-  }
-  const host = hostKey(loaded.feed.url);
-  const waitMs = await context.leases.tryAcquire(host);
-  if (waitMs > 0) return { kind: 'deferred', feedId, waitMs };
+  const phases = context.phases ?? emptyPhaseTotals();
+  const prepared = await timed(phases, 'prepare', () => prepare(context, feedId));
+  if (prepared.kind !== 'ready') return prepared;
+  const { loaded, host } = prepared;
   const held = { host: host as string | undefined, signal: context.signal };
   const fetch = politeFetch(context.fetch, context.leases, context.politeness, held);
-  const fetched = await fetchFeed(loaded.feed, {
-    ...context.feedOptions,
-    fetch,
-    clock: context.clock,
-    ...(loaded.outlet ? { outlet: loaded.outlet } : {}),
-    ...(context.signal ? { signal: context.signal } : {}),
-  }).finally(async () => {
-    // A lease taken for a request never sent (e.g. the URL was refused) is given back.
-    if (held.host !== undefined) await context.leases.release(host);
+  const fetched = await timed(phases, 'fetch', () =>
+    fetchFeed(loaded.feed, {
+      ...context.feedOptions,
+      fetch,
+      clock: context.clock,
+      ...(loaded.outlet ? { outlet: loaded.outlet } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    }).finally(async () => {
+      // A lease taken for a request never sent (e.g. the URL was refused) is given back.
+      if (held.host !== undefined) await context.leases.release(host);
+    }),
+  );
+  const counts = await timed(phases, 'store', async () => {
+    const stored =
+      fetched.articles.length > 0 ? await context.store.upsertArticles(fetched.articles) : undefined;
+    await context.store.upsertFeeds([feedAfterFetch(fetched, context.pollMinutes)]);
+    return stored;
   });
-  const counts =
-    fetched.articles.length > 0 ? await context.store.upsertArticles(fetched.articles) : undefined;
-  await context.store.upsertFeeds([feedAfterFetch(fetched, context.pollMinutes)]);
   return {
     kind: 'fetched',
     feedId,
@@ -76,6 +81,18 @@ export async function runFetchJob(
     updated: counts?.updated ?? 0,
     status: fetched.status,
   };
+}
+
+/** Loads the feed and takes its host's lease, or says why the job stops here. */
+async function prepare(context: FetchJobContext, feedId: string) {
+  const loaded = await loadFeed(context.pool, feedId);
+  if (loaded === undefined || !isDue(loaded.feed, context.clock.now())) {
+    return { kind: 'not-due', feedId } as const;
+  }
+  const host = hostKey(loaded.feed.url);
+  const waitMs = await context.leases.tryAcquire(host);
+  if (waitMs > 0) return { kind: 'deferred', feedId, waitMs } as const;
+  return { kind: 'ready', loaded, host } as const;
 }
 
 async function loadFeed(

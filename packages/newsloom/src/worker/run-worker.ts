@@ -14,6 +14,7 @@ import { runFetchJob } from './fetch-job';
 import { createHostLeases } from './host-leases';
 import { createLeadership, WORKER_LOCKS, whileLocked } from './leadership';
 import { every, jobSlot } from './loops';
+import { emptyPhaseTotals, timed } from './phases';
 import { anotherFetchRunning, bossSchema, createQueues, QUEUES, queueDueFeeds } from './queues';
 import { clusterLoop, heartbeat, type WorkerCounters } from './roles';
 import {
@@ -116,7 +117,10 @@ async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
     ...(o.fetch ? { fetch: o.fetch } : {}),
     signal: controller.signal,
   });
-  const counters = { fetched: 0, deferred: 0, notDue: 0, failed: 0, clusterPasses: 0 };
+  const counters = {
+    ...{ fetched: 0, deferred: 0, notDue: 0, failed: 0, clusterPasses: 0 },
+    fetchPhaseMs: emptyPhaseTotals(),
+  };
   return {
     options: o,
     schema,
@@ -152,16 +156,21 @@ function fetchSlots(parts: WorkerParts): Promise<void>[] {
     clock: o.clock ?? systemClock,
     pollMinutes: o.pollMinutes,
     feedOptions: o.feeds,
+    phases: counters.fetchPhaseMs,
   } satisfies Parameters<typeof runFetchJob>[0];
   const handle = async ({ feedId }: { feedId: string }, jobId: string) => {
-    const running = await anotherFetchRunning(pool, parts.schema, feedId, jobId, o.leaseMs);
+    const running = await timed(counters.fetchPhaseMs, 'prepare', () =>
+      anotherFetchRunning(pool, parts.schema, feedId, jobId, o.leaseMs),
+    );
     const outcome = running
       ? ({ kind: 'deferred', feedId, waitMs: 500 } as const)
       : await runFetchJob(context, feedId);
     if (outcome.kind === 'deferred') {
       counters.deferred += 1;
       const startAfter = new Date(Date.now() + outcome.waitMs);
-      await boss.send(QUEUES.fetch, { feedId }, { singletonKey: feedId, startAfter });
+      await timed(counters.fetchPhaseMs, 'finish', () =>
+        boss.send(QUEUES.fetch, { feedId }, { singletonKey: feedId, startAfter }),
+      );
     } else if (outcome.kind === 'not-due') counters.notDue += 1;
     else {
       counters.fetched += 1;
@@ -170,7 +179,7 @@ function fetchSlots(parts: WorkerParts): Promise<void>[] {
     return outcome;
   };
   return Array.from({ length: o.concurrency }, () =>
-    jobSlot(boss, QUEUES.fetch, handle, stop, o.log),
+    jobSlot(boss, QUEUES.fetch, handle, stop, o.log, 200, counters.fetchPhaseMs),
   );
 }
 
