@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
-import { emptyPhaseTotals, type PhaseTotals, timed } from './phases';
 
 /** Waits `ms`, or less when `signal` aborts (never throws). */
 export async function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -25,25 +24,23 @@ export async function jobSlot<T extends object>(
   stop: AbortSignal,
   log: (line: string) => void,
   idleMs = 200,
-  phases: PhaseTotals = emptyPhaseTotals(),
 ): Promise<void> {
   while (!stop.aborted) {
     let job: PgBoss.Job<T> | undefined;
     try {
-      [job] = await timed(phases, 'take', () => boss.fetch<T>(queue, { batchSize: 1 }));
+      [job] = await boss.fetch<T>(queue, { batchSize: 1 });
     } catch (error) {
       log(`${queue}: cannot take a job: ${messageOf(error)}`);
       await pause(1000, stop);
       continue;
     }
     if (job === undefined) {
-      await timed(phases, 'idle', () => pause(idleMs, stop));
+      await pause(idleMs, stop);
       continue;
     }
     try {
       const output = await handle(job.data, job.id);
-      const id = job.id;
-      await timed(phases, 'finish', () => boss.complete(queue, id, output ?? {}));
+      await boss.complete(queue, job.id, output ?? {});
     } catch (error) {
       log(`${queue}: job ${job.id} failed: ${messageOf(error)}`);
       await boss.fail(queue, job.id, { message: messageOf(error) }).catch(() => undefined);

@@ -4,17 +4,17 @@
 
 /** The phases of a fetch slot. */
 export const FETCH_PHASES = [
-  /** Taking a job from pg-boss (a query, possibly waiting for a pool connection). */
+  /** Waiting for jobs to be taken from pg-boss (a few are taken ahead in one query). */
   'take',
-  /** No job was ready: sleeping before polling again. */
+  /** No job was ready: sleeping before asking again. */
   'idle',
-  /** Reading the feed row and taking its host's lease. */
+  /** Claiming the feed: reading it and taking its host's lease (one statement). */
   'prepare',
-  /** The HTTP request, the body read and the feed's parsing. */
+  /** The HTTP request, the body read, the lease's release and the feed's parsing. */
   'fetch',
-  /** Storing the articles and the feed's next fetch time. */
+  /** Waiting for and writing the group commit: articles, feed state, job completion. */
   'store',
-  /** Completing the job or giving it back for later. */
+  /** Giving a job back for later (its host was busy). */
   'finish',
 ] as const;
 
