@@ -11,7 +11,9 @@ import { createDeployment, type Deployment, until } from '../src/worker/testing/
 import { politenessViolations, startFeedServer } from '../src/worker/testing/feed-server';
 import { type FixtureItem, fixtureItems } from '../src/worker/testing/fixture-feeds';
 import { startWorker, type WorkerProcess } from '../src/worker/testing/worker-process';
+import { clusterRateRun } from './cluster-rate';
 import { cpuSecondsOf, startCpuMeter } from './cpu';
+import { runKillTrials } from './kill-trials';
 
 const URL_ = process.env.NEWSLOOM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const HOSTS = 200;
@@ -114,6 +116,25 @@ async function clusterRun(deployment: Deployment) {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+const killArg = process.argv.indexOf('--kill-trials');
+if (killArg > 0) {
+  const trials = Number(process.argv[killArg + 1] ?? 10);
+  console.log(
+    `${trials} kill trials; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const passed = await runKillTrials(URL_, trials);
+  process.exit(passed === trials ? 0 : 1);
+}
+const rateArg = process.argv.indexOf('--cluster-rate');
+if (rateArg > 0) {
+  const rate = Number(process.argv[rateArg + 1] ?? 2500);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  console.log(`cluster rate: ${rate} articles/s arriving for ${seconds} s`);
+  console.log(JSON.stringify(await clusterRateRun(URL_, rate, seconds)));
+  process.exit(0);
+}
 const items = realItems() ?? fixtureItems(3000);
 console.log(
   `${items.length} articles (${realItems() ? 'real: AllSides + BBC 2005' : 'fixtures'}), ${HOSTS * FEEDS_PER_HOST} feeds on ${HOSTS} hosts, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}/worker, ${ROUNDS} rounds`,
