@@ -36,7 +36,13 @@ export async function clusterRateRun(
 ): Promise<ClusterRateResult> {
   const base = await loadSource();
   const deployment = await createDeployment(url, []);
-  const clusterer = startWorker(deployment.url, ['--roles', 'cluster', '--cluster-seconds', '0.1']);
+  const clusterer = startWorker(
+    deployment.url,
+    ['--roles', 'cluster', '--cluster-seconds', '0.1'],
+    {
+      ownSession: true,
+    },
+  );
   let maxLag = 0;
   let sampling = true;
   const sampler = (async () => {

@@ -56,7 +56,7 @@ async function fetchRun(items: FixtureItem[], workers: number) {
   const args = ['--roles', 'fetch', '--concurrency', String(CONCURRENCY)];
   const common = ['--host-interval-ms', String(INTERVAL_MS), '--schedule-seconds', '1', '--json'];
   const procs = Array.from({ length: workers }, (_, i) =>
-    startWorker(deployment.url, [...args, ...common, '--id', `bench${i}`]),
+    startWorker(deployment.url, [...args, ...common, '--id', `bench${i}`], { ownSession: true }),
   );
   try {
     await until(async () => firstRequest(server.logs) !== undefined, 120_000, 'a first request');
@@ -104,7 +104,9 @@ function firstRequest(logs: ReadonlyMap<string, readonly { start: number }[]>): 
 
 async function clusterRun(deployment: Deployment) {
   const lagBefore = (await clusterLag(deployment.store)).lag;
-  const proc = startWorker(deployment.url, ['--roles', 'cluster', '--cluster-seconds', '0.2']);
+  const proc = startWorker(deployment.url, ['--roles', 'cluster', '--cluster-seconds', '0.2'], {
+    ownSession: true,
+  });
   const line = await proc.waitFor(/^cluster: committed/, 600_000);
   await until(async () => (await clusterLag(deployment.store)).lag === 0, 600_000, 'lag 0');
   proc.proc.kill('SIGTERM');

@@ -58,6 +58,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const parts = await openWorker(options);
   const { options: o, boss, stop, counters } = parts;
   const log = o.log;
+  log(`worker ${o.workerId}: ready`);
   const tasks: Promise<unknown>[] = [heartbeat(parts)];
   if (o.roles.fetch) {
     tasks.push(fetchSlots(parts));
