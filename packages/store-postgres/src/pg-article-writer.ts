@@ -3,8 +3,6 @@ import pg from 'pg';
 import { joinSql, json, LOCKS } from './connection';
 import { type ArticleOutcome, planBatch, type Row, type StoredRow } from './pg-article-plan';
 
-export type { ArticleOutcome } from './pg-article-plan';
-
 /** A batch planned inside an open transaction, whose writes are still to be sent. */
 export interface ArticleWrite {
   counts: UpsertCounts;

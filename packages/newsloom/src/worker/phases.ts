@@ -3,7 +3,7 @@
 // from waiting on PostgreSQL, on the queue or on the CPU.
 
 /** The phases of a fetch slot. */
-export const FETCH_PHASES = [
+const FETCH_PHASES = [
   /** Waiting for jobs to be taken from pg-boss (a few are taken ahead in one query). */
   'take',
   /** No job was ready: sleeping before asking again. */
