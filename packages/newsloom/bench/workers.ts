@@ -1,7 +1,12 @@
 // pnpm bench:workers — throughput of 1 vs 2 `newsloom worker` processes fetching 2,000 feeds
 // from a local feed server that adds 100 ms to every response (each worker fetches 8 feeds at
 // once), then the clusterer's rate over everything they stored. Real articles from
-// ../shared/data when present (AllSides + BBC 2005), else the fixture generator.
+// ../shared/data when present (AllSides + BBC 2005), else the fixture generator. Each worker
+// runs in a session of its own and prints where its slots spent their time (fetchPhaseMs).
+// BENCH_ROUNDS (default 3) and BENCH_WORKERS (default 1,2) choose the runs. Other modes:
+//   --kill-trials N    N kill trials (src/worker/testing/kill-trial.ts), each reported
+//   --cluster-rate N   articles arriving at N/s for BENCH_SECONDS (default 20) while one
+//                      clusterer runs; its lag sampled (needs ../shared/data)
 // Needs NEWSLOOM_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +19,7 @@ import { startWorker, type WorkerProcess } from '../src/worker/testing/worker-pr
 import { clusterRateRun } from './cluster-rate';
 import { cpuSecondsOf, startCpuMeter } from './cpu';
 import { runKillTrials } from './kill-trials';
+import { hasSource, SOURCE } from './replay';
 
 const URL_ = process.env.NEWSLOOM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const HOSTS = 200;
@@ -133,6 +139,10 @@ const rateArg = process.argv.indexOf('--cluster-rate');
 if (rateArg > 0) {
   const rate = Number(process.argv[rateArg + 1] ?? 2500);
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  if (!hasSource()) {
+    console.log(`dataset missing: ${SOURCE} (from ../shared/data); --cluster-rate needs it`);
+    process.exit(0);
+  }
   console.log(`cluster rate: ${rate} articles/s arriving for ${seconds} s`);
   console.log(JSON.stringify(await clusterRateRun(URL_, rate, seconds)));
   process.exit(0);
