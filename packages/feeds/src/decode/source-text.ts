@@ -15,7 +15,8 @@ const HIGH = /[\x80-\xff]/;
 
 /**
  * A document's text for the tokenizer: a plain string, or UTF-8 bytes behind a byte view.
- * `view` is what is scanned (offsets are into it); `slice` gives the decoded text of a stretch.
+ * Offsets are into `view`, which the tokenizer scans a `window` at a time; `slice` gives the
+ * decoded text of a stretch.
  * @example SourceText.of('<rss/>').slice(1, 4) // 'rss'
  */
 export class SourceText {
@@ -35,11 +36,6 @@ export class SourceText {
     private readonly repairC1: (text: string) => string,
   ) {
     this.wholeView = text;
-  }
-
-  /** Whether the text is read through windows of the byte view (see {@link window}). */
-  get windowed(): boolean {
-    return this.bytes !== undefined;
   }
 
   /** Length of what is scanned: characters of a string, bytes behind a view. */
