@@ -1,11 +1,6 @@
 import { type Article, parseArticle } from '@newsloom/core';
 import { describe, expect, it } from 'vitest';
-import {
-  createPoller,
-  type FeedPollStatus,
-  nextPollDelay,
-  type ParsedFeed,
-} from '../src/index';
+import { createPoller, type FeedPollStatus, nextPollDelay, type ParsedFeed } from '../src/index';
 import { newFeed } from '../src/parse/new-records';
 import { fakeClock, feed, okResult } from './helpers';
 
