@@ -110,6 +110,15 @@ const DETERMINER = /^(?:the|a|an|of|its|their|his|her|this|that|these|those|to)$
 const BOUNDARY =
   /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than|to)$/iu;
 
+/** True when the words from `i` on read as a clause: a participle or a finite verb. */
+function opensClause(words: readonly string[], i: number): boolean {
+  if (/ing$/iu.test(words[i] ?? '')) return true;
+  return words.slice(i).some((_, j) => isFiniteVerbAt(words, i + j, true));
+}
+
+/** Boundary words that open a verb's object or complement rather than an adjunct. */
+const OBJECT_OPENER = /^(?:that|to|than|about|for|into|and|or|but)$/iu;
+
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
   const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
@@ -147,4 +156,37 @@ export function mainClause(text: string, maxWords: number): string | undefined {
     if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) return cut;
   }
   return undefined;
+}
+
+/**
+ * Every cut of a sentence's main clause at a preposition, conjunction or comma after its first
+ * finite verb (longest first): the shorter headlines it holds ("Cuomo resigns as governor" from
+ * "Cuomo resigns as governor in wake of scandal"); none that ends on a dangling word.
+ *
+ * @example
+ * ```ts
+ * clauseCuts('Senate passes infrastructure bill, sending it to the House');
+ * // ['Senate passes infrastructure bill']
+ * ```
+ */
+export function clauseCuts(text: string): string[] {
+  const words = text.split(' ').filter((w) => w !== '');
+  const verb = words.findIndex((_, i) => isFiniteVerbAt(words, i));
+  if (verb < 1) return [];
+  const out: string[] = [];
+  for (let end = words.length - 1; end >= verb + 2; end -= 1) {
+    const next = words[end] ?? '';
+    const prev = words[end - 1] ?? '';
+    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next)) continue;
+    // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
+    if (end === verb + 1 || (OBJECT_OPENER.test(next) && !/[,;:]$/u.test(prev))) continue;
+    // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
+    if (/,$/u.test(prev) && !BOUNDARY.test(next) && !opensClause(words, end)) continue;
+    const cut = words
+      .slice(0, end)
+      .join(' ')
+      .replace(/[,;:—–-]+$/u, '');
+    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) out.push(cut);
+  }
+  return out;
 }
