@@ -32,23 +32,27 @@ const INLINE_TRAILING = /\s+(?:amid|despite|according to|saying that|citing)\s.*
 const LEADING_PHRASE =
   /^(?:When|While|After|Before|During|In|On|As|Amid|Despite|Following|Since|Although|Though|With|Under|According to|Earlier|Later|Last)\b[^,"“]{2,90},\s+(?=[\p{L}])/u;
 
+/** "Officials said (that) …" at the start of a sentence. */
+const LEAD_ATTRIBUTION = new RegExp(
+  `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${LEAD_SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
+  'u',
+);
+/** "…, officials said on Tuesday." at the end. */
+const TRAILING_ATTRIBUTION = new RegExp(
+  `,\\s+(?:[\\p{L}.'’-]+\\s+){0,6}?(?:${SAID})(?:\\s+[\\p{L}'’-]+){0,4}\\s*$`,
+  'u',
+);
+/** "…, said Mayor Ellen Ruiz." at the end. */
+const TRAILING_SAID = new RegExp(`,\\s+(?:${SAID})\\s+(?:[\\p{L}.'’-]+\\s*){1,6}$`, 'u');
+
 /** Removes one attribution: "X said (that) …" at the start, ", X said." at the end. */
 function dropAttribution(text: string): string {
-  const lead = new RegExp(
-    `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${LEAD_SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
-    'u',
-  );
-  const leadMatch = lead.exec(text);
+  const leadMatch = LEAD_ATTRIBUTION.exec(text);
   if (leadMatch && text.length - leadMatch[0].length > 30) {
     const rest = text.slice(leadMatch[0].length);
     return rest.charAt(0).toUpperCase() + rest.slice(1);
   }
-  return text
-    .replace(
-      new RegExp(`,\\s+(?:[\\p{L}.'’-]+\\s+){0,6}?(?:${SAID})(?:\\s+[\\p{L}'’-]+){0,4}\\s*$`, 'u'),
-      '',
-    )
-    .replace(new RegExp(`,\\s+(?:${SAID})\\s+(?:[\\p{L}.'’-]+\\s*){1,6}$`, 'u'), '');
+  return text.replace(TRAILING_ATTRIBUTION, '').replace(TRAILING_SAID, '');
 }
 
 /** Removes parenthetical asides and quoted sentences a headline should not carry. */
@@ -97,8 +101,16 @@ export function compressSentence(sentence: string, maxWords: number): string | u
   return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
 }
 
+/** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
 function wordCount(text: string): number {
-  return text.split(' ').filter((w) => w !== '').length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) === 32;
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
 }
 
 const AUXILIARY =

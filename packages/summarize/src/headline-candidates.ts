@@ -4,7 +4,7 @@ import { clauseCuts, compressSentence, mainClause } from './compress';
 import { wordForms } from './consensus';
 import type { Corpus } from './corpus';
 import { featuresOf, tfidfVector } from './features';
-import { headlineProblems, titleCase } from './headline-rules';
+import { problemsExceptCase, titleCase } from './headline-rules';
 
 /** Words a generated headline may have: news headlines run 6–14 words. */
 const MAX_WORDS = 14;
@@ -96,5 +96,5 @@ export function headlineCandidates(corpus: Corpus, names: readonly string[]): He
 /** True when a candidate breaks a headline rule (title case is applied when shown). */
 export function breaksRules(c: HeadlineCandidate, names: readonly string[]): boolean {
   if (BAIT.test(c.text)) return true;
-  return headlineProblems(titleCase(c.text), names).some((p) => p !== 'case');
+  return problemsExceptCase(titleCase(c.text), names).length > 0;
 }
