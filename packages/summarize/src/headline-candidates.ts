@@ -29,14 +29,12 @@ export interface HeadlineCandidate {
   words: string[];
 }
 
-function candidate(
-  text: string,
-  member: number,
-  origin: HeadlineOrigin,
-  idf: ReadonlyMap<string, number>,
-): HeadlineCandidate {
-  const vector = tfidfVector(featuresOf(text, { entities: false }).terms, idf);
-  return { text, member, origin, vector, words: wordForms(text) };
+/** Builds candidates; vectors only when there are other titles to agree with. */
+function makeCandidate(idf: ReadonlyMap<string, number> | undefined) {
+  return (text: string, member: number, origin: HeadlineOrigin): HeadlineCandidate => {
+    const vector = idf ? tfidfVector(featuresOf(text, { entities: false }).terms, idf) : new Map();
+    return { text, member, origin, vector, words: wordForms(text) };
+  };
 }
 
 /** The main clause of a long sentence, attribution and asides dropped. */
@@ -69,26 +67,34 @@ function headlineTitle(article: Article, names: readonly string[]): string {
  */
 export function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
-  const { idf } = corpus;
+  const seen = new Set<string>();
+  const groups = corpus.members.filter((_, i) => corpus.representative[i] === i).length;
+  const make = makeCandidate(groups > 1 ? corpus.idf : undefined);
+  // The same text twice from one article scores the same (same origin kind): keep the first.
+  const add = (text: string, member: number, origin: HeadlineOrigin): void => {
+    const key = `${member}|${origin === 'lead' || origin === 'lead-cut'}|${text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(make(text, member, origin));
+  };
   corpus.members.forEach((article, member) => {
     if (corpus.representative[member] !== member) return;
     const title = headlineTitle(article, names);
-    if (title !== '') out.push(candidate(title, member, 'title', idf));
+    if (title !== '') add(title, member, 'title');
     const shorter = shorterTitles(title);
-    for (const short of shorter) out.push(candidate(short, member, 'short', idf));
+    for (const short of shorter) add(short, member, 'short');
     // The part after a short label ("Miami collapse: Rest of tower is demolished"), clause cuts.
     const afterLabel = /^[^:]{2,40}:\s+(\P{P}.{20,})$/u.exec(title)?.[1];
-    const cuts = [title, ...shorter].flatMap(clauseCuts);
-    for (const cut of new Set(afterLabel ? [afterLabel, ...cuts] : cuts)) {
-      out.push(candidate(cut, member, 'cut', idf));
-    }
+    if (afterLabel) add(afterLabel, member, 'cut');
+    for (const short of [title, ...shorter])
+      for (const cut of clauseCuts(short)) add(cut, member, 'cut');
   });
   for (const c of corpus.candidates) {
     if (c.position > 1 || c.dependent) continue;
     const short = compressSentence(c.text, MAX_WORDS) ?? clauseOf(c.text);
     if (!short) continue;
-    out.push(candidate(short, c.member, 'lead', idf));
-    for (const cut of clauseCuts(short)) out.push(candidate(cut, c.member, 'lead-cut', idf));
+    add(short, c.member, 'lead');
+    for (const cut of clauseCuts(short)) add(cut, c.member, 'lead-cut');
   }
   return out;
 }

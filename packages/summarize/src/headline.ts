@@ -106,7 +106,9 @@ export function chooseHeadline(
   // Best first (ties keep candidate order); the rules are checked only until one passes.
   const order = all.map((_, i) => i).sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || x - y);
   const best = order.map((i) => all[i] as HeadlineCandidate).find((c) => !breaksRules(c, names));
-  const member = summaryTitleMember(all, agreement, corpus.centroid, names);
+  // One syndication group: its first article's title is the only one to choose.
+  const oneGroup = corpus.representative.every((r) => r === 0);
+  const member = oneGroup ? 0 : summaryTitleMember(all, agreement, corpus.centroid, names);
   if (best) return { headline: titleCase(best.text), member };
   const fallback = cleanTitle(corpus.members[0]?.title ?? '', names) || 'Untitled Story';
   return {
