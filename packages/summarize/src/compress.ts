@@ -55,13 +55,27 @@ function dropAttribution(text: string): string {
   return text.replace(TRAILING_ATTRIBUTION, '').replace(TRAILING_SAID, '');
 }
 
-/** Removes parenthetical asides and quoted sentences a headline should not carry. */
+/** Removes parenthetical asides and appositives ("…, the city's mayor, …"). */
 function dropAsides(text: string): string {
-  return text
-    .replace(/\s*\([^)]{0,80}\)/gu, '')
-    .replace(/\s*\[[^\]]{0,80}\]/gu, '')
-    .replace(/,\s+(?:the|a|an)\s+[^,]{3,50}?,\s+/u, ' ');
+  let out = text;
+  if (out.includes('(')) out = out.replace(/\s*\([^)]{0,80}\)/gu, '');
+  if (out.includes('[')) out = out.replace(/\s*\[[^\]]{0,80}\]/gu, '');
+  return out.includes(',') ? out.replace(/,\s+(?:the|a|an)\s+[^,]{3,50}?,\s+/u, ' ') : out;
 }
+
+/** Runs of white space as one space, trimmed (no regex pass when there is none to collapse). */
+function collapseSpaces(text: string): string {
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+// Cheap tests first: the patterns below are scanned only when a word they need occurs.
+/** Any reporting verb an attribution needs. */
+const REPORTING =
+  /\b(?:said|says|announced|reported|told|wrote|tweeted|claimed|added|confirmed|according)\b/u;
+const HEDGE_HINT = /report|alleged|apparent|sources say/iu;
+/** Any word a time expression needs (day and month names, week, year, today…). */
+const TIME_HINT =
+  /day|week|month|year|tonight|so far|Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec/u;
 
 /**
  * Compresses a sentence toward a headline of at most `maxWords` words: strips attribution,
@@ -75,19 +89,18 @@ function dropAsides(text: string): string {
  * ```
  */
 export function compressSentence(sentence: string, maxWords: number): string | undefined {
-  let text = sentence
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!]+["”’']?$/u, '');
+  let text = collapseSpaces(sentence).replace(/[.!]+["”’']?$/u, '');
   if (/^["“‘]/u.test(text)) return undefined;
-  text = dropAttribution(text).replace(HEDGES, '');
+  if (REPORTING.test(text)) text = dropAttribution(text);
+  if (HEDGE_HINT.test(text)) text = text.replace(HEDGES, '');
   const lead = LEADING_PHRASE.exec(text);
   if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
     const rest = text.slice(lead[0].length);
     text = rest.charAt(0).toUpperCase() + rest.slice(1);
   }
-  for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
-  text = dropAsides(text).replace(/\s+/g, ' ').trim();
+  if (TIME_HINT.test(text))
+    for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
+  text = collapseSpaces(dropAsides(text));
   for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
     const cut = text.replace(TRAILING_CLAUSE, '');
     if (cut === text || wordCount(cut) < 5) break;
@@ -113,14 +126,22 @@ function wordCount(text: string): number {
   return count;
 }
 
-const AUXILIARY =
-  /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't)$/iu;
-const IRREGULAR =
-  /^(?:said|says|told|made|makes|took|came|went|found|gave|won|lost|met|hit|led|left|saw|sent|set|put|cut|struck|fell|rose|ran|began|held|kept|paid|sold|spent|stood|brought|bought|became|chose|drew|broke|spoke|wrote|grew|knew|shot|fled|fought|sought|sank|quit|got|ends|wins|hits|sets|cuts|puts|leads)$/iu;
-const DETERMINER = /^(?:the|a|an|of|its|their|his|her|this|that|these|those|to)$/iu;
+/** Word lists are Sets of lower-case words: a lookup, not a regex alternation, per word. */
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+const AUXILIARY = wordSet(
+  "is are was were has have had will would can could may might must shall should does did do won't can't isn't aren't wasn't weren't hasn't haven't didn't doesn't",
+);
+const IRREGULAR = wordSet(
+  'said says told made makes took came went found gave won lost met hit led left saw sent set put cut struck fell rose ran began held kept paid sold spent stood brought bought became chose drew broke spoke wrote grew knew shot fled fought sought sank quit got ends wins hits sets cuts puts leads',
+);
+const DETERMINER = wordSet('the a an of its their his her this that these those to');
 /** Words a clause may be cut before: prepositions, conjunctions, relatives. */
-const BOUNDARY =
-  /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than|to)$/iu;
+const BOUNDARY = wordSet(
+  'in on at for from with without after before over under amid as by during since until while when because and but or which who that following despite against into about near than to',
+);
 
 /** True when the words from `i` on read as a clause: a participle or a finite verb. */
 function opensClause(words: readonly string[], i: number): boolean {
@@ -129,14 +150,14 @@ function opensClause(words: readonly string[], i: number): boolean {
 }
 
 /** Boundary words that open a verb's object or complement rather than an adjunct. */
-const OBJECT_OPENER = /^(?:that|to|than|about|for|into|and|or|but)$/iu;
+const OBJECT_OPENER = wordSet('that to than about for into and or but');
 
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
   const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
-  if (AUXILIARY.test(lower) || (i > 0 && IRREGULAR.test(lower))) return true;
+  if (AUXILIARY.has(lower) || (i > 0 && IRREGULAR.has(lower))) return true;
   if (i === 0 || lower.length < 4 || isStopword(lower)) return false;
-  if (DETERMINER.test((words[i - 1] ?? '').replace(/[^\p{L}]/gu, ''))) return false;
+  if (DETERMINER.has((words[i - 1] ?? '').replace(/[^\p{L}]/gu, '').toLowerCase())) return false;
   if (!titleCased && /^\p{Lu}/u.test(words[i] ?? '')) return false;
   return /(?:[^su]s|ed)$/u.test(lower) && !/(?:ss|ous|ness|ics|ies|ers)$/u.test(lower);
 }
@@ -160,7 +181,8 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next)) continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+      continue;
     const cut = words
       .slice(0, end)
       .join(' ')
@@ -189,11 +211,13 @@ export function clauseCuts(text: string): string[] {
   for (let end = words.length - 1; end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next)) continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+      continue;
     // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
-    if (end === verb + 1 || (OBJECT_OPENER.test(next) && !/[,;:]$/u.test(prev))) continue;
+    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !/[,;:]$/u.test(prev)))
+      continue;
     // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
-    if (/,$/u.test(prev) && !BOUNDARY.test(next) && !opensClause(words, end)) continue;
+    if (/,$/u.test(prev) && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
     const cut = words
       .slice(0, end)
       .join(' ')
