@@ -42,6 +42,13 @@ export interface Consensus {
   groups: number[];
   titles: Map<number, Set<string>>;
   leads: Map<number, Set<string>>;
+  /** Word → how many groups' titles have it (and leads): "how many others" in O(1). */
+  titleCounts: Map<string, number>;
+  leadCounts: Map<string, number>;
+}
+
+function countInto(counts: Map<string, number>, words: Iterable<string>): void {
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
 }
 
 /** The word forms of every group's title and lead. */
@@ -52,13 +59,19 @@ export function buildConsensus(
   const groups = members.flatMap((_, i) => (representative[i] === i ? [i] : []));
   const titles = new Map<number, Set<string>>();
   const leads = new Map<number, Set<string>>();
+  const titleCounts = new Map<string, number>();
+  const leadCounts = new Map<string, number>();
   for (const i of groups) {
     const article = members[i] as Article;
-    titles.set(i, new Set(wordForms(article.title)));
+    const title = new Set(wordForms(article.title));
     const body = article.summary || article.text || '';
-    leads.set(i, new Set(wordForms(body.slice(0, LEAD_CHARS))));
+    const lead = new Set(wordForms(body.slice(0, LEAD_CHARS)));
+    titles.set(i, title);
+    leads.set(i, lead);
+    countInto(titleCounts, title);
+    countInto(leadCounts, lead);
   }
-  return { groups, titles, leads };
+  return { groups, titles, leads, titleCounts, leadCounts };
 }
 
 /**
@@ -73,17 +86,17 @@ export function expectedF1(
   fromLead: boolean,
   consensus: Consensus,
 ): number {
-  const others = consensus.groups.filter((g) => g !== member);
-  const ownOther = (fromLead ? consensus.titles : consensus.leads).get(member);
+  const isGroup = consensus.titles.has(member);
+  const others = consensus.groups.length - (isGroup ? 1 : 0);
+  const ownTitle = consensus.titles.get(member);
+  const ownLead = consensus.leads.get(member);
+  const ownOther = fromLead ? ownTitle : ownLead;
+  const share = others > 0 ? 1 / others : 0;
   let expected = 0;
   for (const word of new Set(words)) {
-    let inTitles = 0;
-    let inLeads = 0;
-    for (const g of others) {
-      if (consensus.titles.get(g)?.has(word)) inTitles += 1;
-      if (consensus.leads.get(g)?.has(word)) inLeads += 1;
-    }
-    const share = others.length > 0 ? 1 / others.length : 0;
+    // Groups other than the candidate's own that carry the word.
+    const inTitles = (consensus.titleCounts.get(word) ?? 0) - (ownTitle?.has(word) ? 1 : 0);
+    const inLeads = (consensus.leadCounts.get(word) ?? 0) - (ownLead?.has(word) ? 1 : 0);
     let p =
       CONSENSUS.base +
       CONSENSUS.titles * inTitles * share +
