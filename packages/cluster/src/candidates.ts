@@ -1,4 +1,4 @@
-import { dot } from '@newsloom/text';
+import { termDot } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import type { ResolvedClusterOptions } from './options';
 import type { ClustererState } from './state';
@@ -45,9 +45,12 @@ export function findCandidates(
       const field = FIELDS[i] as Field;
       const vector = f[field];
       const sum = story.sums[field];
-      // dot() iterates the smaller map: the article's when it is no larger, which is the sum
+      // termDot() iterates the smaller vector: the article's when it is no larger, which is the sum
       // accumulate() made in the same order (bit-identical); otherwise compute it.
-      const d = vector.size <= sum.size ? (story.scratch.dots[i] as number) : dot(vector, sum);
+      const d =
+        vector.ids.length <= sum.ids.length
+          ? (story.scratch.dots[i] as number)
+          : termDot(vector, sum);
       lexical += o.weights[field] * story.scales[field] * d;
     }
     lexical *= boost;
@@ -77,7 +80,7 @@ function presentWeight(f: ArticleFeatures, o: ResolvedClusterOptions): number {
   let w = 0;
   let missing = false;
   for (const field of FIELDS) {
-    if (f[field].size > 0) w += o.weights[field];
+    if (f[field].ids.length > 0) w += o.weights[field];
     else missing = true;
   }
   return missing && w > 0 ? 1 / w : 1;

@@ -1,13 +1,13 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { type Candidate, findCandidates } from './candidates';
 import { borderlineMatch, embedArticle } from './embedding';
-import { articleFeatures } from './features';
+import { type ArticleFeatures, articleFeatures } from './features';
 import { linkRelated } from './links';
 import { join, mergeBridged, regroup, sweep } from './maintenance';
 import { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 import { type ClustererSnapshot, readSnapshot, writeSnapshot } from './snapshot';
 import { finalizeStory } from './split';
-import { type ClustererState, emptyState } from './state';
+import { type ClustererState, emptyState, referencedTerms } from './state';
 import { createStoryState } from './story-state';
 import { type AddOptions, type AddResult, type UnplacedArticle, unplacedReason } from './unplaced';
 
@@ -78,7 +78,9 @@ export function createClusterer(options: ClusterOptions = {}): Clusterer {
     },
     stories() {
       const all = state.closed.concat(
-        [...state.active.values()].flatMap((s) => finalizeStory(s, o.splitThreshold)),
+        [...state.active.values()].flatMap((s) =>
+          finalizeStory(s, o.splitThreshold, state.vocabularies.body),
+        ),
       );
       return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : 1));
     },
@@ -122,7 +124,7 @@ function addArticle(
   const features = articleFeatures(article, time, state.models, o.bodyTokens, o.bigrams);
   const embedding = embedArticle(article, o);
   if (embedding) features.embedding = embedding;
-  pruneVocabulary(state);
+  pruneVocabulary(state, features);
   sweep(state, features.time, o);
   const candidates = findCandidates(state, features, o);
   const first = candidates[0];
@@ -144,7 +146,7 @@ function addArticle(
     const story = createStoryState(features);
     join(state, story, features, o);
     state.active.set(story.id, story);
-    linkRelated(story, candidates, o);
+    linkRelated(story, candidates, o, state.vocabularies);
   }
   return undefined;
 }
@@ -166,8 +168,9 @@ function joins(best: Candidate, runnerUp: number, o: ResolvedClusterOptions): bo
 // stays bounded; keyed to the article count, so it happens at the same point in any replay.
 const PRUNE_EVERY = 100_000;
 
-function pruneVocabulary(state: ClustererState): void {
+function pruneVocabulary(state: ClustererState, current: ArticleFeatures): void {
   if (state.models.words.documentCount % PRUNE_EVERY !== 0) return;
-  state.models.words.prune(2);
-  state.models.entities.prune(2);
+  const { words, entities } = referencedTerms(state, current);
+  state.models.words.prune(2, (id) => words.has(id));
+  state.models.entities.prune(2, (id) => entities.has(id));
 }

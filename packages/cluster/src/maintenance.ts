@@ -1,4 +1,4 @@
-import { dot, topTerms } from '@newsloom/text';
+import { type TermVocabulary, termDot } from '@newsloom/text';
 import { type Candidate, timeDecay } from './candidates';
 import type { ArticleFeatures } from './features';
 import { linkSplit } from './links';
@@ -7,7 +7,6 @@ import { averageLinkGroups, finalizeStory, renumber } from './split';
 import type { ClustererState } from './state';
 import { FIELDS, type Field, perField } from './story-index';
 import {
-  addInto,
   addMember,
   createStoryState,
   type Member,
@@ -16,6 +15,7 @@ import {
   type StoryState,
   scaleOf,
 } from './story-state';
+import { addInto, emptySum, markPositions, positionIn, type TermSum, topOf } from './term-sum';
 
 /** Adds an article to a story and updates the index. */
 export function join(
@@ -39,9 +39,11 @@ function settleField(
   o: ResolvedClusterOptions,
 ): void {
   const sum = story.sums[field];
-  const kept = profileOf(sum, o);
+  const kept = profileOf(sum, o, state.vocabularies[field]);
   if (kept !== sum) {
-    for (const term of sum.keys()) if (!kept.has(term)) state.index.removeTerm(field, story, term);
+    markPositions(kept);
+    for (const term of sum.ids)
+      if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
     story.sums[field] = kept;
   }
   story.scales[field] = scaleOf(kept, story.members.length, o.averageLink);
@@ -54,27 +56,31 @@ function repostField(
   state: ClustererState,
   story: StoryState,
   field: Field,
-  posted: ReadonlyMap<string, number>,
+  posted: TermSum,
   o: ResolvedClusterOptions,
 ): void {
-  const sum = profileOf(story.sums[field], o);
+  const sum = profileOf(story.sums[field], o, state.vocabularies[field]);
   story.sums[field] = sum;
-  for (const term of posted.keys()) if (!sum.has(term)) state.index.removeTerm(field, story, term);
-  for (const [term, weight] of sum) state.index.set(field, story, term, weight);
+  markPositions(sum);
+  for (const term of posted.ids)
+    if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
+  for (let p = 0; p < sum.ids.length; p++) {
+    state.index.set(field, story, sum.ids[p] as number, sum.weights[p] as number);
+  }
   story.scales[field] = scaleOf(sum, story.members.length, o.averageLink);
 }
 
 // The profile rule: a sum grown past 3 × profileTerms keeps only its profileTerms heaviest
-// terms (a new map); a smaller one is returned as it is.
-function profileOf(sum: Map<string, number>, o: ResolvedClusterOptions): Map<string, number> {
-  return sum.size > 3 * o.profileTerms ? new Map(topTerms(sum, o.profileTerms)) : sum;
+// terms (a new sum); a smaller one is returned as it is.
+function profileOf(sum: TermSum, o: ResolvedClusterOptions, vocabulary: TermVocabulary): TermSum {
+  return sum.ids.length > 3 * o.profileTerms ? topOf(sum, o.profileTerms, vocabulary) : sum;
 }
 
 function storySimilarity(a: StoryState, b: StoryState, o: ResolvedClusterOptions): number {
   let lexical = 0;
   for (const field of FIELDS) {
     lexical +=
-      o.weights[field] * a.scales[field] * b.scales[field] * dot(a.sums[field], b.sums[field]);
+      o.weights[field] * a.scales[field] * b.scales[field] * termDot(a.sums[field], b.sums[field]);
   }
   return lexical * timeDecay(meanTime(a) - meanTime(b), o.timeScaleMs);
 }
@@ -93,7 +99,7 @@ export function mergeBridged(
     if (storySimilarity(survivor, other.story, o) < o.mergeThreshold) continue;
     const older = isOlder(other.story, survivor) ? other.story : survivor;
     const loser = older === survivor ? other.story : survivor;
-    for (const field of FIELDS) state.index.remove(field, loser, loser.sums[field].keys());
+    for (const field of FIELDS) state.index.remove(field, loser, loser.sums[field].ids);
     state.active.delete(loser.id);
     mergeStates(older, loser, at);
     for (const m of loser.members) state.memberOf.set(m.id, older.id);
@@ -112,10 +118,10 @@ export function sweep(state: ClustererState, now: number, o: ResolvedClusterOpti
   state.lastSweep = now;
   for (const story of [...state.active.values()]) {
     if (story.updatedAt >= now - o.activeWindowMs) continue;
-    for (const field of FIELDS) state.index.remove(field, story, story.sums[field].keys());
+    for (const field of FIELDS) state.index.remove(field, story, story.sums[field].ids);
     state.active.delete(story.id);
     for (const m of story.members) state.memberOf.delete(m.id);
-    for (const closed of finalizeStory(story, o.splitThreshold)) {
+    for (const closed of finalizeStory(story, o.splitThreshold, state.vocabularies.body)) {
       o.onStoryClosed?.(closed);
       if (o.keepClosed) state.closed.push(closed);
     }
@@ -165,7 +171,7 @@ export function regroup(
     rebuild(s);
     if (s !== story) {
       state.active.set(s.id, s);
-      linkSplit(story, s);
+      linkSplit(story, s, state.vocabularies);
       story.history.push({
         type: 'spawned',
         at: new Date(at).toISOString(),
@@ -180,7 +186,7 @@ export function regroup(
 
 // Recomputes a story's sums and times from its members.
 function rebuild(story: StoryState): void {
-  story.sums = perField(() => new Map());
+  story.sums = perField(emptySum);
   story.timeSum = 0;
   story.createdAt = Number.POSITIVE_INFINITY;
   story.updatedAt = Number.NEGATIVE_INFINITY;

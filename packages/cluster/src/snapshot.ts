@@ -1,8 +1,9 @@
 import { NewsloomError } from '@newsloom/core';
-import { createTfIdfModel, type TfIdfSnapshot } from '@newsloom/text';
-import { type ClustererState, emptyState } from './state';
-import { FIELDS, type Field, newScratch, perField } from './story-index';
+import { createTermModel, type TfIdfSnapshot } from '@newsloom/text';
+import { type ClustererState, emptyState, featureModels } from './state';
+import { FIELDS, type Field, newScratch, perField, type Vocabularies } from './story-index';
 import type { HistoryEntry, Member, StoryState } from './story-state';
+import { fromPairs, toPairs } from './term-sum';
 
 type Pairs = Array<[string, number]>;
 
@@ -53,18 +54,18 @@ export function writeSnapshot(state: ClustererState): ClustererSnapshot {
     version: 2,
     words: state.models.words.snapshot(),
     entities: state.models.entities.snapshot(),
-    active: [...state.active.values()].map(writeStory),
+    active: [...state.active.values()].map((s) => writeStory(s, state.vocabularies)),
     lastSweep: Number.isFinite(state.lastSweep) ? state.lastSweep : null,
     streamTime: Number.isFinite(state.streamTime) ? state.streamTime : null,
   };
 }
 
-function writeStory(s: StoryState): StorySnapshot {
+function writeStory(s: StoryState, v: Vocabularies): StorySnapshot {
   return {
     ...copyStory(
       s,
-      s.members.map(writeMember),
-      perField((f): Pairs => [...s.sums[f]]),
+      s.members.map((m) => writeMember(m, v)),
+      perField((f): Pairs => toPairs(s.sums[f], v[f])),
     ),
     ...(s.parentId === undefined ? {} : { parentId: s.parentId }),
     relatedIds: [...s.relatedIds],
@@ -83,30 +84,31 @@ export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
       `not a clusterer snapshot (expected version 1 or 2 with active stories, got version ${String(version)}); take it from Clusterer.snapshot() or start from an empty clusterer`,
     );
   }
-  const state = emptyState();
-  state.models = {
-    words: createTfIdfModel(snapshot.words),
-    entities: createTfIdfModel(snapshot.entities),
-  };
+  const state = emptyState(
+    featureModels(createTermModel(snapshot.words), createTermModel(snapshot.entities)),
+  );
   state.lastSweep = snapshot.lastSweep ?? Number.NEGATIVE_INFINITY;
   state.streamTime = snapshot.streamTime ?? Number.NEGATIVE_INFINITY;
   for (const s of snapshot.active) {
-    const story = readStory(s);
+    const story = readStory(s, state.vocabularies);
     state.active.set(story.id, story);
     for (const m of story.members) state.memberOf.set(m.id, story.id);
     for (const field of FIELDS) {
-      for (const [term, weight] of story.sums[field]) state.index.set(field, story, term, weight);
+      const { ids, weights } = story.sums[field];
+      for (let p = 0; p < ids.length; p++) {
+        state.index.set(field, story, ids[p] as number, weights[p] as number);
+      }
     }
   }
   return state;
 }
 
-function readStory(s: StorySnapshot): StoryState {
+function readStory(s: StorySnapshot, v: Vocabularies): StoryState {
   return {
     ...copyStory(
       s,
-      s.members.map(readMember),
-      perField((f) => new Map(s.sums[f])),
+      s.members.map((m) => readMember(m, v)),
+      perField((f) => fromPairs(s.sums[f], v[f])),
     ),
     parentId: s.parentId,
     relatedIds: [...s.relatedIds],
@@ -114,19 +116,24 @@ function readStory(s: StorySnapshot): StoryState {
   };
 }
 
-function writeMember(m: Member): MemberSnapshot {
-  const { embedding, ...rest } = m;
-  const out = { ...rest, body: [...m.body], title: [...m.title], entities: [...m.entities] };
-  return embedding ? { ...out, embedding: Array.from(embedding) } : out;
-}
-
-function readMember(m: MemberSnapshot): Member {
+function writeMember(m: Member, v: Vocabularies): MemberSnapshot {
   const { embedding, ...rest } = m;
   const out = {
     ...rest,
-    body: new Map(m.body),
-    title: new Map(m.title ?? []),
-    entities: new Map(m.entities ?? []),
+    body: toPairs(m.body, v.body),
+    title: toPairs(m.title, v.title),
+    entities: toPairs(m.entities, v.entities),
+  };
+  return embedding ? { ...out, embedding: Array.from(embedding) } : out;
+}
+
+function readMember(m: MemberSnapshot, v: Vocabularies): Member {
+  const { embedding, ...rest } = m;
+  const out = {
+    ...rest,
+    body: fromPairs(m.body, v.body),
+    title: fromPairs(m.title ?? [], v.title),
+    entities: fromPairs(m.entities ?? [], v.entities),
   };
   return embedding ? { ...out, embedding: Float32Array.from(embedding) } : out;
 }

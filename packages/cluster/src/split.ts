@@ -1,14 +1,14 @@
 import { type Story, storyIdFromSeed } from '@newsloom/core';
-import { cosine, dot, norm, topTerms } from '@newsloom/text';
+import { type TermVector, type TermVocabulary, termDot, termNorm } from '@newsloom/text';
 import { timeDecay } from './candidates';
 import {
-  addInto,
   buildStory,
   type HistoryEntry,
   type Member,
   type StoryState,
   toStory,
 } from './story-state';
+import { addInto, emptySum, topTermsOf } from './term-sum';
 
 /**
  * The public stories of a state: the story itself, or, when its members fall apart into groups
@@ -16,10 +16,14 @@ import {
  * article under the story's id and each other group as a story split off from it (history
  * `split`/`spawned`, `parentId` the storyline). Pure: the state is not changed.
  */
-export function finalizeStory(state: StoryState, splitThreshold: number): Story[] {
-  if (splitThreshold <= 0 || state.members.length < 3) return [toStory(state)];
+export function finalizeStory(
+  state: StoryState,
+  splitThreshold: number,
+  words: TermVocabulary,
+): Story[] {
+  if (splitThreshold <= 0 || state.members.length < 3) return [toStory(state, words)];
   const groups = components(state.members, splitThreshold);
-  if (groups.length === 1) return [toStory(state)];
+  if (groups.length === 1) return [toStory(state, words)];
   const [main, ...rest] = groups;
   const storyline = state.parentId ?? state.id;
   const children = rest.map((members) => {
@@ -38,7 +42,7 @@ export function finalizeStory(state: StoryState, splitThreshold: number): Story[
       parentId: storyline,
       relatedIds: [state.id],
     };
-    return buildStory(story, members, keyTermsOf(members));
+    return buildStory(story, members, keyTermsOf(members, words));
   });
   const spawned: HistoryEntry[] = children.map((c) => ({
     type: 'spawned',
@@ -51,13 +55,13 @@ export function finalizeStory(state: StoryState, splitThreshold: number): Story[
     history: [...state.history, ...spawned],
     relatedIds: [...state.relatedIds, ...children.map((c) => c.id)],
   };
-  return [buildStory(parent, main ?? [], keyTermsOf(main ?? [])), ...children];
+  return [buildStory(parent, main ?? [], keyTermsOf(main ?? [], words)), ...children];
 }
 
 // Connected components of "shares enough words" among members, each in member order with
 // near-duplicate links renumbered; the component of the first member comes first.
 function components(members: readonly Member[], threshold: number): Member[][] {
-  const vectors = members.map((m) => m.body);
+  const vectors = normed(members.map((m) => m.body));
   const root = members.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -66,9 +70,7 @@ function components(members: readonly Member[], threshold: number): Member[][] {
   };
   for (let i = 0; i < members.length; i++) {
     for (let j = i + 1; j < members.length; j++) {
-      const a = vectors[i];
-      const b = vectors[j];
-      if (a && b && cosine(a, b) >= threshold) root[find(j)] = find(i);
+      if (vectors.cosine(i, j) >= threshold) root[find(j)] = find(i);
     }
   }
   const byRoot = new Map<number, number[]>();
@@ -94,26 +96,26 @@ export function renumber(members: readonly Member[], indices: readonly number[])
   });
 }
 
-function keyTermsOf(members: readonly Member[]): string[] {
-  const sum = new Map<string, number>();
+function keyTermsOf(members: readonly Member[], words: TermVocabulary): string[] {
+  const sum = emptySum();
   for (const m of members) addInto(sum, m.body);
-  return topTerms(sum, 8).map(([t]) => t);
+  return topTermsOf(sum, 8, words);
 }
 
 function isoOf(time: number): string {
   return new Date(time).toISOString();
 }
 
-type Vector = ReadonlyMap<string, number>;
+type Vector = TermVector;
 
 // Vectors with their norms computed once: cosine(i, j) is `cosine` of the text package (the same
 // operations: dot / (norm × norm), 0 for a zero norm) without recomputing both norms per pair.
 function normed(list: Vector[]): { cosine(i: number, j: number): number } {
-  const norms = list.map(norm);
+  const norms = list.map(termNorm);
   return {
     cosine(i, j) {
       const denominator = (norms[i] as number) * (norms[j] as number);
-      return denominator === 0 ? 0 : dot(list[i] as Vector, list[j] as Vector) / denominator;
+      return denominator === 0 ? 0 : termDot(list[i] as Vector, list[j] as Vector) / denominator;
     },
   };
 }
@@ -143,7 +145,7 @@ export function averageLinkGroups(
         weights.title * titles.cosine(i, j) +
         weights.body * vectors.cosine(i, j) +
         weights.entities * entities.cosine(i, j);
-      if (a.entities.size === 0 || b.entities.size === 0) {
+      if (a.entities.ids.length === 0 || b.entities.ids.length === 0) {
         lexical /= 1 - weights.entities;
       }
       const s = lexical * timeDecay(a.time - b.time, timeScaleMs);

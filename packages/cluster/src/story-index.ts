@@ -1,9 +1,14 @@
+import type { TermVector, TermVocabulary } from '@newsloom/text';
 import type { StoryState } from './story-state';
+import { markAt, markPositions, positionIn, type TermSum } from './term-sum';
 
 /** The three profile fields a story is indexed and scored on. */
 export const FIELDS = ['title', 'body', 'entities'] as const;
 /** One of {@link FIELDS}. */
 export type Field = (typeof FIELDS)[number];
+
+/** The vocabulary of each field's term ids (title and body share the word vocabulary). */
+export type Vocabularies = Record<Field, TermVocabulary>;
 
 /** A record with one value per field, made by `make`. */
 export function perField<T>(make: (field: Field) => T): Record<Field, T> {
@@ -19,7 +24,8 @@ class Lone {
   ) {}
 }
 type Posting = Lone | Map<StoryState, number>;
-type Postings = Map<string, Posting>;
+// Indexed by term id (ids are small integers: an array read instead of a hash probe).
+type Postings = Array<Posting | undefined>;
 
 /**
  * Inverted index over the term sums of active stories: term → (story → summed weight), one per
@@ -29,10 +35,10 @@ type Postings = Map<string, Posting>;
  * postings of the joining article's terms.
  */
 export class StoryIndex {
-  private readonly postings: Record<Field, Postings> = perField(() => new Map());
+  private readonly postings: Record<Field, Postings> = perField(() => []);
 
   /** Sets the summed weight of one term of a story. */
-  set(field: Field, story: StoryState, term: string, weight: number): void {
+  set(field: Field, story: StoryState, term: number, weight: number): void {
     post(this.postings[field], story, term, weight);
   }
 
@@ -40,28 +46,35 @@ export class StoryIndex {
    * Adds a vector into one of a story's sums, term by term as `addInto` does, and posts each
    * changed term's new sum (one walk instead of adding, then looking every term up again).
    */
-  addInto(
-    field: Field,
-    story: StoryState,
-    sum: Map<string, number>,
-    vector: ReadonlyMap<string, number>,
-  ): void {
+  addInto(field: Field, story: StoryState, sum: TermSum, vector: TermVector): void {
     const index = this.postings[field];
-    for (const [term, weight] of vector) {
-      const value = (sum.get(term) ?? 0) + weight;
-      sum.set(term, value);
+    markPositions(sum);
+    const { ids, weights } = vector;
+    for (let i = 0; i < ids.length; i++) {
+      const term = ids[i] as number;
+      const p = positionIn(term);
+      let value: number;
+      if (p >= 0) {
+        value = (sum.weights[p] as number) + (weights[i] as number);
+        sum.weights[p] = value;
+      } else {
+        value = 0 + (weights[i] as number);
+        markAt(term, sum.ids.length);
+        sum.ids.push(term);
+        sum.weights.push(value);
+      }
       post(index, story, term, value);
     }
   }
 
   /** Drops a story's postings for the given terms. */
-  remove(field: Field, story: StoryState, terms: Iterable<string>): void {
+  remove(field: Field, story: StoryState, terms: readonly number[]): void {
     const index = this.postings[field];
     for (const term of terms) unpost(index, story, term);
   }
 
   /** Drops a story's posting for one term, if any. */
-  removeTerm(field: Field, story: StoryState, term: string): void {
+  removeTerm(field: Field, story: StoryState, term: number): void {
     unpost(this.postings[field], story, term);
   }
 
@@ -75,16 +88,18 @@ export class StoryIndex {
    */
   accumulate(
     field: Field,
-    vector: ReadonlyMap<string, number>,
+    vector: TermVector,
     scale: number,
     pass: number,
     touched: StoryState[],
   ): void {
     const index = this.postings[field];
     const slot = FIELDS.indexOf(field);
-    for (const [term, weight] of vector) {
-      const posting = index.get(term);
+    const { ids, weights } = vector;
+    for (let i = 0; i < ids.length; i++) {
+      const posting = index[ids[i] as number];
       if (posting === undefined) continue;
+      const weight = weights[i] as number;
       if (posting instanceof Lone) {
         visit(posting.story, posting.weight, slot, scale, weight, pass, touched);
       } else {
@@ -96,30 +111,34 @@ export class StoryIndex {
   }
 }
 
-function post(index: Postings, story: StoryState, term: string, weight: number): void {
-  const posting = index.get(term);
-  if (posting === undefined) index.set(term, new Lone(story, weight));
+function post(index: Postings, story: StoryState, term: number, weight: number): void {
+  if (term >= index.length) extend(index, term);
+  const posting = index[term];
+  if (posting === undefined) index[term] = new Lone(story, weight);
   else if (!(posting instanceof Lone)) posting.set(story, weight);
   else if (posting.story === story) posting.weight = weight;
   else {
-    index.set(
-      term,
-      new Map([
-        [posting.story, posting.weight],
-        [story, weight],
-      ]),
-    );
+    index[term] = new Map([
+      [posting.story, posting.weight],
+      [story, weight],
+    ]);
   }
 }
 
-function unpost(index: Postings, story: StoryState, term: string): void {
-  const posting = index.get(term);
+// Grows a posting array past `term` with explicit undefined entries, so it stays a packed array
+// (a write far past its end would turn it into a slow dictionary).
+function extend(index: Postings, term: number): void {
+  while (index.length <= term) index.push(undefined);
+}
+
+function unpost(index: Postings, story: StoryState, term: number): void {
+  const posting = index[term];
   if (posting === undefined) return;
   if (posting instanceof Lone) {
-    if (posting.story === story) index.delete(term);
+    if (posting.story === story) index[term] = undefined;
   } else {
     posting.delete(story);
-    if (posting.size === 0) index.delete(term);
+    if (posting.size === 0) index[term] = undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 import { type Story, type StoryEvent, type StoryInput, storyIdFromSeed } from '@newsloom/core';
-import { norm, topTerms } from '@newsloom/text';
+import { type TermVector, type TermVocabulary, termNorm } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import { FIELDS, type Field, newScratch, perField, type Scratch } from './story-index';
+import { addInto, emptySum, type TermSum, topTermsOf } from './term-sum';
 
 /** What a story remembers of each member article (for near-duplicate groups). */
 export interface Member {
@@ -14,10 +15,10 @@ export interface Member {
   /** Index of an earlier member this one near-duplicates, or -1. */
   duplicateOf: number;
   /** The article's body TF-IDF vector (for split checks); never mutated once stored. */
-  body: ReadonlyMap<string, number>;
+  body: TermVector;
   /** The article's title and entity vectors, to rebuild story profiles when a story regroups. */
-  title: ReadonlyMap<string, number>;
-  entities: ReadonlyMap<string, number>;
+  title: TermVector;
+  entities: TermVector;
   /** The article's unit embedding, only when the clusterer has an embedder. */
   embedding?: Float32Array;
 }
@@ -38,7 +39,7 @@ export interface StoryState {
   updatedAt: number;
   timeSum: number;
   /** Summed member vectors per field (pruned to the heaviest terms when they grow). */
-  sums: Record<Field, Map<string, number>>;
+  sums: Record<Field, TermSum>;
   /** Per field, the factor that turns `sums` into the story profile (see {@link scaleOf}). */
   scales: Record<Field, number>;
   aliases: string[];
@@ -60,7 +61,7 @@ export function createStoryState(seed: Pick<ArticleFeatures, 'id' | 'time'>): St
     createdAt: seed.time,
     updatedAt: seed.time,
     timeSum: 0,
-    sums: perField(() => new Map()),
+    sums: perField(emptySum),
     scales: perField(() => 0),
     aliases: [],
     history: [{ type: 'created', at: new Date(seed.time).toISOString(), articleIds: [seed.id] }],
@@ -108,21 +109,9 @@ export function addMember(
  * dot product with the profile is (1 − a) × cosine to the centroid + a × the mean cosine to the
  * members (average link). Dot products are linear, which is what lets the index keep raw sums.
  */
-export function scaleOf(
-  sum: ReadonlyMap<string, number>,
-  size: number,
-  averageShare: number,
-): number {
-  const length = norm(sum);
+export function scaleOf(sum: TermVector, size: number, averageShare: number): number {
+  const length = termNorm(sum);
   return (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / Math.max(1, size);
-}
-
-/** Adds a vector (a map or its [term, weight] pairs) into a sum, term by term. */
-export function addInto(
-  sum: Map<string, number>,
-  vector: Iterable<readonly [string, number]>,
-): void {
-  for (const [term, weight] of vector) sum.set(term, (sum.get(term) ?? 0) + weight);
 }
 
 function isDuplicate(member: Member, article: ArticleFeatures, bits: number): boolean {
@@ -164,13 +153,9 @@ export function mergeStates(survivor: StoryState, loser: StoryState, at: number)
 }
 
 /** The public {@link Story} of a state: members in time order, duplicate groups, key terms. */
-export function toStory(state: StoryState): Story {
-  const keySource = state.sums.title.size > 0 ? state.sums.title : state.sums.body;
-  return buildStory(
-    state,
-    state.members,
-    topTerms(keySource, 8).map(([t]) => t),
-  );
+export function toStory(state: StoryState, words: TermVocabulary): Story {
+  const keySource = state.sums.title.ids.length > 0 ? state.sums.title : state.sums.body;
+  return buildStory(state, state.members, topTermsOf(keySource, 8, words));
 }
 
 /**

@@ -124,10 +124,12 @@ export {
   WhatIsNewSchema,
 } from './model/story-summary';
 export type {
+  ArticleKey,
   ArticleQuery,
   ArticleStore,
   ClusterRunCommit,
   CoverageSnapshot,
+  SequencedArticleKeys,
   SequencedArticles,
   StoryQuery,
   UpsertCounts,

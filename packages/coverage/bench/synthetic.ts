@@ -1,5 +1,6 @@
 // A synthetic news world for the benchmark: deterministic (seeded), sized by the caller.
 import type { ArticleId, OutletId, StoryId } from '@newsloom/core';
+import { seededRandom } from '@newsloom/testing';
 import type { CoverageArticle, CoverageOutlet, CoverageStory } from '../src/index';
 
 const WORDS = (
@@ -7,18 +8,6 @@ const WORDS = (
   'senate rates oil climate summit trade tariff fire flood court judge appeal protest energy grid ' +
   'hospital nurses pension bank shares inflation jobs housing rent bridge rail airport port harbour'
 ).split(' ');
-
-/** Mulberry32: a small seeded generator, so every run builds the same world. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sizes of the world. */
 export interface WorldSize {

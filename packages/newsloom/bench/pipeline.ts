@@ -1,44 +1,69 @@
-// `pnpm --filter newsloom bench:pipeline [sizes…]`: full and incremental digest runs on a replay
-// of the bundled real articles at 10k and 100k articles (pass 1000000 to add 1M), each step in
-// its own process (wall time includes process start; peak RSS is the process's maxRSS). The
-// incremental run adds 1,000 new articles to a store whose state is current.
+// `pnpm --filter newsloom bench:pipeline [sizes…] [--cache]`: full and incremental digest runs
+// on a replay of the bundled real articles at 10k and 100k articles (pass 1000000 for 1M), each
+// step in its own process (wall time includes process start; peak RSS is the process's maxRSS;
+// CPU counts every thread). The incremental run adds 1,000 new articles to a store whose state
+// is current. With --cache (always for 1M and more) the digested store of a size is kept in the
+// cache folder (bench/cache.ts) and reused by the next run, which then measures only the
+// incremental run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedStorePath, copyStore } from './cache';
 import { hasSource, SOURCE } from './replay';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
+const useCache = (size: number) => args.includes('--cache') || size >= 1_000_000;
 const NEW = 1000;
 
-function child(...args: string[]): Record<string, number | string> {
+type Step = Record<string, number | string>;
+
+function child(...childArgs: string[]): Step {
   const run = spawnSync(
     process.execPath,
-    ['--conditions=@newsloom/source', '--import', 'tsx', join(here, 'child.ts'), ...args],
+    ['--conditions=@newsloom/source', '--import', 'tsx', join(here, 'child.ts'), ...childArgs],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  if (run.status !== 0) throw new Error(`child ${args.join(' ')} failed: ${run.stderr}`);
+  if (run.status !== 0) throw new Error(`child ${childArgs.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}');
+}
+
+const seconds = (ms: number | string | undefined) => `${(Number(ms) / 1000).toFixed(1)} s`;
+const load = () => `load ${loadavg()[0]?.toFixed(1)}`;
+
+function row(size: number, name: string, r: Step): string {
+  return `| ${size.toLocaleString('en')} | ${name} | ${seconds(r.ms)} (CPU ${seconds(r.cpuMs)}) | ${r.stageMs} | ${r.rssMb} MB | ${r.newArticles} | ${r.touched} | ${r.summarized} | ${r.quarantined} | ${r.snapshotKb} KB | ${r.load} |`;
+}
+
+/** The store of `size` articles with a current state: from the cache, else built and digested. */
+function digestedStore(size: number, db: string): void {
+  const cached = cachedStorePath(size);
+  if (useCache(size) && existsSync(cached)) {
+    copyStore(cached, db);
+    console.log(
+      `| ${size.toLocaleString('en')} | store and full digest: cached (${cached}) | | | | | | | | | |`,
+    );
+    return;
+  }
+  const build = child('add', db, '0', String(size));
+  console.log(
+    `| ${size.toLocaleString('en')} | store ${build.added} articles | ${seconds(build.ms)} (CPU ${seconds(build.cpuMs)}) | | ${build.rssMb} MB | | | | | | ${build.load} |`,
+  );
+  console.log(row(size, 'full digest', child('digest', db)));
+  if (useCache(size)) copyStore(db, cached);
 }
 
 function benchSize(size: number, dir: string): void {
   const db = join(dir, `bench-${size}.db`);
-  const build = child('add', db, '0', String(size));
-  const full = child('digest', db);
+  digestedStore(size, db);
   const add = child('add', db, String(size), String(size + NEW));
-  const incremental = child('digest', db);
-  const row = (name: string, r: Record<string, number | string>) =>
-    `| ${size.toLocaleString('en')} | ${name} | ${(Number(r.ms) / 1000).toFixed(1)} s (CPU ${(Number(r.cpuMs) / 1000).toFixed(1)} s) | ${r.stageMs} | ${r.rssMb} MB | ${r.newArticles} | ${r.touched} | ${r.summarized} | ${r.quarantined} | ${r.snapshotKb} KB |`;
   console.log(
-    `| ${size.toLocaleString('en')} | store ${build.added} + ${add.added} articles | ${(Number(build.ms) / 1000).toFixed(1)} s + ${(Number(add.ms) / 1000).toFixed(1)} s | ${build.rssMb} MB | | | | | |`,
+    `| ${size.toLocaleString('en')} | store ${add.added} more | ${seconds(add.ms)} (CPU ${seconds(add.cpuMs)}) | | ${add.rssMb} MB | | | | | | ${add.load} |`,
   );
-  console.log(row('full digest', full));
-  console.log(row(`incremental digest (${NEW} new)`, incremental));
+  console.log(row(size, `incremental digest (${NEW} new)`, child('digest', db)));
 }
 
 if (!hasSource()) {
@@ -46,10 +71,11 @@ if (!hasSource()) {
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'newsloom-bench-pipeline-'));
   try {
+    console.log(`${new Date().toISOString()}, ${load()} at the start`);
     console.log(
-      '| store size | run | wall (CPU) | cluster / summarize / edition ms | peak RSS | articles read | stories touched | summarised | quarantined | snapshot |',
+      '| store size | run | wall (CPU) | cluster / summarize / edition ms | peak RSS | articles read | stories touched | summarised | quarantined | snapshot | load |',
     );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const size of sizes.length > 0 ? sizes : [10_000, 100_000]) benchSize(size, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,7 @@ export async function runDemo(
       `ingested ${ingest.inserted} articles from ${ingest.feeds} feeds (${ingest.failedFeeds} failed) in ${seconds()} s`,
     );
     const cluster = await pipeline.cluster();
-    log(`clustered into ${cluster.stories} stories in ${seconds()} s`);
+    log(`clustered into ${cluster.touchedStoryIds.length} stories in ${seconds()} s`);
     const summarize = await pipeline.summarize();
     log(`summarised ${summarize.summarized} stories in ${seconds()} s`);
     // The front page shows a week: the window is anchored at the newest article (2021-08-14).

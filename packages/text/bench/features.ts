@@ -10,13 +10,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  createTermModel,
   createTfIdfModel,
+  createTokenRun,
   dot,
+  EntityLexicon,
   isStopword,
   norm,
   quickEntities,
   simhashTokens,
   stem,
+  TermVocabulary,
+  TokenLexicon,
   termCounts,
   tokenize,
   topTerms,
@@ -71,6 +76,9 @@ type Case = (inputs: readonly Input[]) => unknown[];
 // Each case keeps its outputs so they can be checksummed after timing (JSON keeps every float's
 // exact value; maps become entry lists).
 function cases(vectors: readonly Map<string, number>[], total: Map<string, number>) {
+  const lexicon = new TokenLexicon(new TermVocabulary());
+  const run = createTokenRun();
+  const entityLexicon = new EntityLexicon(new TermVocabulary());
   const all: Record<string, Case> = {
     tokenize: (xs) => xs.map((x) => [tokenize(x.lead), tokenize(x.title)]),
     isStopword: (xs) =>
@@ -86,6 +94,26 @@ function cases(vectors: readonly Map<string, number>[], total: Map<string, numbe
     'tfidf addDocument+vector': (xs) => {
       const model = createTfIdfModel();
       return xs.map((x) => [model.addDocument(x.bodyTerms), model.vector(x.titleTerms)]);
+    },
+    // The interned-id path the clusterer takes: tokens, stop words, stems and token hashes of the
+    // lead (first 250 tokens) and title in one pass each; quick entities as ids; id TF-IDF.
+    // (Each lexicon persists across passes, as in a stream: a token is stemmed on first sight.)
+    'TokenLexicon.scan': (xs) => {
+      return xs.map((x) => [
+        Array.from(run.terms.subarray(0, lexicon.scan(x.lead, run, BODY_TOKENS))),
+        Array.from(run.terms.subarray(0, lexicon.scan(x.title, run))),
+      ]);
+    },
+    'EntityLexicon.ids': (xs) => {
+      return xs.map((x) => entityLexicon.ids(x.entityText));
+    },
+    'term model addDocument+vector': (xs) => {
+      const model = createTermModel();
+      const v = model.vocabulary;
+      return xs.map((x) => [
+        model.addDocument(x.bodyTerms.map((t) => v.id(t))).weights,
+        model.vector(x.titleTerms.map((t) => v.id(t))).weights,
+      ]);
     },
     'dot+norm+topTerms': () =>
       vectors.map((v, i) => {

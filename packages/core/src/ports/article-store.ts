@@ -42,6 +42,21 @@ export interface SequencedArticles {
   lastSequence: number;
 }
 
+/** An article's id and publication time: enough to order new articles before reading them. */
+export interface ArticleKey {
+  id: ArticleId;
+  /** ISO 8601 UTC, normalised (the same instant as the article's `publishedAt`). */
+  publishedAt: string;
+}
+
+/** A page of {@link ArticleStore.readArticleKeysAfter}. */
+export interface SequencedArticleKeys {
+  /** Keys of the articles with an ingest sequence above the one asked for, in sequence order. */
+  keys: ArticleKey[];
+  /** The sequence of the last key returned (the one asked for when none). */
+  lastSequence: number;
+}
+
 /** What {@link ArticleStore.commitClusterRun} writes in one transaction. */
 export interface ClusterRunCommit {
   stories: readonly Story[];
@@ -69,7 +84,11 @@ export interface ArticleStore {
   listOutlets(): Promise<Outlet[]>;
   upsertFeeds(feeds: readonly Feed[]): Promise<UpsertCounts>;
   listFeeds(): Promise<Feed[]>;
-  /** Inserts new articles and updates changed ones (by id), in one transaction. */
+  /**
+   * Inserts new articles and updates changed ones (by id), in one transaction. Counts compare
+   * with the store before the call: an id given twice is written once (its last version) and
+   * its repeats count `unchanged`.
+   */
   upsertArticles(articles: readonly Article[]): Promise<UpsertCounts>;
   getArticle(id: ArticleId): Promise<Article | undefined>;
   /** Streams matching articles in publication order (then id). */
@@ -85,6 +104,11 @@ export interface ArticleStore {
    * Every insert takes the next sequence; an update of a stored article takes a new, higher one.
    */
   readArticlesAfter(sequence: number, limit: number): Promise<SequencedArticles>;
+  /**
+   * {@link ArticleStore.readArticlesAfter} without the articles' content: their ids and times
+   * only, cheap to read in bulk (a first run orders an archive's articles before reading them).
+   */
+  readArticleKeysAfter(sequence: number, limit: number): Promise<SequencedArticleKeys>;
   /** The highest ingest sequence: 0 for an empty store. */
   latestSequence(): Promise<number>;
   /** The stored articles among `ids`, in the order asked (missing ids ignored). */

@@ -1,7 +1,8 @@
-import { isAscii as isAsciiBuffer, isUtf8, transcode } from 'node:buffer';
+import { isAscii as isAsciiBuffer, isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { fromCodePoint } from '../xml/entities';
+import { SourceText, wholeUtf8 } from './source-text';
 import { decodeWindows1252 } from './windows-1252';
 
 /** The text of a feed and how it was decoded. */
@@ -56,7 +57,40 @@ export function normalizeCharset(label: string): string {
  * @example decodeInput(new TextEncoder().encode('<rss/>')).encoding // 'utf-8'
  */
 export function decodeInput(bytes: Uint8Array, contentType?: string): DecodedInput {
-  const problems: string[] = [];
+  const { body, encoding } = chooseEncoding(bytes, contentType);
+  return decodeWith(body, encoding, []);
+}
+
+/** What {@link decodeSource} gives: the text to tokenize, and how it was decoded. */
+export interface DecodedSource {
+  source: SourceText;
+  encoding: string;
+  problems: string[];
+}
+
+/**
+ * {@link decodeInput} for the tokenizer: valid UTF-8 that is mostly ASCII stays behind a byte
+ * view (see SourceText) instead of being decoded whole; everything else is decoded as usual.
+ * @example decodeSource(new TextEncoder().encode('<rss>é</rss>')).source.slice(5, 7) // 'é'
+ */
+export function decodeSource(bytes: Uint8Array, contentType?: string): DecodedSource {
+  const { body, encoding } = chooseEncoding(bytes, contentType);
+  if (encoding === 'utf-8') {
+    const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    if (isUtf8(buffer)) {
+      const source = SourceText.ofUtf8(buffer, hasC1(buffer), demoronize);
+      if (source) return { source, encoding, problems: [] };
+    }
+  }
+  const { text, encoding: used, problems } = decodeWith(body, encoding, []);
+  return { source: SourceText.of(text), encoding: used, problems };
+}
+
+// BOM, then the HTTP charset, then the XML declaration, then UTF-8 (RFC 7303's order).
+function chooseEncoding(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+): { body: Uint8Array; encoding: string } {
   const sniffed = sniffBom(bytes);
   const http = charsetOf(contentType);
   const declared = sniffed ? undefined : declaredEncoding(bytes);
@@ -65,8 +99,7 @@ export function decodeInput(bytes: Uint8Array, contentType?: string): DecodedInp
   if (encoding.startsWith('utf-16') || encoding.startsWith('utf-32')) {
     if (!sniffed && !looksWide(bytes)) encoding = 'utf-8';
   }
-  const body = sniffed ? bytes.subarray(sniffed.skip) : bytes;
-  return decodeWith(body, encoding, problems);
+  return { body: sniffed ? bytes.subarray(sniffed.skip) : bytes, encoding };
 }
 
 function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): DecodedInput {
@@ -106,15 +139,9 @@ function decodeWith(bytes: Uint8Array, encoding: string, problems: string[]): De
   return fallback;
 }
 
-// Node 20's `toString('utf8')` is V8's own UTF-8 decoder; transcoding to UTF-16 (ICU) and copying
-// that is nearly twice as fast, for the same string. ASCII is copied as Latin-1, faster still.
-// Inputs past a few megabytes take the plain path, which needs no second buffer of twice the size.
-const MAX_TRANSCODED = 4 * 1024 * 1024;
+// ASCII is copied as Latin-1, the cheapest string there is.
 function decodeUtf8(buffer: Buffer): string {
-  if (isAsciiBuffer(buffer)) return buffer.toString('latin1');
-  if (buffer.byteLength <= MAX_TRANSCODED && typeof transcode === 'function')
-    return transcode(buffer, 'utf8', 'ucs2').toString('ucs2');
-  return buffer.toString('utf8');
+  return isAsciiBuffer(buffer) ? buffer.toString('latin1') : wholeUtf8(buffer);
 }
 
 /**

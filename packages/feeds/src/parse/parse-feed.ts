@@ -1,5 +1,6 @@
 import { type Diagnostic, NewsloomError } from '@newsloom/core';
-import { decodeInput, demoronize, normalizeCharset } from '../decode/decode-input';
+import { decodeSource, demoronize, normalizeCharset } from '../decode/decode-input';
+import { SourceText } from '../decode/source-text';
 import type { FeedItem, ParsedFeed, ParseFeedOptions } from '../types';
 import { parseXml, type XmlDocument, type XmlElement } from '../xml/parse-xml';
 import { discoverFeeds } from './discover-feeds';
@@ -35,7 +36,7 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
       { details: { size, maxBytes } },
     );
   }
-  const { text, encoding, problems } = decode(input, options.contentType);
+  const { source, encoding, problems } = decode(input, options.contentType);
   const diagnostics = problems.map((p) => diag('warning', 'ENCODING', p, options.url));
   if (options.contentType && !FEEDISH_TYPE.test(options.contentType)) {
     const message = `Served as "${options.contentType}", not an XML or JSON type; parsed by content.`;
@@ -43,7 +44,7 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
   }
   const repaired = diagnostics.length > 0;
   const ctx: MapContext = {
-    source: text,
+    source,
     docUrl: options.url,
     atom: false,
     diagnostics,
@@ -52,17 +53,21 @@ export function parseFeed(input: string | Uint8Array, options: ParseFeedOptions 
     attrCache: new Map(),
   };
   const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
-  const start = text.search(/\S/);
-  if (start !== -1 && (text[start] === '{' || text[start] === '[')) {
-    const { version, feed, items } = mapJsonFeed(parseJson(text), ctx, maxItems);
+  if (looksLikeJson(source)) {
+    const { version, feed, items } = mapJsonFeed(parseJson(source.text()), ctx, maxItems);
     const wellFormed = !repaired && !diagnostics.some((d) => d.severity === 'error');
     return { version, encoding, wellFormed, diagnostics, feed, items };
   }
-  const { version, feed, items, wellFormed } = parseXmlFeed(text, ctx, maxItems);
+  const { version, feed, items, wellFormed } = parseXmlFeed(source, ctx, maxItems);
   return { version, encoding, wellFormed: wellFormed && !repaired, diagnostics, feed, items };
 }
 
-function parseXmlFeed(text: string, ctx: MapContext, maxItems: number) {
+function looksLikeJson(source: SourceText): boolean {
+  const first = source.firstNonSpace();
+  return first === '{' || first === '[';
+}
+
+function parseXmlFeed(source: SourceText, ctx: MapContext, maxItems: number) {
   const items: FeedItem[] = [];
   // Items are mapped as soon as they close and then dropped from the tree: memory stays flat.
   const onClose = (el: XmlElement, depth: number, root: XmlElement): boolean => {
@@ -74,23 +79,23 @@ function parseXmlFeed(text: string, ctx: MapContext, maxItems: number) {
     if (item) items.push(item);
     return true;
   };
-  const doc = parseXml(text, { baseUrl: ctx.docUrl, onClose });
+  const doc = parseXml(source, { baseUrl: ctx.docUrl, onClose });
   const shape = doc.root ? detectShape(doc.root, doc.doctype) : undefined;
-  if (!doc.root || !shape) throw notAFeed(doc, text, ctx.docUrl);
+  if (!doc.root || !shape) throw notAFeed(doc, source.text(), ctx.docUrl);
   ctx.atom = shape.atom;
-  for (const p of doc.problems) ctx.diagnostics.push(xmlProblem(p, text, ctx.docUrl));
+  for (const p of doc.problems) ctx.diagnostics.push(xmlProblem(p, source, ctx.docUrl));
   const feed = mapFeed(shape, ctx);
   return { version: shape.version, feed, items, wellFormed: doc.wellFormed };
 }
 
 function decode(input: string | Uint8Array, contentType: string | undefined) {
-  if (typeof input !== 'string') return decodeInput(input, contentType);
+  if (typeof input !== 'string') return decodeSource(input, contentType);
   const text = demoronize(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
   const declared = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(
     text.slice(0, 512),
   )?.[1];
   return {
-    text,
+    source: SourceText.of(text),
     encoding: declared ? normalizeCharset(declared) : 'utf-8',
     problems: [] as string[],
   };
@@ -147,15 +152,17 @@ function notAFeed(doc: XmlDocument, text: string, url: string | undefined): News
   );
 }
 
+// Lines are counted in the view (its line feeds are the text's); the offset is the text's.
 function xmlProblem(
   p: { message: string; offset: number },
-  text: string,
+  source: SourceText,
   subject: string | undefined,
 ): Diagnostic {
+  const text = source.view;
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < p.offset; i = text.indexOf('\n', i + 1)) line++;
   const d = diag('warning', 'MALFORMED_XML', `Repaired: ${p.message}.`, subject);
-  d.location = { line, offset: p.offset };
+  d.location = { line, offset: source.charOffset(p.offset) };
   return d;
 }
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@newsloom/core';
+import type { SourceText } from '../decode/source-text';
 import { type AttrCache, sanitizeWith } from '../html/sanitize-html';
 import type { FeedContent } from '../types';
 import { decodeEntities, escapeHtml, namedEntity } from '../xml/entities';
@@ -7,7 +8,8 @@ import type { XmlElement } from '../xml/parse-xml';
 
 /** What the element mappers share while reading one document. */
 export interface MapContext {
-  source: string;
+  /** The document, to cut raw inner XML from. */
+  source: SourceText;
   docUrl: string | undefined;
   /** Atom types its text explicitly; RSS text is sniffed for HTML. */
   atom: boolean;

@@ -17,22 +17,28 @@ export interface DoctypeResult {
  * Reads a `<!DOCTYPE …>` at `start`, recording internal general entities in `ctx.declared`
  * (each expanded once, bounded in size). External entities are never fetched or read: their
  * references stay unresolved.
- * @example readDoctype('<!DOCTYPE rss [<!ENTITY a "b">]><rss/>', 0, ctx).end // 32
+ * `cut(from, to)` gives the text between two offsets of `s` (decoded, when `s` is a byte view).
+ * @example readDoctype('<!DOCTYPE rss [<!ENTITY a "b">]><rss/>', 0, ctx, (a, b) => s.slice(a, b)).end // 32
  */
-export function readDoctype(s: string, start: number, ctx: EntityContext): DoctypeResult {
+export function readDoctype(
+  s: string,
+  start: number,
+  ctx: EntityContext,
+  cut: (from: number, to: number) => string,
+): DoctypeResult {
   const bracket = s.indexOf('[', start);
   const gt = s.indexOf('>', start);
   if (gt === -1) return { end: s.length, id: undefined, problem: 'unterminated DOCTYPE' };
   if (bracket === -1 || bracket > gt) {
-    return { end: gt + 1, id: identifiers(s.slice(start + 9, gt)), problem: undefined };
+    return { end: gt + 1, id: identifiers(cut(start + 9, gt)), problem: undefined };
   }
   const close = s.indexOf(']', bracket);
   const end = close === -1 ? -1 : s.indexOf('>', close);
   if (end === -1)
     return { end: s.length, id: undefined, problem: 'unterminated DOCTYPE internal subset' };
-  const subset = s.slice(bracket + 1, close);
+  const subset = cut(bracket + 1, close);
   declareEntities(subset, ctx);
-  return { end: end + 1, id: identifiers(s.slice(start + 9, bracket)), problem: undefined };
+  return { end: end + 1, id: identifiers(cut(start + 9, bracket)), problem: undefined };
 }
 
 function identifiers(head: string): string | undefined {

@@ -1,10 +1,12 @@
+import { SourceText } from '../decode/source-text';
 import { readDoctype } from './doctype';
 import type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 
 export type { ParseXmlOptions, XmlDocument, XmlElement } from './xml-types';
 
-import { decodeEntities, type EntityContext } from './entities';
+import { decodeEntities } from './entities';
 import { looksLikeItem, neverClosedBeforeNext } from './misplaced-item';
+import { NEED_MORE, Scanner } from './scanner';
 import { declareIn, resolveName, rootScope, type Scope } from './scopes';
 import { isNameStart, isSpace, xmlBase } from './xml-chars';
 
@@ -12,7 +14,8 @@ import { isNameStart, isSpace, xmlBase } from './xml-chars';
 const NO_CHILDREN: XmlElement[] = [];
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
-const MAX_PROBLEMS = 50;
+/** Room left in the window below which markup is read from a new window. */
+const MARGIN = 1024;
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
@@ -21,13 +24,11 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
  * truncation are repaired and reported, as feedparser's `bozo` does.
  * @example parseXml('<rss><channel><title>A &amp; B</title></channel></rss>').root?.name // 'rss'
  */
-export function parseXml(source: string, options: ParseXmlOptions = {}): XmlDocument {
-  return new XmlParser(source, options).run();
+export function parseXml(source: string | SourceText, options: ParseXmlOptions = {}): XmlDocument {
+  return new XmlParser(typeof source === 'string' ? SourceText.of(source) : source, options).run();
 }
 
-class XmlParser {
-  private readonly s: string;
-  private readonly doc: XmlDocument;
+class XmlParser extends Scanner {
   private readonly stack: XmlElement[] = [];
   /** The names of the open elements as written, to match end tags without resolving them. */
   private readonly rawNames: string[] = [];
@@ -35,73 +36,75 @@ class XmlParser {
   private readonly attrNames: string[] = [];
   private readonly scopes: Scope[];
   private readonly maxDepth: number;
-  private readonly ctx: EntityContext;
   private rootClosed = false;
   private skippedDepth = 0;
+  private readonly baseUrl: string | undefined;
+  private readonly onClose: ParseXmlOptions['onClose'];
 
-  constructor(source: string, options: ParseXmlOptions) {
-    this.s = source;
+  constructor(source: SourceText, options: ParseXmlOptions) {
+    super(source);
     this.maxDepth = options.maxDepth ?? 256;
-    this.doc = { root: undefined, doctype: undefined, wellFormed: true, problems: [], source };
     this.scopes = [rootScope()];
-    this.ctx = {
-      declared: new Map(),
-      malformed: false,
-      undeclared: false,
-      budget: 1_000_000 + source.length * 2,
-    };
     this.baseUrl = options.baseUrl;
     this.onClose = options.onClose;
   }
 
-  private readonly baseUrl: string | undefined;
-  private readonly onClose: ParseXmlOptions['onClose'];
-
   run(): XmlDocument {
-    const s = this.s;
-    const n = s.length;
     let i = 0;
-    while (i < n) {
-      const lt = s.indexOf('<', i);
+    for (;;) {
+      const s = this.s;
+      const n = s.length;
+      if (i >= n && this.atEnd) break;
+      const lt = i >= n ? -1 : s.indexOf('<', i);
       if (lt === -1) {
+        if (!this.atEnd) {
+          i = this.rebaseToNextTag(i);
+          continue;
+        }
         this.text(i, n);
         break;
       }
       if (lt > i) this.text(i, lt);
-      const c = s.charCodeAt(lt + 1);
-      if (c === 47 /* / */) i = this.closeTag(lt);
-      else if (c === 33 /* ! */) i = this.bang(lt);
-      else if (c === 63 /* ? */) i = this.skipTo(lt, '?>', 'processing instruction');
-      else if (isNameStart(c)) i = this.openTag(lt);
+      if (!this.atEnd && n - lt < MARGIN) i = this.rebase(lt, 0);
       else {
-        this.problem('a "<" that starts no tag', lt);
-        this.appendText('<');
-        i = lt + 1;
+        const next = this.markup(lt);
+        i = next === NEED_MORE ? this.rebase(lt, this.base + lt + 2 * (n - lt)) : next;
       }
     }
     if (this.stack.length > 0) {
+      const n = this.s.length;
       this.problem(
         `unclosed element <${this.stack[this.stack.length - 1]?.name}> at end of input`,
         n,
       );
       while (this.stack.length > 0) this.pop(n);
     }
-    if (!this.doc.root) this.problem('no root element', 0);
-    if (this.ctx.malformed) this.problem('bare "&" or unknown entity reference', 0);
-    if (this.ctx.undeclared) this.problem('HTML entity used without a declaration', 0);
+    if (!this.doc.root) this.problemAt('no root element', 0);
+    if (this.ctx.malformed) this.problemAt('bare "&" or unknown entity reference', 0);
+    if (this.ctx.undeclared) this.problemAt('HTML entity used without a declaration', 0);
     return this.doc;
   }
 
-  private readonly report = (message: string, offset: number): void =>
-    this.problem(message, offset);
-
-  private problem(message: string, offset: number): void {
-    this.doc.wellFormed = false;
-    if (this.doc.problems.length < MAX_PROBLEMS) this.doc.problems.push({ message, offset });
+  // Reads the markup at `lt`: where the text resumes, or NEED_MORE.
+  private markup(lt: number): number {
+    const c = this.s.charCodeAt(lt + 1);
+    if (c === 47 /* / */) return this.closeTag(lt);
+    if (c === 33 /* ! */) return this.bang(lt);
+    if (c === 63 /* ? */) return this.skipTo(lt, '?>', 'processing instruction');
+    if (isNameStart(c)) {
+      if (this.atEnd) return this.openTag(lt);
+      this.mark();
+      const next = this.openTag(lt);
+      if (next === NEED_MORE) this.restore();
+      return next;
+    }
+    this.problem('a "<" that starts no tag', lt);
+    this.appendText('<');
+    return lt + 1;
   }
 
   private text(from: number, to: number): void {
-    const raw = this.s.slice(from, to);
+    const raw = this.cut(from, to);
     if (this.stack.length === 0 || this.skippedDepth > 0) {
       if (this.skippedDepth === 0 && /\S/.test(raw))
         this.problem('text outside the root element', from);
@@ -118,6 +121,7 @@ class XmlParser {
   private skipTo(lt: number, end: string, what: string): number {
     const close = this.s.indexOf(end, lt + 2);
     if (close === -1) {
+      if (!this.atEnd) return NEED_MORE;
       this.problem(`unterminated ${what}`, lt);
       return this.s.length;
     }
@@ -129,13 +133,15 @@ class XmlParser {
     if (s.startsWith('<!--', lt)) return this.skipTo(lt, '-->', 'comment');
     if (s.startsWith('<![CDATA[', lt)) {
       const close = s.indexOf(']]>', lt + 9);
+      if (close === -1 && !this.atEnd) return NEED_MORE;
       const end = close === -1 ? s.length : close;
       if (close === -1) this.problem('unterminated CDATA section', lt);
-      if (this.stack.length > 0) this.appendText(s.slice(lt + 9, end));
+      if (this.stack.length > 0) this.appendText(this.cut(lt + 9, end));
       return close === -1 ? s.length : close + 3;
     }
     if (/^<!doctype/i.test(s.slice(lt, lt + 9))) {
-      const doctype = readDoctype(s, lt, this.ctx);
+      const doctype = readDoctype(s, lt, this.ctx, this.cutter);
+      if (doctype.problem && !this.atEnd) return NEED_MORE;
       this.doc.doctype = doctype.id;
       if (doctype.problem) this.problem(doctype.problem, lt);
       return doctype.end;
@@ -150,14 +156,17 @@ class XmlParser {
     let c = s.charCodeAt(j);
     while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13)
       c = s.charCodeAt(++j);
+    // `rawName` as written in the view, to match end tags; `name` decoded.
     const rawName = s.slice(lt + 1, j);
+    const name = this.decoded(rawName, lt + 1, j);
     let attrs = NO_ATTRS;
     let declares: [string, string][] | undefined;
     let selfClosing = false;
     for (;;) {
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) {
-        this.problem(`truncated start tag <${rawName}>`, lt);
+        if (!this.atEnd) return NEED_MORE;
+        this.problem(`truncated start tag <${name}>`, lt);
         return n;
       }
       c = s.charCodeAt(j);
@@ -172,7 +181,7 @@ class XmlParser {
         continue;
       }
       if (c === 60 /* < */) {
-        this.problem(`unterminated start tag <${rawName}>`, lt);
+        this.problem(`unterminated start tag <${name}>`, lt);
         j--;
         break;
       }
@@ -181,7 +190,7 @@ class XmlParser {
         this.attrNames.length = 0;
       }
       j = this.attribute(j, attrs, lt);
-      if (j < 0) return n;
+      if (j < 0) return this.atEnd ? n : NEED_MORE;
     }
     if (attrs !== NO_ATTRS)
       for (const key of this.attrNames) {
@@ -193,8 +202,8 @@ class XmlParser {
     // Item names end in `m` or `y`: one character code keeps the check off every other tag.
     const last = rawName.charCodeAt(rawName.length - 1);
     if ((last === 109 || last === 121) && !selfClosing && looksLikeItem(rawName))
-      this.closeAroundItem(rawName, j + 1, lt);
-    const pushed = this.push(rawName, attrs, declares, j + 1, lt);
+      this.closeAroundItem(rawName, name, j + 1, lt);
+    const pushed = this.push(rawName, name, attrs, declares, j + 1, lt);
     if (selfClosing) {
       if (pushed) this.pop(lt);
       else this.skippedDepth--;
@@ -204,17 +213,18 @@ class XmlParser {
 
   // An item start tag inside an element that is never closed (an `<itunes:category>` with
   // children, an `<image>`, an item) closes it, or every item after it would be lost inside it.
-  private closeAroundItem(rawName: string, after: number, lt: number): void {
+  private closeAroundItem(rawName: string, decoded: string, after: number, lt: number): void {
     const stack = this.stack;
     if (this.skippedDepth > 0 || this.rootClosed || stack.length === 0) return;
     const keep = stack[1]?.name === 'channel' ? 2 : 1;
     if (stack.length <= keep) return;
     const scope = this.scopes[this.scopes.length - 1] as Scope;
-    const [name] = resolveName(rawName, scope, lt, () => undefined);
+    const [name] = resolveName(decoded, scope, lt, () => undefined);
     if (name !== 'item' && name !== 'entry') return;
-    if (!neverClosedBeforeNext(this.s, after, this.rawNames.slice(keep), rawName)) return;
+    const open = this.rawNames.slice(keep);
+    if (!neverClosedBeforeNext(this.src.view, this.base + after, open, rawName)) return;
     this.problem(
-      `<${stack[keep]?.name}> closed by the <${rawName}> start tag after it (it was never closed; the items after it are kept)`,
+      `<${stack[keep]?.name}> closed by the <${decoded}> start tag after it (it was never closed; the items after it are kept)`,
       lt,
     );
     while (stack.length > keep) this.pop(lt);
@@ -226,7 +236,7 @@ class XmlParser {
     const start = j;
     let c = s.charCodeAt(j);
     while (j < n && c !== 61 && c !== 62 && c !== 47 && !isSpace(c)) c = s.charCodeAt(++j);
-    let name = s.slice(start, j);
+    let name = this.cut(start, j);
     if (/[A-Z]/.test(name)) name = name.toLowerCase();
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 61) {
@@ -244,15 +254,15 @@ class XmlParser {
     if (q === 34 || q === 39) {
       const close = s.indexOf(q === 34 ? '"' : "'", j + 1);
       if (close === -1) {
-        this.problem(`unterminated attribute value in <${s.slice(lt + 1, start).trim()}>`, j);
+        this.problem(`unterminated attribute value in <${this.cut(lt + 1, start).trim()}>`, j);
         return -1;
       }
-      value = s.slice(j + 1, close);
+      value = this.cut(j + 1, close);
       j = close + 1;
     } else {
       const from = j;
       while (j < n && !isSpace(s.charCodeAt(j)) && s.charCodeAt(j) !== 62) j++;
-      value = s.slice(from, j);
+      value = this.cut(from, j);
       this.problem(`unquoted attribute value for ${name}`, from);
     }
     if (this.hasAttribute(name)) this.problem(`duplicate attribute ${name}`, start);
@@ -271,6 +281,7 @@ class XmlParser {
 
   private push(
     rawName: string,
+    decoded: string,
     attrs: Record<string, string>,
     declares: [string, string][] | undefined,
     innerStart: number,
@@ -285,7 +296,7 @@ class XmlParser {
     let scope = this.scopes[this.scopes.length - 1] as Scope;
     if (declares) scope = declareIn(scope, declares);
     this.scopes.push(scope);
-    const [name, ns] = resolveName(rawName, scope, lt, this.report);
+    const [name, ns] = resolveName(decoded, scope, lt, this.report);
     const parent = this.stack[this.stack.length - 1];
     const inherited = parent ? parent.base : this.baseUrl;
     const base = attrs === NO_ATTRS ? inherited : xmlBase(attrs['xml:base'], inherited);
@@ -297,8 +308,8 @@ class XmlParser {
       attrs,
       children: NO_CHILDREN,
       text: '',
-      innerStart,
-      innerEnd: innerStart,
+      innerStart: this.base + innerStart,
+      innerEnd: this.base + innerStart,
       base,
       lang,
     };
@@ -313,6 +324,7 @@ class XmlParser {
 
   private closeTag(lt: number): number {
     const gt = this.s.indexOf('>', lt + 2);
+    if (gt === -1 && !this.atEnd) return NEED_MORE;
     const end = gt === -1 ? this.s.length : gt;
     if (gt === -1) this.problem('truncated end tag', lt);
     if (this.skippedDepth > 0) {
@@ -325,8 +337,8 @@ class XmlParser {
       this.pop(lt);
       return end + 1;
     }
-    const rawName = this.s.slice(lt + 2, end).trim();
-    if (rawName === open) {
+    const rawName = this.cut(lt + 2, end).trim();
+    if (open !== undefined && rawName === this.src.decodeView(open)) {
       this.pop(lt);
       return end + 1;
     }
@@ -350,7 +362,7 @@ class XmlParser {
     if (!el) return;
     this.scopes.pop();
     this.rawNames.pop();
-    el.innerEnd = Math.max(el.innerStart, innerEnd);
+    el.innerEnd = Math.max(el.innerStart, this.base + innerEnd);
     const depth = this.stack.length;
     if (depth === 0) this.rootClosed = true;
     if (this.onClose?.(el, depth, this.doc.root as XmlElement))

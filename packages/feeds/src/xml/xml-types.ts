@@ -24,8 +24,8 @@ export interface XmlDocument {
   doctype: string | undefined;
   /** False wherever the parser had to repair the input. */
   wellFormed: boolean;
+  /** What was repaired, at offsets into the scanned text (`SourceText.view`). */
   problems: { message: string; offset: number }[];
-  source: string;
 }
 
 /** Options of `parseXml`. */

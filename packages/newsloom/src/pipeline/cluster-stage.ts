@@ -22,8 +22,11 @@ import { placeUnplaced } from './placement';
 export interface ClusterStageResult {
   /** Articles read in this run (ingested or changed since the last run). */
   newArticles: number;
-  /** Stories the clusterer holds (its active window), plus the stories made of late articles. */
-  stories: number;
+  /**
+   * Stories open in the clusterer's active window after the run (new articles may still join
+   * them); closed stories live in the store, and counting those would read the archive.
+   */
+  activeStories: number;
   /** Stories created or changed in this run. */
   touchedStoryIds: string[];
   /** Articles it could not place (future, before 1970, invalid), kept in the store's quarantine (see `listQuarantined`). */
@@ -88,11 +91,12 @@ async function clusterOnce(context: PipelineContext) {
   const stories = clusterer.stories();
   const touched = [...stories.filter((s) => before.get(s.id) !== signature(s)), ...lateStories];
   const pending = withPending(pendingOf(saved), touched);
+  const snapshotAfter = clusterer.snapshot();
   const state: PipelineState = {
     schemaVersion: 1,
     revision: (saved?.revision ?? -1) + 1,
     watermark: fresh.lastSequence,
-    clusterer: clusterer.snapshot(),
+    clusterer: snapshotAfter,
     updatedAt: isoNow(context.clock),
     meta: { ...saved?.meta, pendingSummaries: pending },
   };
@@ -105,7 +109,7 @@ async function clusterOnce(context: PipelineContext) {
   if (seed) await retireLegacySeed(seed);
   const result = {
     newArticles: fresh.keys.length,
-    stories: stories.length + lateStories.length,
+    activeStories: snapshotAfter.active.length,
     touchedStoryIds: touched.map((s) => s.id),
     quarantined,
     retries: 0,
@@ -123,7 +127,7 @@ async function addAll(
   const now = context.clock.now();
   const unplaced: UnplacedArticle[] = [];
   let done = 0;
-  for await (const chunk of inChunks(context.store, fresh.keys, fresh.cached)) {
+  for await (const chunk of inChunks(context.store, fresh.keys)) {
     throwIfAborted(context.signal);
     unplaced.push(...clusterer.add(chunk, { now }).unplaced);
     done += chunk.length;

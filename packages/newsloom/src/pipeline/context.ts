@@ -43,6 +43,8 @@ export interface PipelineContext {
   title: string;
   clusterOptions: ClusterOptions;
   summarizeOptions: SummarizeOptions;
+  /** Worker threads a large extractive summarise run may use (1: this thread only). */
+  summarizeThreads: number;
   coverageOptions: AnalyzeCoverageOptions;
   signal: AbortSignal | undefined;
   onProgress: (progress: PipelineProgress) => void;

@@ -5,6 +5,7 @@ import {
   type Edition,
   type Feed,
   type Fetch,
+  NewsloomError,
   type QuarantineEntry,
   type Summarizer,
   systemClock,
@@ -35,6 +36,7 @@ import {
 } from './ingest';
 import { addOpml, ingestOpml } from './opml';
 import { type PollOptions, pollFeeds } from './poll';
+import { defaultThreads } from './summarize-pool';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
 
 /** Options of {@link createPipeline}; every one has a default. */
@@ -67,6 +69,12 @@ export interface PipelineOptions {
   cluster?: ClusterOptions;
   /** Options of the extractive summariser. Default: the summarize package's. */
   summarize?: SummarizeOptions;
+  /**
+   * Worker threads for summarising a large run extractively (thousands of member articles, such
+   * as a first digest of an archive); the summaries are the same as in one thread. Small runs
+   * and a model summariser stay in this thread. Default: the machine's cores, at most 4.
+   */
+  summarizeThreads?: number;
   /** Options of `analyzeCoverage`, e.g. `{ minority: { attributes: ['lean'] } }`. Default: the coverage package's. */
   coverage?: AnalyzeCoverageOptions;
   /** Cancels the work between units; the store keeps what was saved. */
@@ -138,10 +146,20 @@ function createContext(options: PipelineOptions): PipelineContext {
     title: options.title ?? 'newsloom',
     clusterOptions: options.cluster ?? {},
     summarizeOptions: options.summarize ?? {},
+    summarizeThreads: threadsOption(options.summarizeThreads),
     coverageOptions: options.coverage ?? {},
     signal: options.signal,
     onProgress: options.onProgress ?? (() => {}),
   };
+}
+
+function threadsOption(threads: number | undefined): number {
+  if (threads === undefined) return defaultThreads();
+  if (Number.isInteger(threads) && threads >= 1) return threads;
+  throw new NewsloomError(
+    'INVALID_INPUT',
+    `createPipeline: summarizeThreads must be a whole number ≥ 1 (got ${threads}); use 1 to summarise in this thread only`,
+  );
 }
 
 /**

@@ -55,7 +55,7 @@ describe('the incremental pipeline', () => {
     await pipeline.ingestArticles([future, ancient, ...CORPUS]);
     const first = await pipeline.cluster();
     expect(first.quarantined.map((q) => q.reason).sort()).toEqual(['before-epoch', 'future']);
-    expect(first.stories).toBe(2);
+    expect(first.activeStories).toBe(2);
     await pipeline.ingestArticles([FOLLOW_UP]);
     const second = await pipeline.cluster();
     expect(second.touchedStoryIds).toHaveLength(1);
@@ -132,7 +132,7 @@ describe('the incremental pipeline', () => {
     const run = await second.cluster();
     expect(run.newArticles).toBe(1);
     expect(run.touchedStoryIds).toHaveLength(1);
-    expect(before.stories).toBe(2);
+    expect(before.activeStories).toBe(2);
     expect(existsSync(sidecar)).toBe(false);
     expect(existsSync(`${sidecar}.migrated`)).toBe(true);
     expect(existsSync(`${sidecar}.4242.tmp`)).toBe(false);
@@ -155,7 +155,7 @@ describe('the incremental pipeline', () => {
     await pipeline.ingestArticles(CORPUS);
     const run = await pipeline.cluster();
     expect(run.newArticles).toBe(5);
-    expect(run.stories).toBe(2);
+    expect(run.activeStories).toBe(2);
     expect(existsSync(`${sidecar}.migrated`)).toBe(true);
     await pipeline.close();
   });

@@ -12,18 +12,16 @@ export interface NewArticles {
   keys: ArticleKey[];
   /** The ingest sequence of the last article read: the next watermark. */
   lastSequence: number;
-  /** The articles themselves while few; `undefined` once too many to hold (read again by id). */
-  cached: Map<string, Article> | undefined;
 }
 
-const PAGE = 2000;
-const CACHE_LIMIT = 20_000;
+const PAGE = 5000;
 const CHUNK = 1000;
 
 /**
- * Reads the articles after `watermark` in pages (never the archive), keeping their keys sorted
- * by publication time, then id, as the clusterer consumes them (the same order whatever order
- * they were ingested in). `skip` drops ids already clustered (a migrated sidecar's).
+ * Reads the keys (id, publication time) of the articles after `watermark` in pages (never the
+ * archive, never their content), sorted by publication time, then id, as the clusterer
+ * consumes them (the same order whatever order they were ingested in). `skip` drops ids
+ * already clustered (a migrated sidecar's).
  * @example const fresh = await readNewArticles(store, state.watermark)
  */
 export async function readNewArticles(
@@ -32,40 +30,31 @@ export async function readNewArticles(
   options: { skip?: ReadonlySet<string> | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<NewArticles> {
   const keys: ArticleKey[] = [];
-  let cached: Map<string, Article> | undefined = new Map();
   let sequence = watermark;
   for (;;) {
     throwIfAborted(options.signal);
-    const page = await store.readArticlesAfter(sequence, PAGE);
-    for (const article of page.articles) {
-      if (options.skip?.has(article.id)) continue;
-      keys.push({ time: Date.parse(article.publishedAt), id: article.id });
-      cached?.set(article.id, article);
+    const page = await store.readArticleKeysAfter(sequence, PAGE);
+    for (const key of page.keys) {
+      if (options.skip?.has(key.id)) continue;
+      keys.push({ time: Date.parse(key.publishedAt), id: key.id });
     }
-    if (cached !== undefined && cached.size > CACHE_LIMIT) cached = undefined;
     sequence = page.lastSequence;
-    if (page.articles.length < PAGE) break;
+    if (page.keys.length < PAGE) break;
   }
   keys.sort(byTimeThenId);
-  return { keys, lastSequence: sequence, cached };
+  return { keys, lastSequence: sequence };
 }
 
 /**
- * The articles of `keys` in that order, in chunks (from the cache, or read by id).
- * @example for await (const chunk of inChunks(store, keys, fresh.cached)) clusterer.add(chunk)
+ * The articles of `keys` in that order, read by id in chunks (one chunk in memory at a time).
+ * @example for await (const chunk of inChunks(store, fresh.keys)) clusterer.add(chunk)
  */
 export async function* inChunks(
   store: ArticleStore,
   keys: readonly ArticleKey[],
-  cached: ReadonlyMap<string, Article> | undefined,
 ): AsyncGenerator<Article[]> {
   for (let start = 0; start < keys.length; start += CHUNK) {
-    const ids = keys.slice(start, start + CHUNK).map((key) => key.id);
-    if (cached !== undefined) {
-      yield ids.flatMap((id) => cached.get(id) ?? []);
-    } else {
-      yield await store.getArticlesByIds(ids);
-    }
+    yield await store.getArticlesByIds(keys.slice(start, start + CHUNK).map((key) => key.id));
   }
 }
 

@@ -1,20 +1,18 @@
 import {
-  type Article,
   type Diagnostic,
   NewsloomError,
+  type Outlet,
   type Story,
   type StoryId,
   type StorySummary,
+  type Summarizer,
 } from '@newsloom/core';
-import {
-  extractExternalResources,
-  type SummarizeOptions,
-  summarizeStory,
-  summarizeWithModel,
-} from '@newsloom/summarize';
+import { summarizeWithModel } from '@newsloom/summarize';
 import { loadArticles, type PipelineContext, throwIfAborted } from './context';
+import { extractiveSummary, type SummaryJob, withExternalResources } from './extractive';
 import { pendingOf } from './pending';
 import { clearPending } from './pending-commit';
+import { createSummaryPool, inThreadRunner, type SummaryRunner } from './summarize-pool';
 
 /** What `Pipeline.summarize` did. */
 export interface SummarizeStageResult {
@@ -26,7 +24,10 @@ export interface SummarizeStageResult {
   diagnostics: Diagnostic[];
 }
 
-const BATCH = 25;
+/** Member articles read, summarised and saved at a time: bounds memory whatever the run. */
+const WINDOW_ARTICLES = 4000;
+/** Below this many member articles a run stays in this thread (workers take ~0.1–1 s to start). */
+const POOL_MIN_ARTICLES = 3000;
 
 /** A summary is current when written for the story's members and update time. */
 function isStale(story: Story, summary: StorySummary | undefined): boolean {
@@ -42,37 +43,90 @@ function isStale(story: Story, summary: StorySummary | undefined): boolean {
 }
 
 /** The model's summary, or the extractive one (with a diagnostic) when the model fails. */
-async function modelOrExtractive(
+async function withModel(
   context: PipelineContext,
-  story: Story,
-  articles: readonly Article[],
+  summarizer: Summarizer,
+  job: SummaryJob,
+  outlets: readonly Outlet[],
   diagnostics: Diagnostic[],
-  extra: SummarizeOptions,
 ): Promise<StorySummary> {
-  const { summarizer } = context;
+  const { story, articles } = job;
   // The previous summary marks what is new since; outlets with attributes give perspectives.
-  const summarizeOptions = { ...context.summarizeOptions, ...extra };
-  if (!summarizer) return summarizeStory(story, articles, summarizeOptions);
+  const extra = { outlets, ...(job.previous ? { previous: job.previous } : {}) };
   try {
-    return await summarizeWithModel(story, articles, summarizer, summarizeOptions);
+    const summary = await summarizeWithModel(story, articles, summarizer, {
+      ...context.summarizeOptions,
+      ...extra,
+    });
+    return withExternalResources(summary, story, articles);
   } catch (error) {
     const reason = NewsloomError.from(error, 'MODEL_OUTPUT_INVALID');
     const message = `${reason.message.split('\n')[0]} (used the extractive summary)`;
     diagnostics.push({ severity: 'warning', code: reason.code, message, subject: story.id });
-    return summarizeStory(story, articles, summarizeOptions);
+    return extractiveSummary(job, context.summarizeOptions, outlets);
   }
 }
 
-async function summarizeOne(
+/**
+ * How the run summarises: with the model one story at a time; else extractively, in worker
+ * threads when the run is large (the output is the same either way), in this thread otherwise.
+ */
+function chooseRunner(
   context: PipelineContext,
-  story: Story,
-  articles: readonly Article[],
+  outlets: readonly Outlet[],
+  memberCount: number,
   diagnostics: Diagnostic[],
-  extra: SummarizeOptions,
-): Promise<StorySummary> {
-  const summary = await modelOrExtractive(context, story, articles, diagnostics, extra);
-  if (summary.externalResources.length > 0) return summary;
-  return { ...summary, externalResources: extractExternalResources(story, articles) };
+): SummaryRunner {
+  const { summarizer, summarizeOptions } = context;
+  if (summarizer !== undefined) {
+    return {
+      run: async (jobs) => {
+        const summaries: StorySummary[] = [];
+        for (const job of jobs) {
+          throwIfAborted(context.signal);
+          summaries.push(await withModel(context, summarizer, job, outlets, diagnostics));
+        }
+        return summaries;
+      },
+      close: async () => {},
+    };
+  }
+  const threads = Math.min(context.summarizeThreads, Math.ceil(memberCount / WINDOW_ARTICLES));
+  return threads > 1 && memberCount >= POOL_MIN_ARTICLES
+    ? createSummaryPool(threads, summarizeOptions, outlets)
+    : inThreadRunner(summarizeOptions, outlets);
+}
+
+/** The stale stories in windows of about {@link WINDOW_ARTICLES} member articles. */
+function* windows(stale: readonly Story[]): Generator<Story[]> {
+  let window: Story[] = [];
+  let size = 0;
+  for (const story of stale) {
+    window.push(story);
+    size += story.articleIds.length;
+    if (size >= WINDOW_ARTICLES) {
+      yield window;
+      window = [];
+      size = 0;
+    }
+  }
+  if (window.length > 0) yield window;
+}
+
+async function jobsOf(
+  context: PipelineContext,
+  window: readonly Story[],
+  previousSummaries: ReadonlyMap<string, StorySummary>,
+): Promise<SummaryJob[]> {
+  const articles = await loadArticles(
+    context.store,
+    new Set(window.flatMap((story) => story.articleIds)),
+  );
+  return window.flatMap((story) => {
+    const members = story.articleIds.flatMap((id) => articles.get(id) ?? []);
+    if (members.length === 0) return [];
+    return [{ story, articles: members, previous: previousSummaries.get(story.id) }];
+  });
 }
 
 async function summarizeAll(
@@ -81,32 +135,31 @@ async function summarizeAll(
   previousSummaries: ReadonlyMap<string, StorySummary>,
   diagnostics: Diagnostic[],
 ): Promise<void> {
+  if (stale.length === 0) return;
   const { store, signal } = context;
-  const articles =
-    stale.length > 0
-      ? await loadArticles(store, new Set(stale.flatMap((story) => story.articleIds)))
-      : new Map<string, Article>();
-  const outlets = stale.length > 0 ? await store.listOutlets() : [];
-  let batch: StorySummary[] = [];
-  for (const [index, story] of stale.entries()) {
-    throwIfAborted(signal);
-    const members = story.articleIds
-      .map((id) => articles.get(id))
-      .filter((a): a is Article => a !== undefined);
-    const previous = previousSummaries.get(story.id);
-    const extra = { outlets, ...(previous ? { previous } : {}) };
-    if (members.length > 0)
-      batch.push(await summarizeOne(context, story, members, diagnostics, extra));
-    if (batch.length >= BATCH || index === stale.length - 1) {
-      if (batch.length > 0) await store.saveSummaries(batch);
-      batch = [];
+  const outlets = await store.listOutlets();
+  const memberCount = stale.reduce((sum, story) => sum + story.articleIds.length, 0);
+  const runner = chooseRunner(context, outlets, memberCount, diagnostics);
+  try {
+    const all = [...windows(stale)];
+    let jobs = await jobsOf(context, all[0] ?? [], previousSummaries);
+    let done = 0;
+    for (const [index, window] of all.entries()) {
+      throwIfAborted(signal);
+      const answers = runner.run(jobs);
+      // The next window is read while the workers summarise this one.
+      const following = all[index + 1];
+      jobs = following ? await jobsOf(context, following, previousSummaries) : [];
+      const summaries = await answers;
+      throwIfAborted(signal);
+      if (summaries.length > 0) await store.saveSummaries(summaries);
+      done += window.length;
+      const last = window.at(-1);
+      const subject = last ? { subject: last.id } : {};
+      context.onProgress({ stage: 'summarize', done, total: stale.length, ...subject });
     }
-    context.onProgress({
-      stage: 'summarize',
-      done: index + 1,
-      total: stale.length,
-      subject: story.id,
-    });
+  } finally {
+    await runner.close();
   }
 }
 

@@ -1,6 +1,7 @@
 // Synthetic news for the fault suite: articles about distinct events, each event covered by
 // several outlets over a few hours, written by us (no dataset needed).
 import { writeFileSync } from 'node:fs';
+import { seededRandom } from '@newsloom/testing';
 
 const TOPICS = [
   ['earthquake', 'tsunami', 'magnitude', 'coast', 'evacuation', 'seismic'],
@@ -34,18 +35,6 @@ function eventName(event: number): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-/** A deterministic pseudo-random stream (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One synthetic article line (interchange form). */
 export interface SyntheticArticle {
   id: string;
@@ -61,7 +50,7 @@ export interface SyntheticArticle {
  * events follow each other every two hours, so the clusterer's window slides along.
  */
 export function syntheticArticles(count: number, seed = 7): SyntheticArticle[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const articles: SyntheticArticle[] = [];
   for (let n = 0; n < count; n += 1) {
     const event = Math.floor(n / 5);

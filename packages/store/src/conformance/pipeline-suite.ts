@@ -64,6 +64,31 @@ export function describePipeline(create: CreateStore): void {
       expect(all.lastSequence).toBe(after);
     });
 
+    it('reads the keys (id, normalised time) of the same pages as the articles', async () => {
+      const offset = { ...article(7), publishedAt: '2024-01-01T00:00:00Z' };
+      await store().upsertArticles([article(5), offset, article(3)]);
+      await store().upsertArticles([{ ...article(5), title: 'Corrected' }]);
+      for (const [after, limit] of [
+        [0, 10],
+        [0, 2],
+        [2, 10],
+        [4, 10],
+      ] as const) {
+        const page = await store().readArticlesAfter(after, limit);
+        const keys = await store().readArticleKeysAfter(after, limit);
+        expect(keys.lastSequence).toBe(page.lastSequence);
+        expect(keys.keys.map((k) => k.id)).toEqual(ids(page.articles));
+        const times = page.articles.map((a) => new Date(a.publishedAt).toISOString());
+        expect(keys.keys.map((k) => k.publishedAt)).toEqual(times);
+      }
+      expect((await store().readArticleKeysAfter(0, 10)).keys.map((k) => k.publishedAt)).toContain(
+        '2024-01-01T00:00:00.000Z',
+      );
+      await expect(store().readArticleKeysAfter(0, 0)).rejects.toSatisfy((e) =>
+        isNewsloomError(e, 'INVALID_INPUT'),
+      );
+    });
+
     it('does not give a duplicate URL a sequence', async () => {
       await store().upsertArticles([article(1)]);
       const copy = { ...article(2), canonicalUrl: article(1).canonicalUrl };

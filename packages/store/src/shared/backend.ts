@@ -9,6 +9,7 @@ import type {
   Outlet,
   PipelineState,
   QuarantineEntry,
+  SequencedArticleKeys,
   SequencedArticles,
   Story,
   StorySummary,
@@ -46,6 +47,11 @@ export interface StoreBackend {
   ): MaybePromise<Article[]>;
   /** Articles with an ingest sequence above `sequence`, in sequence order, at most `limit`. */
   articlesAfter(sequence: number, limit: number): MaybePromise<SequencedArticles>;
+  /**
+   * `articlesAfter` as ids and normalised times only. Optional: without it the facade reads
+   * the articles and keeps their keys.
+   */
+  articleKeysAfter?(sequence: number, limit: number): MaybePromise<SequencedArticleKeys>;
   /** The highest ingest sequence, 0 when empty. */
   latestSequence(): MaybePromise<number>;
   /** The stored articles among `ids` (unique, non-empty), in any order. */

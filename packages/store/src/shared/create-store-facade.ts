@@ -4,6 +4,7 @@ import {
   describeZodIssues,
   IsoDateTimeSchema,
   NewsloomError,
+  type SequencedArticleKeys,
   type Story,
   type StoryQuery,
   type StorySummary,
@@ -40,7 +41,7 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
     listOutlets: () => run('read outlets from', () => backend.listOutlets()),
     upsertFeeds: (feeds) => run('write feeds to', () => backend.upsertFeeds(feeds)),
     listFeeds: () => run('read feeds from', () => backend.listFeeds()),
-    upsertArticles: (articles) => run('write articles to', () => backend.upsertArticles(articles)),
+    upsertArticles: (articles) => run('write articles to', () => upsertOnce(backend, articles)),
     getArticle: (id) => run('read an article from', () => backend.getArticle(id)),
     queryArticles: (query = {}) => streamArticles(backend, query, run),
     readArticlesAfter: (sequence, limit) =>
@@ -48,6 +49,12 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
         checkCount(sequence, 'sequence', 0);
         checkCount(limit, 'limit', 1);
         return backend.articlesAfter(sequence, limit);
+      }),
+    readArticleKeysAfter: (sequence, limit) =>
+      run('read articles from', () => {
+        checkCount(sequence, 'sequence', 0);
+        checkCount(limit, 'limit', 1);
+        return articleKeysAfter(backend, sequence, limit);
       }),
     latestSequence: () => run('read the ingest sequence of', () => backend.latestSequence()),
     getArticlesByIds: (ids) => run('read articles from', () => articlesByIds(backend, ids)),
@@ -127,6 +134,32 @@ async function* streamArticles(
     if (page.length < size || last === undefined) return;
     after = [sortableTime(last.publishedAt), last.id];
   }
+}
+
+async function articleKeysAfter(
+  backend: StoreBackend,
+  sequence: number,
+  limit: number,
+): Promise<SequencedArticleKeys> {
+  if (backend.articleKeysAfter) return backend.articleKeysAfter(sequence, limit);
+  const page = await backend.articlesAfter(sequence, limit);
+  const keys = page.articles.map((a) => ({ id: a.id, publishedAt: sortableTime(a.publishedAt) }));
+  return { keys, lastSequence: page.lastSequence };
+}
+
+/**
+ * Upserts each article id once: when a batch holds an id more than once (a feed or file that
+ * repeats an item), its last version is written and the repeats count as unchanged, so the
+ * counts compare with the store before the call (one new article is one insert, not an insert
+ * and an update).
+ */
+async function upsertOnce(backend: StoreBackend, articles: readonly Article[]) {
+  const last = new Map<string, number>();
+  for (const [index, article] of articles.entries()) last.set(article.id, index);
+  if (last.size === articles.length) return backend.upsertArticles(articles);
+  const unique = articles.filter((article, index) => last.get(article.id) === index);
+  const counts = await backend.upsertArticles(unique);
+  return { ...counts, unchanged: counts.unchanged + articles.length - unique.length };
 }
 
 async function articlesByIds(backend: StoreBackend, ids: readonly string[]): Promise<Article[]> {

@@ -1,7 +1,9 @@
 import {
   type Article,
+  type ArticleId,
   type ArticleQuery,
   ArticleSchema,
+  type SequencedArticleKeys,
   type SequencedArticles,
 } from '@newsloom/core';
 import type { Database, Statement } from 'better-sqlite3';
@@ -29,6 +31,10 @@ export function createSqliteArticleReads(db: Database) {
   const afterStatement = db.prepare<[number, number], ArticleRow & { ingest_seq: number }>(
     `SELECT ${COLUMNS}, a.ingest_seq FROM articles a WHERE a.ingest_seq > ?
      ORDER BY a.ingest_seq LIMIT ?`,
+  );
+  const keysStatement = db.prepare<[number, number], { id: string; p: string; s: number }>(
+    `SELECT id, published_at AS p, ingest_seq AS s FROM articles WHERE ingest_seq > ?
+     ORDER BY ingest_seq LIMIT ?`,
   );
   const latest = db.prepare<[], { m: number | null }>('SELECT max(ingest_seq) AS m FROM articles');
   const byIds = db.transaction((ids: readonly string[]) =>
@@ -64,6 +70,13 @@ export function createSqliteArticleReads(db: Database) {
       return {
         articles: rows.map(decodeArticle),
         lastSequence: rows.at(-1)?.ingest_seq ?? sequence,
+      };
+    },
+    keysAfter(sequence: number, limit: number): SequencedArticleKeys {
+      const rows = keysStatement.all(sequence, limit);
+      return {
+        keys: rows.map((row) => ({ id: row.id as ArticleId, publishedAt: row.p })),
+        lastSequence: rows.at(-1)?.s ?? sequence,
       };
     },
     latestSequence: (): number => latest.get()?.m ?? 0,

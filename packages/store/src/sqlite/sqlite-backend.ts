@@ -24,6 +24,7 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
     getArticle: articles.get,
     articlePage: articles.page,
     articlesAfter: articles.after,
+    articleKeysAfter: articles.keysAfter,
     latestSequence: articles.latestSequence,
     articlesByIds: articles.byIds,
     searchArticles: articles.search,

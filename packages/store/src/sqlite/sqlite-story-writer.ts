@@ -30,10 +30,11 @@ export function createSqliteStoryWriter(db: Database) {
   const insertAlias = db.prepare('INSERT INTO story_aliases (alias_id, story_id) VALUES (?, ?)');
   const repoint = db.prepare('UPDATE story_aliases SET story_id = ? WHERE story_id = ?');
 
-  function writeChildren(story: Story): void {
-    deleteMembers.run(story.id);
+  function writeChildren(story: Story, isNew: boolean): void {
+    // A new story has no member or event rows (they cascade with their story): no delete.
+    if (!isNew) deleteMembers.run(story.id);
     for (const articleId of story.articleIds) insertMember.run(story.id, articleId);
-    deleteEvents.run(story.id);
+    if (!isNew) deleteEvents.run(story.id);
     story.history.forEach((event, seq) => {
       insertEvent.run(
         story.id,
@@ -73,7 +74,7 @@ export function createSqliteStoryWriter(db: Database) {
       update.run(...times, story.parentId ?? null, doc, story.id);
       counts.updated += 1;
     }
-    writeChildren(story);
+    writeChildren(story, existing === undefined);
   }
 
   function upsertAll(stories: readonly Story[]): UpsertCounts {

@@ -26,10 +26,29 @@ for (const c of [44, 59, 40, 41]) ASCII[c] = BREAK;
  * ```
  */
 export function quickEntities(text: string): string[] {
+  const sink = new EntityStrings();
+  scanNameRuns(text, sink);
+  return sink.out;
+}
+
+/** Receives the runs of names {@link scanNameRuns} finds, word by word (each word [start, end) of `text`). */
+export interface NameRunSink {
+  /** A capitalised word that would start a run; returns false when it does not (a stop word). */
+  open(text: string, start: number, end: number): boolean;
+  /** The next word of the open run. */
+  extend(text: string, start: number, end: number): void;
+  /** The open run ends. */
+  close(): void;
+}
+
+/**
+ * The scanner behind {@link quickEntities}: runs of capitalised words that do not start a
+ * sentence, told word by word to a sink (which builds strings, or looks ids up).
+ */
+export function scanNameRuns(text: string, sink: NameRunSink): void {
   // A character scanner, not regular expressions: this runs on every article of a stream. A word
-  // is only cut out of the text (and lower-cased) when it is capitalised and continues a name.
-  const out: string[] = [];
-  let run = ''; // the current run of names, `_`-joined; never empty once started
+  // is only handed to the sink when it is capitalised and continues a name.
+  let open = false;
   let sentenceStart = true;
   const n = text.length;
   let i = 0;
@@ -38,9 +57,9 @@ export function quickEntities(text: string): string[] {
     const flags = classOf(c);
     if ((flags & WORD_START) === 0) {
       if (flags & SENTENCE_END) sentenceStart = true;
-      if (flags & (SENTENCE_END | BREAK) && run !== '') {
-        out.push(run);
-        run = '';
+      if (flags & (SENTENCE_END | BREAK) && open) {
+        sink.close();
+        open = false;
       }
       i += 1;
       continue;
@@ -54,18 +73,38 @@ export function quickEntities(text: string): string[] {
     // Trimming (below) never empties a word, which starts with a letter or digit: its first
     // character decides whether it is capitalised.
     if (startsSentence || !isCapital(text, start, c)) {
-      if (run !== '') {
-        out.push(run);
-        run = '';
+      if (open) {
+        sink.close();
+        open = false;
       }
       continue;
     }
-    const lower = text.slice(start, trimmedEnd(text, start, j)).toLowerCase();
-    if (run !== '') run = `${run}_${lower}`;
-    else if (!isStopword(lower)) run = lower;
+    const end = trimmedEnd(text, start, j);
+    if (open) sink.extend(text, start, end);
+    else open = sink.open(text, start, end);
   }
-  if (run !== '') out.push(run);
-  return out;
+  if (open) sink.close();
+}
+
+// Runs as strings: words lower-cased and joined by `_`; a run never starts with a stop word.
+class EntityStrings implements NameRunSink {
+  readonly out: string[] = [];
+  private run = '';
+
+  open(text: string, start: number, end: number): boolean {
+    const lower = text.slice(start, end).toLowerCase();
+    if (isStopword(lower)) return false;
+    this.run = lower;
+    return true;
+  }
+
+  extend(text: string, start: number, end: number): void {
+    this.run = `${this.run}_${text.slice(start, end).toLowerCase()}`;
+  }
+
+  close(): void {
+    this.out.push(this.run);
+  }
 }
 
 function classOf(c: number): number {

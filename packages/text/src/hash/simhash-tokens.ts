@@ -9,6 +9,9 @@ const COUNTER_WORDS = 32; // counts up to 2^32 - 1 hashes
 const highCounts = new Int32Array(COUNTER_WORDS);
 const lowCounts = new Int32Array(COUNTER_WORDS);
 
+/** Seed of the per-token hashes that {@link simhashTokens} combines into shingle hashes. */
+export const TOKEN_HASH_SEED = 0x5bd1;
+
 /**
  * 64-bit SimHash of a token list over its word `size`-shingles, as two 32-bit halves: the same
  * kind of fingerprint as `simhash(shingles(tokens, size))` (not bit-identical) at a fraction of
@@ -22,13 +25,33 @@ const lowCounts = new Int32Array(COUNTER_WORDS);
  */
 export function simhashTokens(tokens: readonly string[], size = 3): [number, number] {
   const n = tokens.length;
+  const hashes = hashesFor(n);
+  for (let i = 0; i < n; i++) hashes[i] = hash32(tokens[i] ?? '', TOKEN_HASH_SEED);
+  return simhashTokenHashes(hashes, n, size);
+}
+
+/**
+ * {@link simhashTokens} of tokens already hashed: `hashes[i]` is `hash32(token i, 0x5bd1)`
+ * (what a `TokenLexicon` scan gives), for the first `n` of them. The same result as
+ * `simhashTokens` on the tokens themselves.
+ *
+ * @example
+ * ```ts
+ * const run = createTokenRun();
+ * new TokenLexicon(new TermVocabulary()).scan('Stocks rise as jobless claims fall', run);
+ * simhashTokenHashes(run.hashes, run.length, 3); // as simhashTokens(tokenize(…), 3)
+ * ```
+ */
+export function simhashTokenHashes(
+  hashes: ArrayLike<number>,
+  n: number,
+  size = 3,
+): [number, number] {
   const count = n === 0 ? 0 : Math.max(1, n - size + 1);
   // As before, when one counter per shingle was a typed array of `count` entries.
   if (!Number.isInteger(count) && !Number.isNaN(count)) {
     throw new RangeError(`Invalid typed array length: ${count}`);
   }
-  const hashes = hashesFor(n);
-  for (let i = 0; i < n; i++) hashes[i] = hash32(tokens[i] ?? '', 0x5bd1);
   // Counts reach at most `count`, so its bit length is all the counter words needed.
   const words = count > 0 ? 32 - Math.clz32(count) : 0;
   highCounts.fill(0, 0, words);

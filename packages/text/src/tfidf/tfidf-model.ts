@@ -1,5 +1,6 @@
 import { NewsloomError } from '@newsloom/core';
 import { beyondScratch, sharedScratch } from '../scratch';
+import { idfOf as idfFor, logCount } from './weights';
 
 /** JSON-serialisable state of a {@link TfIdfModel}. */
 export interface TfIdfSnapshot {
@@ -63,7 +64,7 @@ export function createTfIdfModel(snapshot?: TfIdfSnapshot): TfIdfModel {
     for (const [term, count] of snapshot.documentFrequencies) df.set(term, newEntry(term, count));
   }
   const frequencyOf = (term: string): number => df.get(term)?.frequency ?? 0;
-  const idfOf = (frequency: number): number => Math.log((1 + documentCount) / (1 + frequency)) + 1;
+  const idfOf = (frequency: number): number => idfFor(documentCount, frequency);
   // The hot path: one map read per token. A term's first occurrence in the document takes the
   // next slot (so slots follow first occurrence, as termCounts does), later ones bump its count.
   // `counted` adds unseen terms to the vocabulary; otherwise they get a frequency-0 entry of
@@ -175,11 +176,4 @@ const countsFor = sharedScratch(Float64Array, 1024);
 const slotScratch: Array<Entry | undefined> = [];
 function slotsFor(size: number): Array<Entry | undefined> {
   return beyondScratch(size) ? [] : slotScratch;
-}
-
-// ln of a term count; counts are small integers, so the first few logs are looked up (the same
-// values Math.log returns).
-const LOGS = Array.from({ length: 64 }, (_, i) => Math.log(i));
-function logCount(count: number): number {
-  return count < 64 ? (LOGS[count] as number) : Math.log(count);
 }

@@ -48,8 +48,8 @@ function tokenEnd(lower: string, from: number, n: number): number {
   return j;
 }
 
-// Letters and digits: ASCII, and non-ASCII outside the punctuation, symbol and surrogate blocks.
-function isAlnum(c: number): boolean {
+/** Letters and digits: ASCII, and non-ASCII outside the punctuation, symbol and surrogate blocks. */
+export function isAlnum(c: number): boolean {
   if (c < 0x80) return ASCII_ALNUM[c] === 1;
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;
@@ -59,6 +59,7 @@ function isAlnum(c: number): boolean {
   return !(c >= 0xfe30 && c <= 0xfe4f) && !(c >= 0xff00 && c <= 0xff0f);
 }
 
-function isJoiner(c: number): boolean {
+/** Characters that join two runs of letters or digits into one token: apostrophes, period, comma. */
+export function isJoiner(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 44;
 }

@@ -25,7 +25,7 @@ export const clusterCommand: Command = {
     const result = await context.openPipeline().cluster();
     warnQuarantined(context, result);
     context.print(
-      `${plural(result.newArticles, 'new article')} clustered; ${plural(result.stories, 'story', 'stories')}, ${result.touchedStoryIds.length} created or updated`,
+      `${plural(result.newArticles, 'new article')} clustered; ${plural(result.activeStories, 'open story', 'open stories')}, ${result.touchedStoryIds.length} created or updated`,
       result,
     );
     return 0;

@@ -143,7 +143,7 @@ export const pollCommand: Command = {
         onUpdate: ({ cluster, summarize }) => {
           tally.updates += 1;
           warnQuarantined(context, cluster);
-          const line = `${plural(cluster.newArticles, 'new article')} clustered: ${plural(cluster.stories, 'story', 'stories')}, ${cluster.touchedStoryIds.length} created or updated, ${summarize.summarized} summarised`;
+          const line = `${plural(cluster.newArticles, 'new article')} clustered: ${plural(cluster.activeStories, 'open story', 'open stories')}, ${cluster.touchedStoryIds.length} created or updated, ${summarize.summarized} summarised`;
           emit(context, line, { cluster, summarize });
           idle.poke();
         },

@@ -1,0 +1,33 @@
+// A cache of digested bench stores between runs: building and fully digesting 1M articles takes
+// long, the incremental run over it is what the 1M target measures. Keyed by size, the source
+// data's hash and CACHE_VERSION (bump it when a change makes older stores unrepresentative).
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SOURCE } from './replay';
+
+const CACHE_VERSION = 1;
+
+/** The cache folder: `$NEWSLOOM_BENCH_CACHE`, else `<tmp>/newsloom-bench-cache`. */
+export function cacheDir(): string {
+  return process.env.NEWSLOOM_BENCH_CACHE ?? join(tmpdir(), 'newsloom-bench-cache');
+}
+
+/** Where the digested store of `size` replayed articles is cached. */
+export function cachedStorePath(size: number): string {
+  const data = createHash('sha256').update(readFileSync(SOURCE)).digest('hex').slice(0, 12);
+  return join(cacheDir(), `pipeline-${size}-${data}-v${CACHE_VERSION}.db`);
+}
+
+/** Copies a closed SQLite store (and any WAL beside it) from `from` to `to`. */
+export function copyStore(from: string, to: string): void {
+  mkdirSync(join(to, '..'), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm']) {
+    rmSync(`${to}${suffix}`, { force: true });
+    if (existsSync(`${from}${suffix}`)) copyFileSync(`${from}${suffix}`, `${to}${suffix}.part`);
+  }
+  for (const suffix of ['-wal', '-shm', '']) {
+    if (existsSync(`${to}${suffix}.part`)) renameSync(`${to}${suffix}.part`, `${to}${suffix}`);
+  }
+}

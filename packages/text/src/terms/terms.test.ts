@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createTermModel,
+  createTfIdfModel,
+  createTokenRun,
+  dot,
+  EntityLexicon,
+  hash32,
+  isStopword,
+  norm,
+  quickEntities,
+  simhashTokenHashes,
+  simhashTokens,
+  stem,
+  TermVocabulary,
+  TOKEN_HASH_SEED,
+  TokenLexicon,
+  termDot,
+  termNorm,
+  termTopPositions,
+  tokenize,
+  topTerms,
+} from '../index';
+
+const TEXTS = [
+  "The U.S. economy's 3.5% growth, don't panic! Jobless claims fell to 385,000 last week.",
+  'Weekly jobless claims rose; economists’ forecasts missed. Claims, claims and more claims.',
+  'Zürich’s ÉCOLE reopens — 1,000 students return after the İstanbul summit; café prices rise.',
+  "Senate passes chips bill as chip subsidies clear upper chamber's vote, 64-33",
+  'Ukraine war: Grammys, Pablo Escobar’s hippos and a Cash App breach',
+];
+
+describe('TokenLexicon', () => {
+  it('gives the tokens, stems, stop words and hashes that tokenize, stem and hash32 give', () => {
+    const vocabulary = new TermVocabulary();
+    const lexicon = new TokenLexicon(vocabulary);
+    const run = createTokenRun();
+    for (const text of [...TEXTS, ...TEXTS, 'x '.repeat(300)]) {
+      const tokens = tokenize(text);
+      expect(lexicon.scan(text, run)).toBe(tokens.length);
+      tokens.forEach((token, k) => {
+        const term = run.terms[k] as number;
+        expect(term < 0 ? null : vocabulary.term(term)).toBe(
+          isStopword(token) ? null : stem(token),
+        );
+        expect(run.hashes[k]).toBe(hash32(token, TOKEN_HASH_SEED) | 0);
+      });
+      expect(lexicon.scan(text, run, 5)).toBe(Math.min(5, tokens.length));
+    }
+  });
+  it('starts over when the vocabulary releases ids', () => {
+    const vocabulary = new TermVocabulary();
+    const lexicon = new TokenLexicon(vocabulary);
+    const run = createTokenRun();
+    lexicon.scan('claims rise', run);
+    vocabulary.release(run.terms[0] as number);
+    lexicon.scan('claims rise', run);
+    expect(vocabulary.term(run.terms[0] as number)).toBe('claim');
+    expect(vocabulary.term(run.terms[1] as number)).toBe('rise');
+  });
+  it('feeds simhashTokenHashes the hashes simhashTokens makes', () => {
+    const lexicon = new TokenLexicon(new TermVocabulary());
+    const run = createTokenRun();
+    for (const text of TEXTS) {
+      lexicon.scan(text, run);
+      expect(simhashTokenHashes(run.hashes, run.length, 3)).toEqual(
+        simhashTokens(tokenize(text), 3),
+      );
+    }
+  });
+});
+
+describe('createTermModel', () => {
+  const docs = TEXTS.map((t) =>
+    tokenize(t)
+      .filter((w) => !isStopword(w))
+      .map(stem),
+  );
+  it('weighs exactly as createTfIdfModel, and round-trips the same snapshot', () => {
+    const strings = createTfIdfModel();
+    const ids = createTermModel();
+    const v = ids.vocabulary;
+    for (const doc of docs) {
+      const expected = strings.addDocument(doc);
+      const got = ids.addDocument(doc.map((t) => v.id(t)));
+      expect(got.ids.map((id) => v.term(id))).toEqual([...expected.keys()]);
+      expect(got.weights).toEqual([...expected.values()]);
+      const title = doc.slice(0, 3);
+      expect(ids.vector(title.map((t) => v.id(t))).weights).toEqual([
+        ...strings.vector(title).values(),
+      ]);
+    }
+    expect(ids.snapshot()).toEqual(strings.snapshot());
+    const copy = createTermModel(JSON.parse(JSON.stringify(ids.snapshot())));
+    expect(copy.snapshot()).toEqual(strings.snapshot());
+    expect(copy.documentFrequency(copy.vocabulary.find('claim'))).toBe(
+      strings.documentFrequency('claim'),
+    );
+  });
+  it('prunes rare terms, releasing their ids unless kept', () => {
+    const model = createTermModel();
+    const v = model.vocabulary;
+    const claim = v.id('claim');
+    const typo = v.id('typo');
+    const kept = v.id('kept');
+    model.addDocument([claim, typo, kept]);
+    model.addDocument([claim]);
+    expect(model.prune(2, (id) => id === kept)).toBe(2);
+    expect(v.find('typo')).toBe(-1);
+    expect(v.find('kept')).toBe(kept);
+    expect(model.documentFrequency(kept)).toBe(0);
+    expect(model.documentFrequency(claim)).toBe(2);
+    expect(model.snapshot().documentFrequencies).toEqual([['claim', 2]]);
+  });
+  it('rejects a malformed snapshot', () => {
+    expect(() =>
+      createTermModel({ documentCount: 1, documentFrequencies: [['a', Number.NaN]] }),
+    ).toThrow(/frequency/);
+  });
+});
+
+describe('term vectors', () => {
+  it('sum dot products and norms in the order maps do, and rank top terms alike', () => {
+    const v = new TermVocabulary();
+    const model = createTfIdfModel();
+    const maps = TEXTS.map((t) => model.addDocument(tokenize(t).map(stem)));
+    const vectors = maps.map((m) => ({
+      ids: [...m.keys()].map((t) => v.id(t)),
+      weights: [...m.values()],
+    }));
+    for (let i = 0; i < maps.length; i++) {
+      const a = vectors[i] as (typeof vectors)[number];
+      expect(termNorm(a)).toBe(norm(maps[i] as Map<string, number>));
+      expect(termTopPositions(a, 4, v).map((p) => v.term(a.ids[p] as number))).toEqual(
+        topTerms(maps[i] as Map<string, number>, 4).map(([t]) => t),
+      );
+      for (let j = 0; j < maps.length; j++) {
+        const b = vectors[j] as (typeof vectors)[number];
+        expect(termDot(a, b)).toBe(
+          dot(maps[i] as Map<string, number>, maps[j] as Map<string, number>),
+        );
+      }
+    }
+  });
+});
+
+describe('EntityLexicon', () => {
+  it('gives the ids of the entities quickEntities finds, in order', () => {
+    const texts = [
+      ...TEXTS,
+      'On Thursday, Joe Biden met Angela Merkel in New York. The White House said Mr. Biden’s aides agreed.',
+      'Officials in São Paulo and ÖSTERREICH met Emmanuel Macron; İstanbul’s Mayor Ekrem İmamoğlu spoke (AP).',
+      'After The Talks, Xi Jinping’s envoy and U.S. Trade Representative Katherine Tai met in Geneva, Switzerland.',
+    ];
+    const vocabulary = new TermVocabulary();
+    const lexicon = new EntityLexicon(vocabulary);
+    for (const text of [...texts, ...texts]) {
+      expect(lexicon.ids(text).map((id) => vocabulary.term(id))).toEqual(quickEntities(text));
+    }
+    const id = vocabulary.find('joe_biden');
+    vocabulary.release(id);
+    expect(lexicon.ids('Then Joe Biden left.').map((i) => vocabulary.term(i))).toEqual([
+      'joe_biden',
+    ]);
+  });
+});
