@@ -89,6 +89,21 @@ const TIME_HINT =
  * ```
  */
 export function compressSentence(sentence: string, maxWords: number): string | undefined {
+  const key = `${maxWords}\u0000${sentence}`;
+  const hit = recent.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const out = compress(sentence, maxWords);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, out ?? null);
+  return out;
+}
+
+// A story compresses its titles and lead sentences for the headline and again for section
+// titles: the last few hundred results are kept (one story's worth; no growth on a long run).
+const RECENT_LIMIT = 256;
+const recent = new Map<string, string | null>();
+
+function compress(sentence: string, maxWords: number): string | undefined {
   let text = collapseSpaces(sentence).replace(/[.!]+["”’']?$/u, '');
   if (/^["“‘]/u.test(text)) return undefined;
   if (REPORTING.test(text)) text = dropAttribution(text);
