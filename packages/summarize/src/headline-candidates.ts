@@ -3,7 +3,7 @@ import { cleanTitle } from './clean-title';
 import { clauseCuts, compressSentence, mainClause } from './compress';
 import { wordForms } from './consensus';
 import type { Corpus } from './corpus';
-import { featuresOf, tfidfVector } from './features';
+import { termCounts, tfidfVector } from './features';
 import { problemsExceptCase, titleCase } from './headline-rules';
 
 /** Words a generated headline may have: news headlines run 6–14 words. */
@@ -32,7 +32,7 @@ export interface HeadlineCandidate {
 /** Builds candidates; vectors only when there are other titles to agree with. */
 function makeCandidate(idf: ReadonlyMap<string, number> | undefined) {
   return (text: string, member: number, origin: HeadlineOrigin): HeadlineCandidate => {
-    const vector = idf ? tfidfVector(featuresOf(text, { entities: false }).terms, idf) : new Map();
+    const vector = idf ? tfidfVector(termCounts(text), idf) : new Map();
     return { text, member, origin, vector, words: wordForms(text) };
   };
 }

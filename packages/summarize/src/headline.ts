@@ -87,18 +87,18 @@ function summaryTitleMember(
  * clause; those breaking the headline rules (question, first or second person, bare quote,
  * outlet name, too long, cut) are out; the rest are ranked by word-level consensus — each
  * word's chance of being in a neutral headline from how many other outlets' titles and leads
- * carry it, as an expected ROUGE-1 F1 — and shown in title case. `member` is the article whose
- * title stands in for a summary when no body sentence is usable.
+ * carry it, as an expected ROUGE-1 F1 — and shown in title case. `titleMember()` gives the
+ * article whose title stands in for a summary when no body sentence is usable.
  *
  * @example
  * ```ts
- * chooseHeadline(corpus, 90); // { headline: 'Taliban Close In on Kabul', member: 2 }
+ * chooseHeadline(corpus, 90).headline; // 'Taliban Close In on Kabul'
  * ```
  */
 export function chooseHeadline(
   corpus: Corpus,
   maxLength: number,
-): { headline: string; member: number } {
+): { headline: string; titleMember: () => number } {
   const names = corpus.members.map((a) => a.outletName ?? '').filter((n) => n !== '');
   const all = headlineCandidates(corpus, names).filter((c) => c.text.length <= maxLength);
   const agreement = titleAgreement(all);
@@ -106,13 +106,14 @@ export function chooseHeadline(
   // Best first (ties keep candidate order); the rules are checked only until one passes.
   const order = all.map((_, i) => i).sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || x - y);
   const best = order.map((i) => all[i] as HeadlineCandidate).find((c) => !breaksRules(c, names));
-  // One syndication group: its first article's title is the only one to choose.
+  // Only a story without usable body sentences needs it; one syndication group has one title.
   const oneGroup = corpus.representative.every((r) => r === 0);
-  const member = oneGroup ? 0 : summaryTitleMember(all, agreement, corpus.centroid, names);
-  if (best) return { headline: titleCase(best.text), member };
+  const titleMember = (): number =>
+    oneGroup ? 0 : summaryTitleMember(all, agreement, corpus.centroid, names);
+  if (best) return { headline: titleCase(best.text), titleMember };
   const fallback = cleanTitle(corpus.members[0]?.title ?? '', names) || 'Untitled Story';
   return {
     headline: titleCase(shortenHeadline(fallback.replace(/\?+$/u, ''), maxLength)),
-    member,
+    titleMember,
   };
 }
