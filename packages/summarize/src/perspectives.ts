@@ -76,7 +76,7 @@ function groupsOf(
   name: string,
   corpus: Corpus,
   index: OutletIndex,
-  cite: (c: Candidate) => PerspectiveGroup['sentence'],
+  represent: (reps: ReadonlySet<number | undefined>) => PerspectiveGroup['sentence'] | undefined,
 ): PerspectiveGroup[] {
   const members = new Map<string, number[]>();
   corpus.members.forEach((a: Article, i) => {
@@ -85,11 +85,7 @@ function groupsOf(
   });
   return [...members]
     .map(([value, indexes]) => {
-      const reps = new Set(indexes.map((i) => corpus.representative[i]));
-      const sentence = representativeSentence(
-        corpus.candidates.filter((c) => reps.has(c.member)),
-        corpus,
-      );
+      const sentence = represent(new Set(indexes.map((i) => corpus.representative[i])));
       const outletIds = [
         ...new Set(indexes.map((i) => (corpus.members[i] as Article).outletId)),
       ].sort();
@@ -97,7 +93,7 @@ function groupsOf(
         value,
         outletIds,
         articleCount: indexes.length,
-        ...(sentence ? { sentence: cite(sentence) } : {}),
+        ...(sentence ? { sentence } : {}),
       };
     })
     .sort((a, b) => b.articleCount - a.articleCount || a.value.localeCompare(b.value));
@@ -124,9 +120,20 @@ export function storyPerspectives(
 ): Perspective[] {
   if (outlets.length === 0) return [];
   const index = outletIndex(outlets);
-  const cite = (c: Candidate) => citeCandidate(c, corpus, numbering, options);
+  // Attributes often group a story's articles alike (one article: one group under every
+  // attribute): each set of articles gets its representative sentence once.
+  const cited = new Map<string, PerspectiveGroup['sentence'] | undefined>();
+  const represent = (reps: ReadonlySet<number | undefined>) => {
+    const key = [...reps].sort().join(',');
+    if (!cited.has(key)) {
+      const candidates = corpus.candidates.filter((c) => reps.has(c.member));
+      const best = representativeSentence(candidates, corpus);
+      cited.set(key, best && citeCandidate(best, corpus, numbering, options));
+    }
+    return cited.get(key);
+  };
   return (attributes ?? index.names).flatMap((name) => {
-    const groups = groupsOf(name, corpus, index, cite);
+    const groups = groupsOf(name, corpus, index, represent);
     if (groups.length === 0) return [];
     const covered = new Set(groups.map((g) => g.value));
     const known = index.known.get(name) ?? new Set<string>();
