@@ -104,18 +104,9 @@ const RECENT_LIMIT = 256;
 const recent = new Map<string, string | null>();
 
 function compress(sentence: string, maxWords: number): string | undefined {
-  let text = collapseSpaces(sentence).replace(/[.!]+["”’']?$/u, '');
-  if (/^["“‘]/u.test(text)) return undefined;
-  if (REPORTING.test(text)) text = dropAttribution(text);
-  if (HEDGE_HINT.test(text)) text = text.replace(HEDGES, '');
-  const lead = LEADING_PHRASE.exec(text);
-  if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
-    const rest = text.slice(lead[0].length);
-    text = rest.charAt(0).toUpperCase() + rest.slice(1);
-  }
-  if (TIME_HINT.test(text))
-    for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
-  text = collapseSpaces(dropAsides(text));
+  const start = trimmed(sentence);
+  if (start === undefined) return undefined;
+  let text = start;
   for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
     const cut = text.replace(TRAILING_CLAUSE, '');
     if (cut === text || wordCount(cut) < 5) break;
@@ -127,6 +118,34 @@ function compress(sentence: string, maxWords: number): string | undefined {
   }
   text = text.replace(/[,;:—–-]+$/u, '').trim();
   return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
+}
+
+const recentTrims = new Map<string, string | null>();
+
+/** The sentence trimmed at any length (shared by both headline lengths and section titles). */
+function trimmed(sentence: string): string | undefined {
+  const hit = recentTrims.get(sentence);
+  if (hit !== undefined) return hit ?? undefined;
+  const out = trim(sentence);
+  if (recentTrims.size >= RECENT_LIMIT) recentTrims.clear();
+  recentTrims.set(sentence, out ?? null);
+  return out;
+}
+
+/** Final stop, attribution, hedges, a leading phrase, time expressions and asides off. */
+function trim(sentence: string): string | undefined {
+  let text = collapseSpaces(sentence).replace(/[.!]+["”’']?$/u, '');
+  if (/^["“‘]/u.test(text)) return undefined;
+  if (REPORTING.test(text)) text = dropAttribution(text);
+  if (HEDGE_HINT.test(text)) text = text.replace(HEDGES, '');
+  const lead = LEADING_PHRASE.exec(text);
+  if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
+    const rest = text.slice(lead[0].length);
+    text = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  if (TIME_HINT.test(text))
+    for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
+  return collapseSpaces(dropAsides(text));
 }
 
 /** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
