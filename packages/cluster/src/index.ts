@@ -3,5 +3,4 @@ export { clusterArticles } from './cluster-articles';
 export { type Clusterer, createClusterer } from './clusterer';
 export { type ClusterOptions, type ResolvedClusterOptions, resolveClusterOptions } from './options';
 export type { ClustererSnapshot, MemberSnapshot, StorySnapshot } from './snapshot';
-export type { Member as StoryMemberSnapshot } from './story-state';
 export type { AddOptions, AddResult, UnplacedArticle, UnplacedReason } from './unplaced';

@@ -99,7 +99,10 @@ export function toPairs(v: TermVector, vocabulary: TermVocabulary): Array<[strin
   return v.ids.map((id, i): [string, number] => [vocabulary.term(id), v.weights[i] as number]);
 }
 
-/** A sum from [term, weight] pairs, interning the terms (duplicates add up, as in a map they would not: the last wins). */
+/**
+ * A sum from [term, weight] pairs (the snapshot form), interning the terms; a repeated term keeps
+ * its first position and its last weight, as `new Map(pairs)` did.
+ */
 export function fromPairs(
   pairs: ReadonlyArray<readonly [string, number]>,
   vocabulary: TermVocabulary,

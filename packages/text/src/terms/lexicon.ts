@@ -107,9 +107,8 @@ export class TokenLexicon {
       const quote = length >= 2 && key[length - 1] === 115 ? key[length - 2] : 0;
       const possessive = quote === 39 || quote === 0x2019;
       if (!possessive || length > 2) {
-        const entry = possessive
-          ? this.entryOf(fnvFinish(h2), length - 2)
-          : this.entryOf(fnvFinish(h), length);
+        const size = possessive ? length - 2 : length;
+        const entry = this.entryOf(fnvFinish(possessive ? h2 : h), size, lower, i);
         if (count === run.terms.length) growRun(run);
         run.terms[count] = this.cache.value(entry);
         run.hashes[count] = this.cache.hash(entry);
@@ -121,24 +120,33 @@ export class TokenLexicon {
     return count;
   }
 
-  // The cache entry of the token in key[0, length), made on first sight: stop word or the id
-  // of its stem. (The token string made here is its own, not a slice of a longer text.)
-  private entryOf(hash: number, length: number): number {
+  // The cache entry of the token in key[0, length) (= lower[start, start + length)), made on
+  // first sight: stop word or the id of its stem.
+  private entryOf(hash: number, length: number, lower: string, start: number): number {
     const found = this.cache.find(hash, this.key, length);
     if (found >= 0) return found;
-    const token = charsToString(this.key, length);
+    const token = detached(lower.slice(start, start + length));
     const term = isStopword(token) ? -1 : this.vocabulary.id(stem(token));
     return this.cache.add(hash, this.key, length, term);
   }
 }
 
-/** The string of code units key[0, length) (in chunks: a spread of a long token would overflow the stack). */
+/** The string of code units key[0, length) (in chunks: one call on a long key would overflow the stack). */
 export function charsToString(key: Uint16Array, length: number): string {
+  if (length <= 4096)
+    return String.fromCharCode.apply(null, key.subarray(0, length) as unknown as number[]);
   let out = '';
   for (let from = 0; from < length; from += 4096) {
-    out += String.fromCharCode(...key.subarray(from, Math.min(length, from + 4096)));
+    const chunk = key.subarray(from, Math.min(length, from + 4096));
+    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
   }
   return out;
+}
+
+// A copy of a slice that holds only its own characters (see stem.ts: a sliced string of 13 or
+// more characters would keep its whole text alive in the vocabulary).
+function detached(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
 }
 
 function growRun(run: TokenRun): void {

@@ -1,5 +1,4 @@
-// The stemmers submodule, not `natural`: its root loads dotenv (printing to stdout) and database clients.
-import { PorterStemmer } from 'natural/lib/natural/stemmers/index.js';
+import { porterStem } from './porter';
 
 // Stemming dominates token processing on a stream, and news vocabulary repeats: a bounded memo
 // keeps it cheap without letting memory grow on an endless stream.
@@ -8,7 +7,7 @@ const memo = new Map<string, string>();
 const ALPHA_RE = /^[a-z]+$/;
 
 /**
- * Porter stem of one lower-case word (natural's PorterStemmer, memoised). Tokens that are not
+ * Porter stem of one lower-case word (natural's PorterStemmer, ported: `porter.ts`; memoised). Tokens that are not
  * purely alphabetic ("u.s", "3.5", "don't") are returned unchanged: Porter would mangle them.
  *
  * @example
@@ -21,7 +20,7 @@ export function stem(word: string): string {
   const hit = memo.get(word);
   if (hit !== undefined) return hit;
   const key = detached(word);
-  const stemmed = detached(ALPHA_RE.test(key) ? PorterStemmer.stem(key) : key);
+  const stemmed = detached(ALPHA_RE.test(key) ? porterStem(key) : key);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, stemmed);
   return stemmed;
