@@ -1,5 +1,6 @@
 // Scores @newsloom/summarize against reference summaries and headlines, with baselines in the
 // same run. Usage: pnpm --filter @newsloom/eval eval:summarize [--limit N] [--set name]
+// (DIGITS=5 in the environment prints ROUGE with five decimals, for close comparisons).
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +103,7 @@ function scoreExample(
 function print(title: string, totals: Totals): void {
   console.log(`  ${title}`);
   for (const [system, t] of totals) {
-    const f = (x: number): string => (x / t.n).toFixed(3);
+    const f = (x: number): string => (x / t.n).toFixed(Number(process.env.DIGITS ?? 3));
     console.log(`    ${system.padEnd(20)} R1 ${f(t.r1)}  R2 ${f(t.r2)}  RL ${f(t.rl)}  (n=${t.n})`);
   }
 }

@@ -1,8 +1,8 @@
 import dc from 'node:diagnostics_channel';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../src/index';
+import { type LocalServer, startLocalServer } from './helpers';
 
 // A resolver that answers a public address first and a loopback address after: a host that
 // rebinds between the SSRF guard's check and the connection. The connection must go to the
@@ -17,7 +17,7 @@ function rebindingResolver(answers: Record<string, string>) {
   return { calls, resolveHost };
 }
 
-let server: Server;
+let server: LocalServer;
 let port = 0;
 let hits = 0;
 const lookups: { host: string; address: string }[] = [];
@@ -31,17 +31,16 @@ const onSocket = (message: unknown) => {
 
 beforeAll(async () => {
   dc.subscribe('net.client.socket', onSocket);
-  server = createServer((_req, res) => {
+  server = await startLocalServer((_req, res) => {
     hits += 1;
     res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel/></rss>');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  port = server.port;
 });
 
 afterAll(async () => {
   dc.unsubscribe('net.client.socket', onSocket);
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 const quick = { retries: 0, connectTimeoutMs: 2000, timeoutMs: 3000 };

@@ -1,10 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { type Clock, type FeedInput, feedIdFromUrl, type OutletId } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPoller, type FetchFeedOptions, fetchFeed } from '../src/index';
+import { type LocalServer, startLocalServer } from './helpers';
 
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
@@ -14,7 +14,7 @@ const HTML =
 
 const hits = new Map<string, number>();
 const seen: { path: string; headers: IncomingMessage['headers'] }[] = [];
-let server: Server;
+let server: LocalServer;
 let base = '';
 
 function route(req: IncomingMessage, res: ServerResponse): void {
@@ -90,14 +90,12 @@ function route(req: IncomingMessage, res: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  server = createServer(route);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startLocalServer(route);
+  base = server.base;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await server.close();
 });
 
 const sleeps: number[] = [];

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import {
   type Clock,
@@ -11,40 +9,14 @@ import {
 } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchFeedResult, fetchFeeds } from '../src/index';
+import { fakeClock, feed, type LocalServer, okResult, startLocalServer } from './helpers';
 
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
   '<item><title>One</title><link>/one</link></item></channel></rss>';
 
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = Date.parse('2024-01-01T00:00:00Z');
-  const sleeps: number[] = [];
-  return {
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      sleeps.push(ms);
-      now += ms;
-    },
-    sleeps,
-  };
-}
-
-const feed = (url: string): Feed =>
-  FeedSchema.parse({ id: feedIdFromUrl(url), url, outletId: 'o' });
-
-function okResult(f: Feed, clock: Clock): FetchFeedResult {
-  const fetchedAt = new Date(clock.now()).toISOString();
-  return {
-    status: 'ok',
-    feed: f,
-    articles: [],
-    diagnostics: [],
-    finalUrl: f.url,
-    fetchedAt,
-    cache: {},
-  };
-}
+const okAt = (f: Feed, clock: Clock): FetchFeedResult =>
+  okResult(f, { fetchedAt: new Date(clock.now()).toISOString() });
 
 const ticks = async (n: number) => {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -76,7 +48,7 @@ describe('fetchFeeds with a fetcher port', () => {
         await ticks(3);
         running.set(host, (running.get(host) ?? 1) - 1);
         if (f.url === 'https://c.example/1') throw new Error('port exploded');
-        return okResult(f, clock);
+        return okAt(f, clock);
       },
       onResult: (_result, index) => void delivered.push(index),
     });
@@ -99,7 +71,7 @@ describe('fetchFeeds with a fetcher port', () => {
     const results = await fetchFeeds(files, {
       clock,
       minHostIntervalMs: 30_000,
-      fetchFeed: async (f) => okResult(f, clock),
+      fetchFeed: async (f) => okAt(f, clock),
     });
     expect(results.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
     expect(clock.sleeps).toEqual([]);
@@ -119,7 +91,7 @@ describe('fetchFeeds with a fetcher port', () => {
         started.push(f.url);
         controller.abort();
         await ticks(2);
-        return okResult(f, clock);
+        return okAt(f, clock);
       },
       onResult: (result) => void delivered.push(result.finalUrl),
     });
@@ -138,7 +110,7 @@ describe('fetchFeeds with a fetcher port', () => {
       concurrency: 1,
       fetchFeed: async (f) => {
         started.push(f.url);
-        return okResult(f, clock);
+        return okAt(f, clock);
       },
       onResult: () => {
         throw new Error('disk full');
@@ -156,25 +128,24 @@ describe('fetchFeeds with a fetcher port', () => {
 });
 
 describe('fetchFeeds against real HTTP servers', () => {
-  const servers: Server[] = [];
+  const servers: LocalServer[] = [];
   const bases: string[] = [];
   const hits: { base: number; path: string; at: number }[] = [];
 
   beforeAll(async () => {
     for (let i = 0; i < 2; i++) {
-      const server = createServer((req, res) => {
+      const server = await startLocalServer((req, res) => {
         hits.push({ base: i, path: req.url ?? '/', at: Date.now() });
         if (req.url === '/missing') return void res.writeHead(404).end('no');
         res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(RSS);
       });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       servers.push(server);
-      bases.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      bases.push(server.base);
     }
   });
 
   afterAll(async () => {
-    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+    for (const server of servers) await server.close();
   });
 
   const at = (base: number, path: string) =>

@@ -1,49 +1,11 @@
-import {
-  type Article,
-  type Clock,
-  type Feed,
-  FeedSchema,
-  feedIdFromUrl,
-  parseArticle,
-} from '@newsloom/core';
+import { type Article, parseArticle } from '@newsloom/core';
 import { describe, expect, it } from 'vitest';
-import {
-  createPoller,
-  type FeedPollStatus,
-  type FetchFeedResult,
-  nextPollDelay,
-  type ParsedFeed,
-} from '../src/index';
+import { createPoller, type FeedPollStatus, nextPollDelay, type ParsedFeed } from '../src/index';
 import { newFeed } from '../src/parse/new-records';
+import { fakeClock, feed, okResult } from './helpers';
 
-function fakeClock(start = Date.parse('2024-01-01T00:00:00Z')): Clock {
-  let now = start;
-  return {
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      now += ms;
-    },
-  };
-}
-
-const feed = (url: string): Feed =>
-  FeedSchema.parse({ id: feedIdFromUrl(url), url, outletId: 'o' });
 const article = (url: string, title = 'T'): Article =>
   parseArticle({ url, title, publishedAt: '2024-01-01T00:00:00Z' });
-
-function result(f: Feed, over: Partial<FetchFeedResult> = {}): FetchFeedResult {
-  return {
-    status: 'ok',
-    feed: f,
-    articles: [],
-    diagnostics: [],
-    finalUrl: f.url,
-    fetchedAt: '2024-01-01T00:00:00.000Z',
-    cache: {},
-    ...over,
-  };
-}
 
 describe('nextPollDelay', () => {
   const f = feed('https://a.example/rss');
@@ -58,25 +20,25 @@ describe('nextPollDelay', () => {
       items: [],
       feed: { ...newFeed(), ttl: 90 },
     };
-    expect(nextPollDelay(result(f, { parsed }), { unchanged: 0 })).toBe(90 * 60_000);
-    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 7200 } }), { unchanged: 0 })).toBe(
+    expect(nextPollDelay(okResult(f, { parsed }), { unchanged: 0 })).toBe(90 * 60_000);
+    expect(nextPollDelay(okResult(f, { cache: { maxAgeSeconds: 7200 } }), { unchanged: 0 })).toBe(
       7_200_000,
     );
     expect(
-      nextPollDelay(result(f, { cache: { expires: '2024-01-01T03:00:00.000Z' } }), {
+      nextPollDelay(okResult(f, { cache: { expires: '2024-01-01T03:00:00.000Z' } }), {
         unchanged: 0,
       }),
     ).toBe(3 * 3_600_000);
   });
 
   it('backs off unchanged feeds, and failing ones longer', () => {
-    expect(nextPollDelay(result(f), { unchanged: 0 }, { defaultIntervalMs: 10 * min })).toBe(
+    expect(nextPollDelay(okResult(f), { unchanged: 0 }, { defaultIntervalMs: 10 * min })).toBe(
       10 * min,
     );
-    expect(nextPollDelay(result(f), { unchanged: 2 }, { defaultIntervalMs: 10 * min })).toBe(
+    expect(nextPollDelay(okResult(f), { unchanged: 2 }, { defaultIntervalMs: 10 * min })).toBe(
       22.5 * min,
     );
-    const failing = result({ ...f, consecutiveFailures: 3 }, { status: 'error' });
+    const failing = okResult({ ...f, consecutiveFailures: 3 }, { status: 'error' });
     expect(nextPollDelay(failing, { unchanged: 0 }, { defaultIntervalMs: 10 * min })).toBe(
       40 * min,
     );
@@ -84,16 +46,16 @@ describe('nextPollDelay', () => {
 
   it('honours Retry-After and clamps to the bounds', () => {
     expect(
-      nextPollDelay(result(f, { status: 'error', cache: { retryAfterMs: 2 * 3_600_000 } }), {
+      nextPollDelay(okResult(f, { status: 'error', cache: { retryAfterMs: 2 * 3_600_000 } }), {
         unchanged: 0,
       }),
     ).toBe(2 * 3_600_000);
-    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 1 } }), { unchanged: 0 })).toBe(
+    expect(nextPollDelay(okResult(f, { cache: { maxAgeSeconds: 1 } }), { unchanged: 0 })).toBe(
       5 * min,
     );
-    expect(nextPollDelay(result(f, { cache: { maxAgeSeconds: 10 ** 7 } }), { unchanged: 0 })).toBe(
-      24 * 60 * min,
-    );
+    expect(
+      nextPollDelay(okResult(f, { cache: { maxAgeSeconds: 10 ** 7 } }), { unchanged: 0 }),
+    ).toBe(24 * 60 * min);
   });
 });
 
@@ -130,7 +92,7 @@ describe('createPoller', () => {
         );
         for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
         running.set(host, (running.get(host) ?? 1) - 1);
-        return result(f);
+        return okResult(f);
       },
       onStatus: () => {
         polls += 1;
@@ -166,7 +128,7 @@ describe('createPoller', () => {
                 article('https://news.example/b', 'Changed'),
                 article('https://news.example/c'),
               ];
-        return result(f, {
+        return okResult(f, {
           articles,
           ...(round === 1 ? { permanentRedirect: 'https://news.example/feed.xml' } : {}),
         });

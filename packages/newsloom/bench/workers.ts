@@ -1,7 +1,12 @@
 // pnpm bench:workers — throughput of 1 vs 2 `newsloom worker` processes fetching 2,000 feeds
 // from a local feed server that adds 100 ms to every response (each worker fetches 8 feeds at
 // once), then the clusterer's rate over everything they stored. Real articles from
-// ../shared/data when present (AllSides + BBC 2005), else the fixture generator.
+// ../shared/data when present (AllSides + BBC 2005), else the fixture generator. Each worker
+// runs in a session of its own and prints where its slots spent their time (fetchPhaseMs).
+// BENCH_ROUNDS (default 3) and BENCH_WORKERS (default 1,2) choose the runs. Other modes:
+//   --kill-trials N    N kill trials (src/worker/testing/kill-trial.ts), each reported
+//   --cluster-rate N   articles arriving at N/s for BENCH_SECONDS (default 20) while one
+//                      clusterer runs; its lag sampled (needs ../shared/data)
 // Needs NEWSLOOM_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -10,7 +15,11 @@ import { clusterLag } from '../src/worker/roles';
 import { createDeployment, type Deployment, until } from '../src/worker/testing/deployment';
 import { politenessViolations, startFeedServer } from '../src/worker/testing/feed-server';
 import { type FixtureItem, fixtureItems } from '../src/worker/testing/fixture-feeds';
-import { startWorker } from '../src/worker/testing/worker-process';
+import { startWorker, type WorkerProcess } from '../src/worker/testing/worker-process';
+import { clusterRateRun } from './cluster-rate';
+import { cpuSecondsOf, startCpuMeter } from './cpu';
+import { runKillTrials } from './kill-trials';
+import { hasSource, SOURCE } from './replay';
 
 const URL_ = process.env.NEWSLOOM_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const HOSTS = 200;
@@ -51,12 +60,15 @@ async function fetchRun(items: FixtureItem[], workers: number) {
   });
   const deployment = await createDeployment(URL_, server.feedUrls);
   const args = ['--roles', 'fetch', '--concurrency', String(CONCURRENCY)];
-  const common = ['--host-interval-ms', String(INTERVAL_MS), '--schedule-seconds', '1', '-q'];
+  const common = ['--host-interval-ms', String(INTERVAL_MS), '--schedule-seconds', '1', '--json'];
   const procs = Array.from({ length: workers }, (_, i) =>
-    startWorker(deployment.url, [...args, ...common, '--id', `bench${i}`]),
+    startWorker(deployment.url, [...args, ...common, '--id', `bench${i}`], { ownSession: true }),
   );
   try {
     await until(async () => firstRequest(server.logs) !== undefined, 120_000, 'a first request');
+    // CPU from the first request on: the workers' start (tsx compiling the sources) is not work.
+    const meter = startCpuMeter();
+    const started = procs.map((p) => cpuSecondsOf(p.proc.pid));
     await until(
       async () => (await deployment.fetchedFeeds()) === server.feedUrls.length,
       600_000,
@@ -65,8 +77,15 @@ async function fetchRun(items: FixtureItem[], workers: number) {
     const seconds = (performance.now() - (firstRequest(server.logs) ?? 0)) / 1000;
     const [articles] = await deployment.articleCounts();
     const violations = politenessViolations(server.logs, INTERVAL_MS).length;
-    const cpuSeconds = procs.reduce((sum, p) => sum + cpuSecondsOf(p.proc.pid), 0);
-    return { deployment, seconds, articles, violations, cpuSeconds };
+    const cpuSeconds = procs.reduce(
+      (sum, p, i) => sum + cpuSecondsOf(p.proc.pid) - (started[i] ?? 0),
+      0,
+    );
+    const cpu = meter.stop();
+    for (const proc of procs) proc.proc.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    const phases = procs.map(summaryOf);
+    return { deployment, seconds, articles, violations, cpuSeconds, cpu, phases };
   } finally {
     for (const proc of procs) proc.proc.kill('SIGTERM');
     await Promise.all(procs.map((p) => p.exited));
@@ -74,13 +93,13 @@ async function fetchRun(items: FixtureItem[], workers: number) {
   }
 }
 
-/** User + system CPU seconds a process has used (Linux /proc; 0 elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number {
+/** The worker's --json summary printed when it stopped. */
+function summaryOf(worker: WorkerProcess): Record<string, unknown> {
+  const start = worker.lines.lastIndexOf('{');
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return JSON.parse(worker.lines.slice(start).join('\n')) as Record<string, unknown>;
   } catch {
-    return 0;
+    return {};
   }
 }
 
@@ -91,7 +110,9 @@ function firstRequest(logs: ReadonlyMap<string, readonly { start: number }[]>): 
 
 async function clusterRun(deployment: Deployment) {
   const lagBefore = (await clusterLag(deployment.store)).lag;
-  const proc = startWorker(deployment.url, ['--roles', 'cluster', '--cluster-seconds', '0.2']);
+  const proc = startWorker(deployment.url, ['--roles', 'cluster', '--cluster-seconds', '0.2'], {
+    ownSession: true,
+  });
   const line = await proc.waitFor(/^cluster: committed/, 600_000);
   await until(async () => (await clusterLag(deployment.store)).lag === 0, 600_000, 'lag 0');
   proc.proc.kill('SIGTERM');
@@ -103,6 +124,29 @@ async function clusterRun(deployment: Deployment) {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+const killArg = process.argv.indexOf('--kill-trials');
+if (killArg > 0) {
+  const trials = Number(process.argv[killArg + 1] ?? 10);
+  console.log(
+    `${trials} kill trials; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const passed = await runKillTrials(URL_, trials);
+  process.exit(passed === trials ? 0 : 1);
+}
+const rateArg = process.argv.indexOf('--cluster-rate');
+if (rateArg > 0) {
+  const rate = Number(process.argv[rateArg + 1] ?? 2500);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  if (!hasSource()) {
+    console.log(`dataset missing: ${SOURCE} (from ../shared/data); --cluster-rate needs it`);
+    process.exit(0);
+  }
+  console.log(`cluster rate: ${rate} articles/s arriving for ${seconds} s`);
+  console.log(JSON.stringify(await clusterRateRun(URL_, rate, seconds)));
+  process.exit(0);
+}
 const items = realItems() ?? fixtureItems(3000);
 console.log(
   `${items.length} articles (${realItems() ? 'real: AllSides + BBC 2005' : 'fixtures'}), ${HOSTS * FEEDS_PER_HOST} feeds on ${HOSTS} hosts, ${LATENCY_MS} ms latency, concurrency ${CONCURRENCY}/worker, ${ROUNDS} rounds`,
@@ -115,13 +159,14 @@ console.log(
 const results: Record<number, number[]> = { 1: [], 2: [] };
 const clusterRates: number[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
-  for (const workers of [1, 2]) {
+  for (const workers of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) {
     const run = await fetchRun(items, workers);
     const feedsPerSecond = (HOSTS * FEEDS_PER_HOST) / run.seconds;
     results[workers]?.push(feedsPerSecond);
     console.log(
-      `round ${round + 1}, ${workers} worker(s): ${run.seconds.toFixed(1)} s, ${feedsPerSecond.toFixed(1)} feeds/s, ${run.articles} articles, ${run.violations} politeness violations, worker CPU ${run.cpuSeconds.toFixed(1)} s (${((run.cpuSeconds * 1000) / (HOSTS * FEEDS_PER_HOST)).toFixed(1)} ms/feed)`,
+      `round ${round + 1}, ${workers} worker(s): ${run.seconds.toFixed(1)} s, ${feedsPerSecond.toFixed(1)} feeds/s, ${run.articles} articles, ${run.violations} politeness violations, worker CPU ${run.cpuSeconds.toFixed(1)} s (${((run.cpuSeconds * 1000) / (HOSTS * FEEDS_PER_HOST)).toFixed(1)} ms/feed), postgres ${run.cpu.postgres.toFixed(1)} s, bench ${run.cpu.bench.toFixed(1)} s`,
     );
+    for (const p of run.phases) console.log('   ', JSON.stringify(p));
     if (workers === 2) {
       const cluster = await clusterRun(run.deployment);
       clusterRates.push(cluster.rate);

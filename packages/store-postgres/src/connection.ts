@@ -2,7 +2,7 @@ import { NewsloomError } from '@newsloom/core';
 import pg from 'pg';
 
 /** Anything that runs a query: the pool or one client inside a transaction. */
-export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+export type Queryable = Pick<pg.Pool, 'query'> | pg.ClientBase;
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -102,4 +102,14 @@ export async function lockTransaction(
   lock: number,
 ): Promise<void> {
   await client.query('SELECT pg_advisory_xact_lock(hashtext($1), $2)', [schema, lock]);
+}
+
+/** SQL statements as one simple-protocol query (empty ones left out). */
+export function joinSql(...statements: string[]): string {
+  return statements.filter((statement) => statement.trim() !== '').join(';\n');
+}
+
+/** A JSON literal of `value` for SQL text. */
+export function json(value: unknown): string {
+  return `${pg.escapeLiteral(JSON.stringify(value))}::json`;
 }

@@ -1,7 +1,9 @@
 import {
   type Article,
+  type ArticleId,
   type ArticleQuery,
   ArticleSchema,
+  type SequencedArticleKeys,
   type SequencedArticles,
 } from '@newsloom/core';
 import { decodeRow, sortableTime } from '@newsloom/store';
@@ -42,6 +44,18 @@ export function createPostgresArticleReads(pool: pg.Pool) {
       return {
         articles: result.rows.map(decodeArticle),
         lastSequence: last === undefined ? sequence : Number(last.ingest_seq),
+      };
+    },
+    async keysAfter(sequence: number, limit: number): Promise<SequencedArticleKeys> {
+      const result = await pool.query<{ id: string; p: string; s: string }>(
+        `SELECT id, published_at AS p, ingest_seq AS s FROM articles WHERE ingest_seq > $1
+         ORDER BY ingest_seq LIMIT $2`,
+        [sequence, limit],
+      );
+      const last = result.rows.at(-1);
+      return {
+        keys: result.rows.map((row) => ({ id: row.id as ArticleId, publishedAt: row.p })),
+        lastSequence: last === undefined ? sequence : Number(last.s),
       };
     },
     async latestSequence(): Promise<number> {

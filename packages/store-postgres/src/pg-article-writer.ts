@@ -1,48 +1,29 @@
 import type { Article, UpsertCounts } from '@newsloom/core';
-import {
-  articleContent,
-  laterTime,
-  searchableText,
-  searchTokens,
-  sortableTime,
-} from '@newsloom/store';
-import type pg from 'pg';
-import { LOCKS } from './connection';
+import pg from 'pg';
+import { joinSql, json, LOCKS } from './connection';
+import { type ArticleOutcome, planBatch, type Row, type StoredRow } from './pg-article-plan';
 
-/** One article row as the batch leaves it. */
-interface Row {
-  seq: string | undefined;
-  id: string;
-  canonicalUrl: string;
-  outletId: string;
-  feedId: string | null;
-  publishedAt: string;
-  contentHash: string | null;
-  fetchedAt: string | null;
-  firstSeenAt: string | null;
-  lastSeenAt: string | null;
-  content: string;
-  ingestSeq: number | undefined;
-  search: string;
-  state: 'stored' | 'new' | 'changed' | 'touched';
-}
-
-interface StoredRow {
-  seq: string;
-  id: string;
-  canonical_url: string;
-  content: string;
-  last_seen_at: string | null;
+/** A batch planned inside an open transaction, whose writes are still to be sent. */
+export interface ArticleWrite {
+  counts: UpsertCounts;
+  outcomes: ArticleOutcome[];
+  /**
+   * The statements to send before `commitSql` (SQL with literals; empty when none), or
+   * `prefix` itself, not sent yet, for an empty batch.
+   */
+  writeSql: string;
+  /** Writes the new and changed rows under the ingest lock, numbered, then commits. */
+  commitSql: string;
 }
 
 /**
- * Upserts one batch in one transaction. Concurrent batches that share an article id or URL
- * are serialised by per-key advisory locks; the rows are written without an ingest sequence,
- * and only then, in the same round trip as COMMIT, the store's ingest lock is taken and the
- * sequences assigned: so sequence order is commit order (a reader after sequence N never
+ * Upserts one batch in one transaction of two round trips. Concurrent batches that share an
+ * article id or URL are serialised by per-key advisory locks; the batch is decided in memory
+ * from one read of the rows it touches, with the same rules as SQLite. The new and changed
+ * rows are written in the same round trip as COMMIT, after the store's ingest lock, numbered
+ * after the current maximum: so sequence order is commit order (a reader after sequence N never
  * misses a row committed later with a lower number), while the lock is held only for one
- * short server-side statement. The batch is decided in memory from one read of the rows it
- * touches, with the same rules as SQLite.
+ * server-side statement and the commit.
  */
 export async function upsertArticlesPostgres(
   pool: pg.Pool,
@@ -51,23 +32,9 @@ export async function upsertArticlesPostgres(
 ): Promise<UpsertCounts> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const ids = articles.map((a) => a.id as string);
-    const urls = articles.map((a) => a.canonicalUrl);
-    await client.query(
-      `SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext($1), k)
-         FROM (SELECT DISTINCT hashtext(x) AS k FROM unnest($2::text[]) AS x ORDER BY k) keys) locked`,
-      [`${schema}:article`, [...ids, ...urls]],
-    );
-    const stored = await client.query<StoredRow>(
-      `SELECT seq, id, canonical_url, content, last_seen_at FROM articles
-       WHERE id = ANY($1::text[]) OR canonical_url = ANY($2::text[])`,
-      [ids, urls],
-    );
-    const plan = planBatch(stored.rows, articles, 0);
-    await writeRows(client, plan.rows);
-    await client.query(sequenceAndCommit(client, schema, plan.rows));
-    return plan.counts;
+    const write = await planArticles(client, schema, articles, 'BEGIN');
+    await client.query(joinSql(write.writeSql, write.commitSql));
+    return write.counts;
   } catch (thrown) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw thrown;
@@ -77,117 +44,79 @@ export async function upsertArticlesPostgres(
 }
 
 /**
- * One simple-protocol round trip: take the ingest lock, number the batch's new and changed
- * rows after the current maximum (each statement sees what committed before the lock), commit.
+ * Runs `prefix` (e.g. `BEGIN`), takes the batch's key locks and reads the rows it touches, in
+ * one round trip (a simple-protocol query, values as escaped JSON literals), then decides the
+ * batch; the caller sends `writeSql` and `commitSql` (with its own statements between).
  */
-function sequenceAndCommit(client: pg.PoolClient, schema: string, rows: readonly Row[]): string {
-  const ids = rows
+export async function planArticles(
+  client: pg.ClientBase,
+  schema: string,
+  articles: readonly Article[],
+  prefix: string,
+): Promise<ArticleWrite> {
+  const none = { inserted: 0, updated: 0, unchanged: 0 };
+  if (articles.length === 0) {
+    return { counts: none, outcomes: [], writeSql: prefix, commitSql: 'COMMIT' };
+  }
+  const ids = json(articles.map((a) => a.id));
+  const urls = json(articles.map((a) => a.canonicalUrl));
+  const results = (await client.query(
+    `${prefix};
+    SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(`${schema}:article`)}), k)
+      FROM (SELECT DISTINCT hashtext(x) AS k FROM (SELECT json_array_elements_text(${ids}) AS x
+        UNION ALL SELECT json_array_elements_text(${urls})) keys ORDER BY k) sorted) locked;
+    SELECT seq, id, canonical_url, content, last_seen_at FROM articles
+      WHERE id = ANY (ARRAY(SELECT json_array_elements_text(${ids})))
+        OR canonical_url = ANY (ARRAY(SELECT json_array_elements_text(${urls})))`,
+  )) as unknown as pg.QueryResult<StoredRow>[];
+  const stored = results[results.length - 1]?.rows ?? [];
+  const plan = planBatch(stored, articles, 0);
+  const counts = { ...none };
+  for (const outcome of plan.outcomes) counts[outcome] += 1;
+  return {
+    counts,
+    outcomes: plan.outcomes,
+    writeSql: touchSql(plan.rows),
+    commitSql: sequenceAndCommit(schema, plan.rows),
+  };
+}
+
+/**
+ * The statements before the ingest lock: rows only seen again (their `last_seen_at`).
+ */
+function touchSql(rows: readonly Row[]): string {
+  const touched = rows.filter((r) => r.state === 'touched');
+  if (touched.length === 0) return '';
+  const pairs = touched.map((r) => ({ id: r.id, last_seen_at: r.lastSeenAt }));
+  return `UPDATE articles a SET last_seen_at = u.last_seen_at
+    FROM json_to_recordset(${json(pairs)}) AS u(id text, last_seen_at text) WHERE a.id = u.id`;
+}
+
+/**
+ * Takes the ingest lock, then writes the new and changed rows numbered after the current
+ * maximum (which sees everything committed before the lock), in one statement, and commits:
+ * each row is written once, with its sequence.
+ */
+function sequenceAndCommit(schema: string, rows: readonly Row[]): string {
+  const numbered = rows
     .filter((r) => r.state === 'new' || r.state === 'changed')
-    .sort((a, b) => (a.ingestSeq ?? 0) - (b.ingestSeq ?? 0))
-    .map((r) => r.id);
-  if (ids.length === 0) return 'COMMIT';
-  return `SELECT pg_advisory_xact_lock(hashtext(${client.escapeLiteral(schema)}), ${LOCKS.ingest});
-    WITH m AS (SELECT coalesce(max(ingest_seq), 0) AS m FROM articles)
-    UPDATE articles a SET ingest_seq = m.m + u.n
-    FROM m, json_array_elements_text(${client.escapeLiteral(JSON.stringify(ids))}::json)
-      WITH ORDINALITY AS u(id, n)
-    WHERE a.id = u.id;
+    .sort((a, b) => (a.ingestSeq ?? 0) - (b.ingestSeq ?? 0));
+  if (numbered.length === 0) return 'COMMIT';
+  const ord = new Map(numbered.map((r, n) => [r, n + 1]));
+  const recordset = (state: Row['state']) => {
+    const subset = numbered.filter((r) => r.state === state);
+    return `json_to_recordset(${json(records(subset, ord))}) AS u(${COLUMNS})`;
+  };
+  const sets = FIELDS.slice(1, -1).map((f) => `${f} = u.${f}`);
+  const columns = FIELDS.slice(0, -1).join(', ');
+  return `SELECT pg_advisory_xact_lock(hashtext(${pg.escapeLiteral(schema)}), ${LOCKS.ingest});
+    WITH m AS (SELECT coalesce(max(ingest_seq), 0) AS m FROM articles),
+    changed AS (UPDATE articles a SET ${sets.join(', ')}, search = u.search::tsvector,
+        ingest_seq = m.m + u.ord
+      FROM m, ${recordset('changed')} WHERE a.id = u.id RETURNING a.id)
+    INSERT INTO articles (${columns}, search, ingest_seq)
+      SELECT ${columns}, search::tsvector, m.m + u.ord FROM m, ${recordset('new')};
     COMMIT`;
-}
-
-function planBatch(stored: readonly StoredRow[], articles: readonly Article[], latest: number) {
-  const byId = new Map<string, Row>();
-  const urlOwner = new Map<string, string>();
-  for (const row of stored) {
-    byId.set(row.id, storedRow(row));
-    urlOwner.set(row.canonical_url, row.id);
-  }
-  const counts = { inserted: 0, updated: 0, unchanged: 0 };
-  let next = latest + 1;
-  for (const article of articles) {
-    const content = articleContent(article);
-    const existing = byId.get(article.id);
-    if (existing === undefined) {
-      if (urlOwner.has(article.canonicalUrl)) counts.unchanged += 1;
-      else {
-        byId.set(article.id, newRow(article, content, next));
-        urlOwner.set(article.canonicalUrl, article.id);
-        next += 1;
-        counts.inserted += 1;
-      }
-      continue;
-    }
-    const lastSeen = laterTime(existing.lastSeenAt ?? undefined, article.fetchedAt) ?? null;
-    if (existing.content === content) {
-      if (lastSeen !== existing.lastSeenAt) {
-        existing.lastSeenAt = lastSeen;
-        if (existing.state === 'stored') existing.state = 'touched';
-      }
-      counts.unchanged += 1;
-    } else if (
-      existing.canonicalUrl !== article.canonicalUrl &&
-      urlOwner.has(article.canonicalUrl)
-    ) {
-      counts.unchanged += 1;
-    } else {
-      urlOwner.delete(existing.canonicalUrl);
-      urlOwner.set(article.canonicalUrl, article.id);
-      const changed = newRow(article, content, next);
-      changed.seq = existing.seq;
-      changed.firstSeenAt = existing.firstSeenAt;
-      changed.lastSeenAt = lastSeen;
-      changed.state = existing.state === 'new' ? 'new' : 'changed';
-      byId.set(article.id, changed);
-      next += 1;
-      counts.updated += 1;
-    }
-  }
-  return { rows: [...byId.values()], counts };
-}
-
-function storedRow(row: StoredRow): Row {
-  return {
-    seq: row.seq,
-    id: row.id,
-    canonicalUrl: row.canonical_url,
-    content: row.content,
-    lastSeenAt: row.last_seen_at,
-    state: 'stored',
-    // Not read: a stored row is only ever touched (last_seen_at) or fully replaced.
-    outletId: '',
-    feedId: null,
-    publishedAt: '',
-    contentHash: null,
-    fetchedAt: null,
-    firstSeenAt: null,
-    ingestSeq: undefined,
-    search: '',
-  };
-}
-
-function newRow(article: Article, content: string, ingestSeq: number): Row {
-  const fetchedAt = article.fetchedAt ?? null;
-  return {
-    seq: undefined,
-    id: article.id,
-    canonicalUrl: article.canonicalUrl,
-    outletId: article.outletId,
-    feedId: article.feedId ?? null,
-    publishedAt: sortableTime(article.publishedAt),
-    contentHash: article.contentHash ?? null,
-    fetchedAt,
-    firstSeenAt: fetchedAt,
-    lastSeenAt: fetchedAt,
-    content,
-    ingestSeq,
-    search: tsvectorLiteral(searchableText(article)),
-    state: 'new',
-  };
-}
-
-/** A tsvector literal of the text's search tokens (letters and digits only: no quoting issue). */
-function tsvectorLiteral(text: string): string {
-  return [...new Set(searchTokens(text))].map((token) => `'${token}'`).join(' ');
 }
 
 const FIELDS = [
@@ -201,56 +130,25 @@ const FIELDS = [
   'first_seen_at',
   'last_seen_at',
   'content',
+  'search',
 ] as const;
 
-function fieldValues(rows: readonly Row[]): unknown[][] {
-  return [
-    rows.map((r) => r.id),
-    rows.map((r) => r.canonicalUrl),
-    rows.map((r) => r.outletId),
-    rows.map((r) => r.feedId),
-    rows.map((r) => r.publishedAt),
-    rows.map((r) => r.contentHash),
-    rows.map((r) => r.fetchedAt),
-    rows.map((r) => r.firstSeenAt),
-    rows.map((r) => r.lastSeenAt),
-    rows.map((r) => r.content),
-    // Numbered at commit, under the ingest lock (sequenceAndCommit).
-    rows.map(() => null),
-    rows.map((r) => r.search),
-  ];
-}
+const COLUMNS = [...FIELDS.map((f) => `${f} text`), 'ord bigint'].join(', ');
 
-const UNNEST = `unnest(${FIELDS.map((_, i) => `$${i + 1}::text[]`).join(', ')},
-  $${FIELDS.length + 1}::bigint[], $${FIELDS.length + 2}::text[])
-  AS u(${FIELDS.join(', ')}, ingest_seq, search)`;
-
-async function writeRows(client: pg.PoolClient, rows: readonly Row[]): Promise<void> {
-  const changed = rows.filter((r) => r.state === 'changed');
-  if (changed.length > 0) {
-    await client.query(
-      `UPDATE articles a SET ${FIELDS.slice(1)
-        .map((f) => `${f} = u.${f}`)
-        .join(', ')},
-         search = u.search::tsvector
-       FROM ${UNNEST} WHERE a.id = u.id`,
-      fieldValues(changed),
-    );
-  }
-  const touched = rows.filter((r) => r.state === 'touched');
-  if (touched.length > 0) {
-    await client.query(
-      `UPDATE articles a SET last_seen_at = u.last_seen_at
-       FROM unnest($1::text[], $2::text[]) AS u(id, last_seen_at) WHERE a.id = u.id`,
-      [touched.map((r) => r.id), touched.map((r) => r.lastSeenAt)],
-    );
-  }
-  const inserted = rows.filter((r) => r.state === 'new');
-  if (inserted.length > 0) {
-    await client.query(
-      `INSERT INTO articles (${FIELDS.join(', ')}, ingest_seq, search)
-       SELECT ${FIELDS.join(', ')}, ingest_seq, search::tsvector FROM ${UNNEST}`,
-      fieldValues(inserted),
-    );
-  }
+/** The rows as JSON objects keyed by column, with their place in the batch's numbering. */
+function records(rows: readonly Row[], ord: ReadonlyMap<Row, number>) {
+  return rows.map((r) => ({
+    id: r.id,
+    canonical_url: r.canonicalUrl,
+    outlet_id: r.outletId,
+    feed_id: r.feedId,
+    published_at: r.publishedAt,
+    content_hash: r.contentHash,
+    fetched_at: r.fetchedAt,
+    first_seen_at: r.firstSeenAt,
+    last_seen_at: r.lastSeenAt,
+    content: r.content,
+    search: r.search,
+    ord: ord.get(r),
+  }));
 }

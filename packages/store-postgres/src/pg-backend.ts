@@ -27,6 +27,7 @@ export function createPostgresBackend(
     getArticle: articles.get,
     articlePage: articles.page,
     articlesAfter: articles.after,
+    articleKeysAfter: articles.keysAfter,
     latestSequence: articles.latestSequence,
     articlesByIds: articles.byIds,
     searchArticles: articles.search,

@@ -13,7 +13,7 @@ import {
 import { canonicalJson, decodeRow, type Run, RunSchema, sortableTime } from '@newsloom/store';
 import type pg from 'pg';
 import type { z } from 'zod';
-import { withTransaction } from './connection';
+import { json, withTransaction } from './connection';
 
 /** A table of whole records stored as canonical JSON `doc`, keyed by `key`, with index columns. */
 interface DocTable<T> {
@@ -37,24 +37,52 @@ function createDocTable<S extends z.ZodType>(pool: pg.Pool, schema: S, spec: Doc
     RETURNING (xmax = 0) AS inserted`;
   const decode = (row: { k: string; doc: string }): T =>
     decodeRow(schema, row.doc, `${spec.table} ${row.k}`);
+  const rowOf = (record: T) => [
+    spec.keyOf(record),
+    ...compute.map((c) => c(record)),
+    canonicalJson(record),
+  ];
+  /**
+   * One statement (SQL text with a JSON literal) upserting records of distinct keys: it can go
+   * in the same round trip as other statements of a transaction.
+   */
+  const upsertDistinctSql = (records: readonly T[]): string => {
+    if (records.length === 0) return '';
+    const objects = records.map((record) => {
+      const values = rowOf(record);
+      return Object.fromEntries(names.map((name, i) => [name, values[i] ?? null]));
+    });
+    return `INSERT INTO ${spec.table} (${names.join(', ')})
+      SELECT * FROM json_to_recordset(${json(objects)}) AS u(${names.map((n) => `${n} text`).join(', ')})
+      ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}
+      WHERE ${spec.table}.doc IS DISTINCT FROM excluded.doc
+      RETURNING (xmax = 0) AS inserted`;
+  };
+  const countOf = (rows: readonly { inserted: boolean }[], total: number): UpsertCounts => {
+    const inserted = rows.filter((row) => row.inserted).length;
+    return { inserted, updated: rows.length - inserted, unchanged: total - rows.length };
+  };
   return {
-    upsert: (records: readonly T[]): Promise<UpsertCounts> =>
-      withTransaction(pool, async (client) => {
+    upsertDistinctSql,
+    upsert: async (records: readonly T[]): Promise<UpsertCounts> => {
+      // A key twice in one batch: one statement cannot update a row twice, so one by one.
+      if (new Set(records.map(spec.keyOf)).size === records.length) {
+        if (records.length === 0) return countOf([], 0);
+        const result = await pool.query<{ inserted: boolean }>(upsertDistinctSql(records));
+        return countOf(result.rows, records.length);
+      }
+      return withTransaction(pool, async (client) => {
         const counts = { inserted: 0, updated: 0, unchanged: 0 };
         for (const record of records) {
-          const values = [
-            spec.keyOf(record),
-            ...compute.map((c) => c(record)),
-            canonicalJson(record),
-          ];
-          const result = await client.query<{ inserted: boolean }>(upsertSql, values);
+          const result = await client.query<{ inserted: boolean }>(upsertSql, rowOf(record));
           const row = result.rows[0];
           if (row === undefined) counts.unchanged += 1;
           else if (row.inserted) counts.inserted += 1;
           else counts.updated += 1;
         }
         return counts;
-      }),
+      });
+    },
     all: async (): Promise<T[]> =>
       (
         await pool.query<{ k: string; doc: string }>(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type ClusterRunCommit,
   type PipelineState,
@@ -18,48 +19,46 @@ import { upsertStoriesOn } from './pg-story-writer';
  * and then checks the stored revision.
  */
 export function createPostgresPipelineState(pool: pg.Pool, schema: string, label: string) {
+  // The last state this process read or committed, as stored (canonical JSON, validated): a
+  // load that finds the same document (by MD5) does not transfer and decode the whole snapshot
+  // again (a clusterer loads the state before every run, most often the one it committed).
+  let last: { md5: string; doc: string } | undefined;
   return {
     async load(): Promise<PipelineState | undefined> {
-      const result = await pool.query<{ doc: string }>(
-        'SELECT doc FROM pipeline_state WHERE id = 1',
+      const result = await pool.query<{ doc: string | null }>(
+        `SELECT CASE WHEN md5(doc) = $1 THEN NULL ELSE doc END AS doc
+         FROM pipeline_state WHERE id = 1`,
+        [last?.md5 ?? ''],
       );
       const row = result.rows[0];
-      return row === undefined
-        ? undefined
-        : decodeRow(PipelineStateSchema, row.doc, `pipeline_state of ${label}`);
+      if (row === undefined) return undefined;
+      if (row.doc === null && last !== undefined) return JSON.parse(last.doc) as PipelineState;
+      const doc = row.doc ?? '';
+      const state = decodeRow(PipelineStateSchema, doc, `pipeline_state of ${label}`);
+      last = { md5: md5(doc), doc };
+      return state;
     },
-    commit: (run: ClusterRunCommit): Promise<UpsertCounts> =>
-      withTransaction(pool, async (client) => {
+    commit: async (run: ClusterRunCommit): Promise<UpsertCounts> => {
+      const doc = canonicalJson(run.state);
+      const counts = await withTransaction(pool, async (client) => {
         await lockTransaction(client, schema, LOCKS.state);
         const stored = await client.query<{ revision: string }>(
           'SELECT revision FROM pipeline_state WHERE id = 1 FOR UPDATE',
         );
         const found = stored.rows[0] === undefined ? undefined : Number(stored.rows[0].revision);
         if (found !== run.expectedRevision) throw stateConflict(label, run.expectedRevision, found);
-        const counts = await upsertStoriesOn(client, run.stories);
-        // One row per article (the last entry wins): ON CONFLICT cannot touch a row twice.
-        const entries = [...new Map((run.quarantined ?? []).map((e) => [e.articleId, e])).values()];
-        if (entries.length > 0) {
-          await client.query(
-            `INSERT INTO quarantine (article_id, reason, at, doc)
-             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
-             ON CONFLICT (article_id) DO UPDATE SET reason = excluded.reason, at = excluded.at,
-               doc = excluded.doc`,
-            [
-              entries.map((e) => e.articleId),
-              entries.map((e) => e.reason),
-              entries.map((e) => sortableTime(e.at)),
-              entries.map((e) => canonicalJson(e)),
-            ],
-          );
-        }
+        const written = await upsertStoriesOn(client, run.stories);
+        await writeQuarantine(client, run.quarantined ?? []);
         await client.query(
           `INSERT INTO pipeline_state (id, revision, doc) VALUES (1, $1, $2)
            ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
-          [run.state.revision, canonicalJson(run.state)],
+          [run.state.revision, doc],
         );
-        return counts;
-      }),
+        return written;
+      });
+      last = { md5: md5(doc), doc };
+      return counts;
+    },
     async quarantined(): Promise<QuarantineEntry[]> {
       const result = await pool.query<{ article_id: string; doc: string }>(
         'SELECT article_id, doc FROM quarantine ORDER BY article_id',
@@ -69,4 +68,26 @@ export function createPostgresPipelineState(pool: pg.Pool, schema: string, label
       );
     },
   };
+}
+
+/** One row per article (the last entry wins): ON CONFLICT cannot touch a row twice. */
+async function writeQuarantine(client: pg.PoolClient, all: readonly QuarantineEntry[]) {
+  const entries = [...new Map(all.map((e) => [e.articleId, e])).values()];
+  if (entries.length === 0) return;
+  await client.query(
+    `INSERT INTO quarantine (article_id, reason, at, doc)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (article_id) DO UPDATE SET reason = excluded.reason, at = excluded.at,
+       doc = excluded.doc`,
+    [
+      entries.map((e) => e.articleId),
+      entries.map((e) => e.reason),
+      entries.map((e) => sortableTime(e.at)),
+      entries.map((e) => canonicalJson(e)),
+    ],
+  );
+}
+
+function md5(text: string): string {
+  return createHash('md5').update(text).digest('hex');
 }

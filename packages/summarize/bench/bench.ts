@@ -1,9 +1,19 @@
 // Speed of summarizeStory on real data: a 50-article full-text story (BBC 2005 articles of one
-// category), and 1,000 three-article stories (NeuS dev). Usage: pnpm --filter @newsloom/summarize bench
+// category), 1,000 three-article stories (NeuS dev), and 1,000 singleton stories (the first
+// article of each; most stories of a digest have one to three articles), without and with 1,000
+// rated outlets (perspectives). CPU time (process.cpuUsage), so that a loaded machine counts
+// less. Usage: pnpm --filter @newsloom/summarize bench
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Article, parseArticle, type Story, StorySchema } from '@newsloom/core';
+import {
+  type Article,
+  type Outlet,
+  OutletSchema,
+  parseArticle,
+  type Story,
+  StorySchema,
+} from '@newsloom/core';
 import { summarizeStory, verifyCitations } from '../src/index';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/data');
@@ -77,9 +87,54 @@ function benchManyStories(): void {
   );
 }
 
+/** 1,000 outlets rated by lean and country, among them the singletons' own outlets. */
+function ratedOutlets(articles: readonly Article[]): Outlet[] {
+  const ids: string[] = [...new Set(articles.map((a) => a.outletId))];
+  for (let i = 0; ids.length < 1000; i += 1) ids.push(`rated-outlet-${i}`);
+  return ids.map((id, i) =>
+    OutletSchema.parse({
+      id,
+      name: id,
+      attributes: [
+        { name: 'lean', value: ['left', 'center', 'right'][i % 3], source: 'bench' },
+        { name: 'country', value: `country-${i % 40}`, source: 'bench' },
+      ],
+    }),
+  );
+}
+
+/** Median CPU µs a story over rounds through all stories (two rounds warm up first). */
+function cpuMicrosPerStory(
+  stories: readonly { story: Story; articles: Article[] }[],
+  options: Parameters<typeof summarizeStory>[2],
+): number {
+  const rounds: number[] = [];
+  for (let round = 0; round < 7; round += 1) {
+    const cpu0 = process.cpuUsage();
+    for (const { story, articles } of stories) summarizeStory(story, articles, options);
+    if (round >= 2) rounds.push(process.cpuUsage(cpu0).user / stories.length);
+  }
+  return median(rounds);
+}
+
+function benchSingletons(): void {
+  const rows = (readLines(NEUS) as { id: string; articles: unknown[] }[]).slice(0, 1000);
+  const stories = rows.map((r) => {
+    const articles = [parseArticle(r.articles[0])];
+    return { story: storyOf(`${r.id}-single`, articles), articles };
+  });
+  const outlets = ratedOutlets(stories.flatMap((s) => s.articles));
+  const plain = cpuMicrosPerStory(stories, {});
+  const rated = cpuMicrosPerStory(stories, { outlets });
+  console.log(
+    `1,000 singleton stories (NeuS leads): ${plain.toFixed(0)} µs CPU a story; with 1,000 rated outlets (perspectives) ${rated.toFixed(0)} µs (median of 5 rounds)`,
+  );
+}
+
 if (!existsSync(BBC) || !existsSync(NEUS)) {
   console.log(`dataset missing: ${existsSync(BBC) ? NEUS : BBC} (benchmark skipped)`);
 } else {
   benchLargeStory();
   benchManyStories();
+  benchSingletons();
 }

@@ -27,12 +27,13 @@ export function supportingMembers(
     groups.add(corpus.representative[source.member] ?? source.member);
   }
   const others: Support[] = [];
-  corpus.docs.forEach((doc, member) => {
+  // Members are checked before `corpus.docs` is read: a one-group story never computes it.
+  for (let member = 0; member < corpus.members.length; member += 1) {
     const group = corpus.representative[member] ?? member;
-    if (groups.has(group) || group !== member) return;
-    const score = supportScore(sentence, doc);
+    if (groups.has(group) || group !== member) continue;
+    const score = supportScore(sentence, corpus.docs[member] as TextFeatures);
     if (score >= options.minSupport) others.push({ member, score });
-  });
+  }
   others.sort((a, b) => b.score - a.score || a.member - b.member);
   for (const support of others) {
     if (out.length >= options.maxCitations) break;

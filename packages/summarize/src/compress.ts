@@ -32,32 +32,50 @@ const INLINE_TRAILING = /\s+(?:amid|despite|according to|saying that|citing)\s.*
 const LEADING_PHRASE =
   /^(?:When|While|After|Before|During|In|On|As|Amid|Despite|Following|Since|Although|Though|With|Under|According to|Earlier|Later|Last)\b[^,"“]{2,90},\s+(?=[\p{L}])/u;
 
+/** "Officials said (that) …" at the start of a sentence. */
+const LEAD_ATTRIBUTION = new RegExp(
+  `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${LEAD_SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
+  'u',
+);
+/** "…, officials said on Tuesday." at the end. */
+const TRAILING_ATTRIBUTION = new RegExp(
+  `,\\s+(?:[\\p{L}.'’-]+\\s+){0,6}?(?:${SAID})(?:\\s+[\\p{L}'’-]+){0,4}\\s*$`,
+  'u',
+);
+/** "…, said Mayor Ellen Ruiz." at the end. */
+const TRAILING_SAID = new RegExp(`,\\s+(?:${SAID})\\s+(?:[\\p{L}.'’-]+\\s*){1,6}$`, 'u');
+
 /** Removes one attribution: "X said (that) …" at the start, ", X said." at the end. */
 function dropAttribution(text: string): string {
-  const lead = new RegExp(
-    `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){1,5}(?:${LEAD_SAID})\\s+(?:on\\s+\\w+\\s+)?(?:that\\s+)?(?=[\\p{L}])`,
-    'u',
-  );
-  const leadMatch = lead.exec(text);
+  const leadMatch = LEAD_ATTRIBUTION.exec(text);
   if (leadMatch && text.length - leadMatch[0].length > 30) {
     const rest = text.slice(leadMatch[0].length);
     return rest.charAt(0).toUpperCase() + rest.slice(1);
   }
-  return text
-    .replace(
-      new RegExp(`,\\s+(?:[\\p{L}.'’-]+\\s+){0,6}?(?:${SAID})(?:\\s+[\\p{L}'’-]+){0,4}\\s*$`, 'u'),
-      '',
-    )
-    .replace(new RegExp(`,\\s+(?:${SAID})\\s+(?:[\\p{L}.'’-]+\\s*){1,6}$`, 'u'), '');
+  return text.replace(TRAILING_ATTRIBUTION, '').replace(TRAILING_SAID, '');
 }
 
-/** Removes parenthetical asides and quoted sentences a headline should not carry. */
+/** Removes parenthetical asides and appositives ("…, the city's mayor, …"). */
 function dropAsides(text: string): string {
-  return text
-    .replace(/\s*\([^)]{0,80}\)/gu, '')
-    .replace(/\s*\[[^\]]{0,80}\]/gu, '')
-    .replace(/,\s+(?:the|a|an)\s+[^,]{3,50}?,\s+/u, ' ');
+  let out = text;
+  if (out.includes('(')) out = out.replace(/\s*\([^)]{0,80}\)/gu, '');
+  if (out.includes('[')) out = out.replace(/\s*\[[^\]]{0,80}\]/gu, '');
+  return out.includes(',') ? out.replace(/,\s+(?:the|a|an)\s+[^,]{3,50}?,\s+/u, ' ') : out;
 }
+
+/** Runs of white space as one space, trimmed (no regex pass when there is none to collapse). */
+function collapseSpaces(text: string): string {
+  return /[^\S ]| {2}/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
+
+// Cheap tests first: the patterns below are scanned only when a word they need occurs.
+/** Any reporting verb an attribution needs. */
+const REPORTING =
+  /\b(?:said|says|announced|reported|told|wrote|tweeted|claimed|added|confirmed|according)\b/u;
+const HEDGE_HINT = /report|alleged|apparent|sources say/iu;
+/** Any word a time expression needs (day and month names, week, year, today…). */
+const TIME_HINT =
+  /day|week|month|year|tonight|so far|Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sep|Oct|Nov|Dec/u;
 
 /**
  * Compresses a sentence toward a headline of at most `maxWords` words: strips attribution,
@@ -71,19 +89,24 @@ function dropAsides(text: string): string {
  * ```
  */
 export function compressSentence(sentence: string, maxWords: number): string | undefined {
-  let text = sentence
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!]+["”’']?$/u, '');
-  if (/^["“‘]/u.test(text)) return undefined;
-  text = dropAttribution(text).replace(HEDGES, '');
-  const lead = LEADING_PHRASE.exec(text);
-  if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
-    const rest = text.slice(lead[0].length);
-    text = rest.charAt(0).toUpperCase() + rest.slice(1);
-  }
-  for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
-  text = dropAsides(text).replace(/\s+/g, ' ').trim();
+  const key = `${maxWords}\u0000${sentence}`;
+  const hit = recent.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const out = compress(sentence, maxWords);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, out ?? null);
+  return out;
+}
+
+// A story compresses its titles and lead sentences for the headline and again for section
+// titles: the last few hundred results are kept (one story's worth; no growth on a long run).
+const RECENT_LIMIT = 256;
+const recent = new Map<string, string | null>();
+
+function compress(sentence: string, maxWords: number): string | undefined {
+  const start = trimmed(sentence);
+  if (start === undefined) return undefined;
+  let text = start;
   for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
     const cut = text.replace(TRAILING_CLAUSE, '');
     if (cut === text || wordCount(cut) < 5) break;
@@ -97,25 +120,78 @@ export function compressSentence(sentence: string, maxWords: number): string | u
   return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
 }
 
-function wordCount(text: string): number {
-  return text.split(' ').filter((w) => w !== '').length;
+const recentTrims = new Map<string, string | null>();
+
+/** The sentence trimmed at any length (shared by both headline lengths and section titles). */
+function trimmed(sentence: string): string | undefined {
+  const hit = recentTrims.get(sentence);
+  if (hit !== undefined) return hit ?? undefined;
+  const out = trim(sentence);
+  if (recentTrims.size >= RECENT_LIMIT) recentTrims.clear();
+  recentTrims.set(sentence, out ?? null);
+  return out;
 }
 
-const AUXILIARY =
-  /^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|does|did|do|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|didn't|doesn't)$/iu;
-const IRREGULAR =
-  /^(?:said|says|told|made|makes|took|came|went|found|gave|won|lost|met|hit|led|left|saw|sent|set|put|cut|struck|fell|rose|ran|began|held|kept|paid|sold|spent|stood|brought|bought|became|chose|drew|broke|spoke|wrote|grew|knew|shot|fled|fought|sought|sank|quit|got|ends|wins|hits|sets|cuts|puts|leads)$/iu;
-const DETERMINER = /^(?:the|a|an|of|its|their|his|her|this|that|these|those|to)$/iu;
+/** Final stop, attribution, hedges, a leading phrase, time expressions and asides off. */
+function trim(sentence: string): string | undefined {
+  let text = collapseSpaces(sentence).replace(/[.!]+["”’']?$/u, '');
+  if (/^["“‘]/u.test(text)) return undefined;
+  if (REPORTING.test(text)) text = dropAttribution(text);
+  if (HEDGE_HINT.test(text)) text = text.replace(HEDGES, '');
+  const lead = LEADING_PHRASE.exec(text);
+  if (lead && wordCount(text.slice(lead[0].length)) >= 5) {
+    const rest = text.slice(lead[0].length);
+    text = rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  if (TIME_HINT.test(text))
+    for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
+  return collapseSpaces(dropAsides(text));
+}
+
+/** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
+function wordCount(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) === 32;
+    if (!space && !inWord) count += 1;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** Word lists are Sets of lower-case words: a lookup, not a regex alternation, per word. */
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+const AUXILIARY = wordSet(
+  "is are was were has have had will would can could may might must shall should does did do won't can't isn't aren't wasn't weren't hasn't haven't didn't doesn't",
+);
+const IRREGULAR = wordSet(
+  'said says told made makes took came went found gave won lost met hit led left saw sent set put cut struck fell rose ran began held kept paid sold spent stood brought bought became chose drew broke spoke wrote grew knew shot fled fought sought sank quit got ends wins hits sets cuts puts leads',
+);
+const DETERMINER = wordSet('the a an of its their his her this that these those to');
 /** Words a clause may be cut before: prepositions, conjunctions, relatives. */
-const BOUNDARY =
-  /^(?:in|on|at|for|from|with|without|after|before|over|under|amid|as|by|during|since|until|while|when|because|and|but|or|which|who|that|following|despite|against|into|about|near|than|to)$/iu;
+const BOUNDARY = wordSet(
+  'in on at for from with without after before over under amid as by during since until while when because and but or which who that following despite against into about near than to',
+);
+
+/** True when the words from `i` on read as a clause: a participle or a finite verb. */
+function opensClause(words: readonly string[], i: number): boolean {
+  if (/ing$/iu.test(words[i] ?? '')) return true;
+  return words.slice(i).some((_, j) => isFiniteVerbAt(words, i + j, true));
+}
+
+/** Boundary words that open a verb's object or complement rather than an adjunct. */
+const OBJECT_OPENER = wordSet('that to than about for into and or but');
 
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
   const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
-  if (AUXILIARY.test(lower) || (i > 0 && IRREGULAR.test(lower))) return true;
+  if (AUXILIARY.has(lower) || (i > 0 && IRREGULAR.has(lower))) return true;
   if (i === 0 || lower.length < 4 || isStopword(lower)) return false;
-  if (DETERMINER.test((words[i - 1] ?? '').replace(/[^\p{L}]/gu, ''))) return false;
+  if (DETERMINER.has((words[i - 1] ?? '').replace(/[^\p{L}]/gu, '').toLowerCase())) return false;
   if (!titleCased && /^\p{Lu}/u.test(words[i] ?? '')) return false;
   return /(?:[^su]s|ed)$/u.test(lower) && !/(?:ss|ous|ness|ics|ies|ers)$/u.test(lower);
 }
@@ -139,7 +215,8 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.test(next) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next)) continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+      continue;
     const cut = words
       .slice(0, end)
       .join(' ')
@@ -147,4 +224,39 @@ export function mainClause(text: string, maxWords: number): string | undefined {
     if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) return cut;
   }
   return undefined;
+}
+
+/**
+ * Every cut of a sentence's main clause at a preposition, conjunction or comma after its first
+ * finite verb (longest first): the shorter headlines it holds ("Cuomo resigns as governor" from
+ * "Cuomo resigns as governor in wake of scandal"); none that ends on a dangling word.
+ *
+ * @example
+ * ```ts
+ * clauseCuts('Senate passes infrastructure bill, sending it to the House');
+ * // ['Senate passes infrastructure bill']
+ * ```
+ */
+export function clauseCuts(text: string): string[] {
+  const words = text.split(' ').filter((w) => w !== '');
+  const verb = words.findIndex((_, i) => isFiniteVerbAt(words, i));
+  if (verb < 1) return [];
+  const out: string[] = [];
+  for (let end = words.length - 1; end >= verb + 2; end -= 1) {
+    const next = words[end] ?? '';
+    const prev = words[end - 1] ?? '';
+    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+      continue;
+    // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
+    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !/[,;:]$/u.test(prev)))
+      continue;
+    // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
+    if (/,$/u.test(prev) && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
+    const cut = words
+      .slice(0, end)
+      .join(' ')
+      .replace(/[,;:—–-]+$/u, '');
+    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) out.push(cut);
+  }
+  return out;
 }

@@ -183,20 +183,65 @@ export function buildCorpus(
 ): Corpus {
   const members = storyMembers(story, articles);
   const representative = representatives(story, members);
-  const docs = members.map((a) => featuresOf(wholeText(a), { entities: false }));
   const repIndexes = members.flatMap((_, i) => (representative[i] === i ? [i] : []));
-  const idf = inverseDocumentFrequencies(repIndexes.map((i) => docs[i]?.terms ?? new Map()));
-  const repDocs = repIndexes.flatMap((i) => docs[i] ?? []);
-  const centroid = centroidOf(repDocs, idf);
-  const conceptGroups = conceptGroupsOf(repDocs);
   const perArticle =
     options.sentencesPerArticle ??
     Math.max(2, Math.min(12, Math.floor(MAX_CANDIDATES / repIndexes.length)));
+  const stats = repIndexes.length === 1 ? lazyStats(members) : storyStats(members, repIndexes);
   const candidates = repIndexes.flatMap((i) =>
     articleCandidates(members[i] as Article, i, perArticle).map((c) => ({
       ...c,
-      vector: tfidfVector(c.features.terms, idf),
+      vector: tfidfVector(c.features.terms, stats.idf),
     })),
   );
-  return { members, representative, docs, idf, conceptGroups, centroid, candidates };
+  // Getters, not a spread: a spread would run the lazy getters of a one-group story.
+  const { idf, conceptGroups } = stats;
+  return {
+    members,
+    representative,
+    candidates,
+    idf,
+    conceptGroups,
+    get docs() {
+      return stats.docs;
+    },
+    get centroid() {
+      return stats.centroid;
+    },
+  };
+}
+
+type StoryStats = Pick<Corpus, 'docs' | 'idf' | 'conceptGroups' | 'centroid'>;
+
+/** Whole-text features, IDF, concept spread and centroid over the syndication groups. */
+function storyStats(members: readonly Article[], repIndexes: readonly number[]): StoryStats {
+  const docs = members.map((a) => featuresOf(wholeText(a), { entities: false }));
+  const repDocs = repIndexes.flatMap((i) => docs[i] ?? []);
+  const idf = inverseDocumentFrequencies(repDocs.map((d) => d.terms));
+  return { docs, idf, conceptGroups: conceptGroupsOf(repDocs), centroid: centroidOf(repDocs, idf) };
+}
+
+/**
+ * The same for a story of one syndication group, computed only when asked: there every IDF is 1
+ * (the default of an absent term) and every concept has one group (the default weight), so the
+ * maps stay empty, and the whole-text features and centroid are only read by perspectives and
+ * model summaries, not by the extractive summary of a single article.
+ */
+function lazyStats(members: readonly Article[]): StoryStats {
+  let docs: TextFeatures[] | undefined;
+  let centroid: SparseVector | undefined;
+  const idf = new Map<string, number>();
+  return {
+    idf,
+    conceptGroups: new Map(),
+    get docs() {
+      docs ??= members.map((a) => featuresOf(wholeText(a), { entities: false }));
+      return docs;
+    },
+    get centroid() {
+      docs ??= members.map((a) => featuresOf(wholeText(a), { entities: false }));
+      centroid ??= centroidOf(docs.slice(0, 1), idf);
+      return centroid;
+    },
+  };
 }

@@ -138,10 +138,12 @@ function titleOf(url: string, domain: string): string {
 
 /** Resource links of the members, each with the outlets and articles linking it. */
 function tallyLinks(members: readonly Article[]): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  // Most stories link nothing: skip parsing every member's own URL for them.
+  if (!members.some((a) => a.links.length > 0)) return tallies;
   const newsDomains = new Set(members.flatMap((a) => parseLink(a.url)?.domain ?? []));
   const isNews = (domain: string): boolean =>
     newsDomains.has(domain) || NEWS_DOMAINS.has(domain) || NOISE_DOMAINS.has(domain);
-  const tallies = new Map<string, Tally>();
   for (const article of members) {
     for (const link of article.links) {
       const parsed = parseLink(link);

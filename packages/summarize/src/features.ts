@@ -26,6 +26,23 @@ function normaliseNumber(token: string): string {
 }
 
 /**
+ * Content-term counts of a text, as {@link featuresOf} counts them (numbers left out), without
+ * its other features: what a TF-IDF vector needs.
+ *
+ * @example
+ * ```ts
+ * termCounts('Rates rise as rates climb'); // Map { 'rate' => 2, 'rise' => 1, 'climb' => 1 }
+ * ```
+ */
+export function termCounts(text: string): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const term of contentTerms(text)) {
+    if (!/^\d/.test(term)) terms.set(term, (terms.get(term) ?? 0) + 1);
+  }
+  return terms;
+}
+
+/**
  * Extracts content terms, term pairs, numbers and (unless `entities: false`) entity stems of a
  * text.
  *

@@ -27,7 +27,11 @@ export interface SummarizeOptions {
    * `whatIsNew` lists those articles ("N new articles since <time>").
    */
   previous?: StorySummary;
-  /** Outlets with attributes (`lean`, `country`…): enables `perspectives` ("How outlets covered it"). */
+  /**
+   * Outlets with attributes (`lean`, `country`…): enables `perspectives` ("How outlets covered
+   * it"). Indexed once per list and reused for every story given the same list: pass a new list
+   * (not the same one changed in place) when outlets or their attributes change.
+   */
   outlets?: readonly Outlet[];
   /** Attributes to group outlets by (default: every attribute name the outlets carry). */
   perspectiveAttributes?: readonly string[];

@@ -34,25 +34,58 @@ function representativeSentence(
   return best.c;
 }
 
+/** What perspectives need of an outlet list, computed once per list (not once per story). */
+interface OutletIndex {
+  /** Outlet id → attribute name → latest value. */
+  values: Map<string, Map<string, string>>;
+  /** Every attribute name the outlets carry, sorted. */
+  names: string[];
+  /** Attribute name → every value the outlets have for it. */
+  known: Map<string, Set<string>>;
+  /** The list's length when indexed: a list that grew or shrank since is indexed again. */
+  size: number;
+}
+
+// A digest summarises tens of thousands of stories against one outlet list (thousands of
+// outlets): indexing it per story cost about a millisecond a story. Keyed by the list itself.
+const indexes = new WeakMap<readonly Outlet[], OutletIndex>();
+
+function outletIndex(outlets: readonly Outlet[]): OutletIndex {
+  const cached = indexes.get(outlets);
+  if (cached && cached.size === outlets.length) return cached;
+  const values = new Map<string, Map<string, string>>();
+  const known = new Map<string, Set<string>>();
+  for (const outlet of outlets) {
+    const latest = new Map<string, string>();
+    for (const name of new Set(outlet.attributes.map((a) => a.name))) {
+      const value = attributeOf(outlet, name);
+      if (value === undefined) continue;
+      latest.set(name, value);
+      known.set(name, (known.get(name) ?? new Set()).add(value));
+    }
+    // Later duplicates of an id win, as the Map built from the list did before.
+    values.set(outlet.id, latest);
+  }
+  const index = { values, names: [...known.keys()].sort(), known, size: outlets.length };
+  indexes.set(outlets, index);
+  return index;
+}
+
 /** The groups of one attribute: coverage per value, most articles first, then by value. */
 function groupsOf(
   name: string,
   corpus: Corpus,
-  outlets: ReadonlyMap<string, Outlet>,
-  cite: (c: Candidate) => PerspectiveGroup['sentence'],
+  index: OutletIndex,
+  represent: (reps: ReadonlySet<number | undefined>) => PerspectiveGroup['sentence'] | undefined,
 ): PerspectiveGroup[] {
   const members = new Map<string, number[]>();
   corpus.members.forEach((a: Article, i) => {
-    const value = attributeOf(outlets.get(a.outletId), name);
+    const value = index.values.get(a.outletId)?.get(name);
     if (value !== undefined) members.set(value, [...(members.get(value) ?? []), i]);
   });
   return [...members]
     .map(([value, indexes]) => {
-      const reps = new Set(indexes.map((i) => corpus.representative[i]));
-      const sentence = representativeSentence(
-        corpus.candidates.filter((c) => reps.has(c.member)),
-        corpus,
-      );
+      const sentence = represent(new Set(indexes.map((i) => corpus.representative[i])));
       const outletIds = [
         ...new Set(indexes.map((i) => (corpus.members[i] as Article).outletId)),
       ].sort();
@@ -60,7 +93,7 @@ function groupsOf(
         value,
         outletIds,
         articleCount: indexes.length,
-        ...(sentence ? { sentence: cite(sentence) } : {}),
+        ...(sentence ? { sentence } : {}),
       };
     })
     .sort((a, b) => b.articleCount - a.articleCount || a.value.localeCompare(b.value));
@@ -85,15 +118,25 @@ export function storyPerspectives(
   numbering: SourceNumbering,
   options: ResolvedOptions,
 ): Perspective[] {
-  const byId = new Map(outlets.map((o) => [o.id, o] as const));
-  const names =
-    attributes ?? [...new Set(outlets.flatMap((o) => o.attributes.map((a) => a.name)))].sort();
-  const cite = (c: Candidate) => citeCandidate(c, corpus, numbering, options);
-  return names.flatMap((name) => {
-    const groups = groupsOf(name, corpus, byId, cite);
+  if (outlets.length === 0) return [];
+  const index = outletIndex(outlets);
+  // Attributes often group a story's articles alike (one article: one group under every
+  // attribute): each set of articles gets its representative sentence once.
+  const cited = new Map<string, PerspectiveGroup['sentence'] | undefined>();
+  const represent = (reps: ReadonlySet<number | undefined>) => {
+    const key = [...reps].sort().join(',');
+    if (!cited.has(key)) {
+      const candidates = corpus.candidates.filter((c) => reps.has(c.member));
+      const best = representativeSentence(candidates, corpus);
+      cited.set(key, best && citeCandidate(best, corpus, numbering, options));
+    }
+    return cited.get(key);
+  };
+  return (attributes ?? index.names).flatMap((name) => {
+    const groups = groupsOf(name, corpus, index, represent);
     if (groups.length === 0) return [];
     const covered = new Set(groups.map((g) => g.value));
-    const known = new Set(outlets.flatMap((o) => attributeOf(o, name) ?? []));
+    const known = index.known.get(name) ?? new Set<string>();
     const missing = [...known].filter((v) => !covered.has(v)).sort();
     return [{ attribute: name, groups, missing }];
   });

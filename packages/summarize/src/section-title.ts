@@ -1,6 +1,6 @@
 import { stem } from '@newsloom/text';
 import { compressSentence, isFiniteVerbAt, mainClause } from './compress';
-import { headlineProblems, titleCase } from './headline-rules';
+import { problemsExceptCase, titleCase } from './headline-rules';
 import type { Selected } from './select';
 
 /** True when a phrase has a finite verb. */
@@ -73,7 +73,7 @@ export function sectionTitle(
     const title = titleCase(short);
     if (used.has(title.toLowerCase()) || sectionTitleProblems(title, new Set(inside.keys())).length)
       return;
-    if (headlineProblems(title).some((p) => p !== 'case')) return;
+    if (problemsExceptCase(title).length > 0) return;
     const stems = title
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)

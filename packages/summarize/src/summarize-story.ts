@@ -66,7 +66,7 @@ export function summarizeCorpus(
     resolved,
     resolved.maxSections * resolved.maxSentencesPerSection,
   );
-  if (selected.length === 0) selected = [titleCandidate(corpus, chosen.member)];
+  if (selected.length === 0) selected = [titleCandidate(corpus, chosen.titleMember())];
   const headline = chosen.headline;
   const numbering = new SourceNumbering(corpus);
   const used = new Set<string>();

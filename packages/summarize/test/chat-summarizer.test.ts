@@ -213,13 +213,15 @@ describe('createChatSummarizer against a chat-completions server on 127.0.0.1', 
   it('times out a stalled response and fails with TIMEOUT after its retries', async () => {
     server = await startChatServer(() => ({ kind: 'stall' }));
     const model = createChatSummarizer({ ...options(server), timeoutMs: 200, maxRetries: 1 });
-    const started = Date.now();
+    // The server never answers: without a working timeout this call would never settle and the
+    // test would fail on vitest's own timeout. What is asserted is the behaviour (a TIMEOUT
+    // error naming the configured limit, after exactly one retry), not elapsed time.
     const error = await model
       .summarize({ story, articles, maxSentences: 12 })
       .catch((e: unknown) => e);
     expect(isNewsloomError(error, 'TIMEOUT')).toBe(true);
+    expect((error as Error).message).toMatch(/within 200 ms/);
     expect(server.requests.length).toBe(2);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {

@@ -47,6 +47,21 @@ describe('perspectives', () => {
     expect(verifyCitations(asSection, articles).ok).toBe(true);
   });
 
+  it('reuses one outlet list across stories and sees outlets added to it', () => {
+    const list = outlets();
+    const first = summarizeStory(story, articles, { outlets: list });
+    expect(summarizeStory(story, articles, { outlets: list })).toEqual(first);
+    list.push(
+      OutletSchema.parse({
+        id: 'another-outlet',
+        name: 'another-outlet',
+        attributes: [{ name: 'lean', value: 'far-right', source: 'test' }],
+      }),
+    );
+    const after = summarizeStory(story, articles, { outlets: list });
+    expect(after.perspectives[0]?.missing).toEqual(['far-right', 'right']);
+  });
+
   it('is empty without outlet attributes', () => {
     expect(summarizeStory(story, articles).perspectives).toEqual([]);
   });

@@ -116,7 +116,7 @@ describe('summarizeWithModel fallback', () => {
     expect(summary.sections.length).toBeGreaterThan(0);
     expect(summary.method).toBe('hallucinating-llm');
     expect(summary.headline).toBe(
-      'The Springfield City Council Approved a $42 Million Transit Budget by a 7-2 Vote',
+      'The Springfield City Council Approved a $42 Million Transit Budget',
     );
     expect(verifyCitations(summary, articles).ok).toBe(true);
   });

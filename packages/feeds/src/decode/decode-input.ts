@@ -62,7 +62,7 @@ export function decodeInput(bytes: Uint8Array, contentType?: string): DecodedInp
 }
 
 /** What {@link decodeSource} gives: the text to tokenize, and how it was decoded. */
-export interface DecodedSource {
+interface DecodedSource {
   source: SourceText;
   encoding: string;
   problems: string[];

@@ -15,7 +15,8 @@ const HIGH = /[\x80-\xff]/;
 
 /**
  * A document's text for the tokenizer: a plain string, or UTF-8 bytes behind a byte view.
- * `view` is what is scanned (offsets are into it); `slice` gives the decoded text of a stretch.
+ * Offsets are into `view`, which the tokenizer scans a `window` at a time; `slice` gives the
+ * decoded text of a stretch.
  * @example SourceText.of('<rss/>').slice(1, 4) // 'rss'
  */
 export class SourceText {
@@ -35,11 +36,6 @@ export class SourceText {
     private readonly repairC1: (text: string) => string,
   ) {
     this.wholeView = text;
-  }
-
-  /** Whether the text is read through windows of the byte view (see {@link window}). */
-  get windowed(): boolean {
-    return this.bytes !== undefined;
   }
 
   /** Length of what is scanned: characters of a string, bytes behind a view. */
@@ -132,6 +128,29 @@ export class SourceText {
     return this.decoded;
   }
 
+  /**
+   * The line (from 1) of each view offset in `offsets`, counted in one pass: bytes are counted
+   * where they are, without the whole view.
+   */
+  linesAt(offsets: readonly number[]): number[] {
+    const order = offsets
+      .map((_, k) => k)
+      .sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
+    const lines: number[] = new Array(offsets.length);
+    let line = 1;
+    let at = 0;
+    for (const k of order) {
+      const offset = offsets[k] as number;
+      line +=
+        this.bytes === undefined
+          ? countLineFeeds(this.view, at, offset)
+          : countByte(this.bytes, 10, at, offset);
+      at = Math.max(at, offset);
+      lines[k] = line;
+    }
+    return lines;
+  }
+
   /** The UTF-16 offset in the decoded text of view offset `offset`. */
   charOffset(offset: number): number {
     if (this.bytes === undefined) return offset;
@@ -166,6 +185,19 @@ export class SourceText {
   private repair(text: string): string {
     return this.c1 ? this.repairC1(text) : text;
   }
+}
+
+function countLineFeeds(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+function countByte(bytes: Buffer, byte: number, from: number, to: number): number {
+  let count = 0;
+  const end = Math.min(to, bytes.length);
+  for (let i = from; i < end; i++) if (bytes[i] === byte) count++;
+  return count;
 }
 
 // `\s` among ASCII characters.

@@ -83,7 +83,10 @@ function parseXmlFeed(source: SourceText, ctx: MapContext, maxItems: number) {
   const shape = doc.root ? detectShape(doc.root, doc.doctype) : undefined;
   if (!doc.root || !shape) throw notAFeed(doc, source.text(), ctx.docUrl);
   ctx.atom = shape.atom;
-  for (const p of doc.problems) ctx.diagnostics.push(xmlProblem(p, source, ctx.docUrl));
+  const lines = source.linesAt(doc.problems.map((p) => p.offset));
+  doc.problems.forEach((p, k) => {
+    ctx.diagnostics.push(xmlProblem(p, lines[k] as number, source, ctx.docUrl));
+  });
   const feed = mapFeed(shape, ctx);
   return { version: shape.version, feed, items, wellFormed: doc.wellFormed };
 }
@@ -152,15 +155,13 @@ function notAFeed(doc: XmlDocument, text: string, url: string | undefined): News
   );
 }
 
-// Lines are counted in the view (its line feeds are the text's); the offset is the text's.
+// `p.offset` is into the view (whose line feeds are the text's); the diagnostic gives the text's.
 function xmlProblem(
   p: { message: string; offset: number },
+  line: number,
   source: SourceText,
   subject: string | undefined,
 ): Diagnostic {
-  const text = source.view;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < p.offset; i = text.indexOf('\n', i + 1)) line++;
   const d = diag('warning', 'MALFORMED_XML', `Repaired: ${p.message}.`, subject);
   d.location = { line, offset: source.charOffset(p.offset) };
   return d;

@@ -87,13 +87,14 @@ export function decodeEntities(text: string, ctx: EntityContext): string {
         ? undefined
         : (predefinedAt(text, amp, semi) ?? resolveRef(text.slice(amp + 1, semi), ctx));
     if (value === undefined) {
+      // Kept as written: the stretch being copied goes on past it (text full of bare `&` is
+      // not cut into one piece per `&`).
       ctx.malformed = true;
-      out += text.slice(from, amp + 1);
-      from = amp + 1;
-    } else {
-      out += text.slice(from, amp) + value;
-      from = semi + 1;
+      amp = text.indexOf('&', amp + 1);
+      continue;
     }
+    out += text.slice(from, amp) + value;
+    from = semi + 1;
     amp = text.indexOf('&', from);
   }
   return out + text.slice(from);

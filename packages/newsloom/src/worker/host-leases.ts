@@ -18,36 +18,57 @@ export function hostKey(url: string | URL): string {
 }
 
 /**
+ * The one rule of a host lease, as SQL: an upsert of the host's row that takes the lease for
+ * `holder` (no live holder, and `next_allowed_at` reached), from `source` rows with columns
+ * `host`, `holder` and `lease_ms` (one row, or none to take nothing). Returns `host` when taken.
+ * @example leaseUpsertSql('(SELECT $1::text AS host, $2::text AS holder, $3::float8 AS lease_ms) s')
+ */
+export function leaseUpsertSql(source: string): string {
+  return `INSERT INTO host_leases AS h (host, holder, leased_until, requests)
+    SELECT s.host, s.holder, clock_timestamp() + s.lease_ms * interval '1 millisecond', 1
+    FROM ${source}
+    ON CONFLICT (host) DO UPDATE SET holder = excluded.holder,
+      leased_until = excluded.leased_until, requests = h.requests + 1
+    WHERE (h.holder IS NULL OR h.leased_until < clock_timestamp())
+      AND h.next_allowed_at <= clock_timestamp()
+    RETURNING h.host`;
+}
+
+/**
+ * How long (ms) to wait before asking for `host_leases` row `row` again when its lease was not
+ * taken: until `next_allowed_at`, or 25 ms while someone holds it.
+ */
+export function leaseWaitSql(row: string): string {
+  return `GREATEST(0, extract(epoch FROM (${row}.next_allowed_at - clock_timestamp())) * 1000,
+    CASE WHEN ${row}.holder IS NULL THEN 0 ELSE 25 END)::float8`;
+}
+
+/** The wait (ms) before trying a host again, from a lease statement's answer. */
+export function waitBeforeRetry(taken: boolean, waitMs: number | null | undefined): number {
+  return taken ? 0 : Math.max(5, waitMs ?? 25);
+}
+
+/**
  * Cluster-wide host leases in the store's `host_leases` table: a worker may send a request to
- * a host only while it holds the host's lease, which it takes with one conditional UPDATE (no
+ * a host only while it holds the host's lease, which it takes with one conditional upsert (no
  * holder or an expired one, and `next_allowed_at` reached), so two workers never hold a host
  * at once. Releasing sets `next_allowed_at` to now + the interval, or later after Retry-After.
  */
 export function createHostLeases(pool: pg.Pool, workerId: string, options: PolitenessOptions) {
-  const known = new Set<string>();
-  async function ensureRow(host: string): Promise<void> {
-    if (known.has(host)) return;
-    await pool.query('INSERT INTO host_leases (host) VALUES ($1) ON CONFLICT DO NOTHING', [host]);
-    known.add(host);
-  }
+  const takeSql = `WITH taken AS (${leaseUpsertSql(
+    '(SELECT $1::text AS host, $2::text AS holder, $3::float8 AS lease_ms) s',
+  )})
+    SELECT EXISTS (SELECT 1 FROM taken) AS taken,
+      (SELECT ${leaseWaitSql('l')} FROM host_leases l WHERE l.host = $1) AS wait_ms`;
   /** Takes the lease when free; otherwise returns how long to wait (ms) before trying again. */
   async function tryAcquire(host: string): Promise<number> {
-    await ensureRow(host);
-    const result = await pool.query<{ taken: boolean; wait_ms: number }>(
-      `WITH taken AS (
-         UPDATE host_leases SET holder = $2, requests = requests + 1,
-           leased_until = clock_timestamp() + $3 * interval '1 millisecond'
-         WHERE host = $1 AND (holder IS NULL OR leased_until < clock_timestamp())
-           AND next_allowed_at <= clock_timestamp()
-         RETURNING host)
-       SELECT EXISTS (SELECT 1 FROM taken) AS taken,
-         GREATEST(0, extract(epoch FROM (next_allowed_at - clock_timestamp())) * 1000,
-           CASE WHEN holder IS NULL THEN 0 ELSE 25 END)::float8 AS wait_ms
-       FROM host_leases WHERE host = $1`,
-      [host, workerId, options.leaseMs],
-    );
+    const result = await pool.query<{ taken: boolean; wait_ms: number | null }>(takeSql, [
+      host,
+      workerId,
+      options.leaseMs,
+    ]);
     const row = result.rows[0];
-    return row?.taken ? 0 : Math.max(5, row?.wait_ms ?? 25);
+    return waitBeforeRetry(row?.taken === true, row?.wait_ms);
   }
   return {
     tryAcquire,

@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type PgBoss from 'pg-boss';
+import type { FetchJobData } from './fetch-job';
+import { hostKey } from './host-leases';
 import { WORKER_LOCKS } from './leadership';
 
 /** The pg-boss queues of a deployment. */
@@ -14,7 +16,7 @@ export function bossSchema(schema: string): string {
  * Creates the queues (idempotent). Standard policy: pg-boss's `stately` policy would block the
  * whole queue behind one feed whose previous job is still active (e.g. held by a killed
  * worker until it expires), so duplicates are kept out by {@link queueDueFeeds} and
- * {@link anotherFetchRunning} instead.
+ * the claim of each fetch job (`runFetchJob`) instead.
  */
 export async function createQueues(boss: PgBoss, jobExpireSeconds: number): Promise<void> {
   for (const name of Object.values(QUEUES)) {
@@ -29,15 +31,18 @@ export async function createQueues(boss: PgBoss, jobExpireSeconds: number): Prom
 }
 
 /**
- * Queues a fetch job for every due feed. Only one worker schedules at a time (a transaction
- * advisory lock); pg-boss drops a job whose feed already has one queued.
- * @returns the number of due feeds, or undefined when another worker is scheduling.
+ * Queues a fetch job for every due feed that has none waiting or running (a job running for
+ * longer than `leaseMs` belongs to a dead worker and does not count), with the feed's host so
+ * the job can lease it at once. Only one worker schedules at a time (a transaction advisory
+ * lock).
+ * @returns the number of jobs queued, or undefined when another worker is scheduling.
  */
 export async function queueDueFeeds(
   pool: pg.Pool,
   boss: PgBoss,
   schema: string,
   now: string,
+  leaseMs: number,
 ): Promise<number | undefined> {
   const client = await pool.connect();
   try {
@@ -47,17 +52,17 @@ export async function queueDueFeeds(
       [schema, WORKER_LOCKS.scheduler],
     );
     if (lock.rows[0]?.ok !== true) return undefined;
-    // Due feeds without a job waiting already (a running one may belong to a dead worker).
-    const due = await client.query<{ id: string }>(
-      `SELECT f.id FROM feeds f WHERE (f.next_fetch_at IS NULL OR f.next_fetch_at <= $1)
+    const due = await client.query<{ id: string; url: string }>(
+      `SELECT f.id, f.url FROM feeds f WHERE (f.next_fetch_at IS NULL OR f.next_fetch_at <= $1)
          AND NOT EXISTS (SELECT 1 FROM ${bossSchema(schema)}.job j WHERE j.name = $2
-           AND j.singleton_key = f.id AND j.state IN ('created', 'retry'))
+           AND j.singleton_key = f.id AND (j.state IN ('created', 'retry')
+             OR (j.state = 'active' AND j.started_on > now() - $3 * interval '1 millisecond')))
        ORDER BY f.id`,
-      [now, QUEUES.fetch],
+      [now, QUEUES.fetch, leaseMs],
     );
     const jobs = due.rows.map((row) => ({
       name: QUEUES.fetch,
-      data: { feedId: row.id },
+      data: { feedId: row.id, host: hostOf(row.url) } satisfies FetchJobData,
       singletonKey: row.id,
     }));
     if (jobs.length > 0) await boss.insert(jobs);
@@ -68,22 +73,11 @@ export async function queueDueFeeds(
   }
 }
 
-/**
- * True when another fetch job of `feedId` started less than `leaseMs` ago and still runs
- * (then this one waits); an older one belongs to a dead worker and is ignored.
- */
-export async function anotherFetchRunning(
-  pool: pg.Pool,
-  schema: string,
-  feedId: string,
-  jobId: string,
-  leaseMs: number,
-): Promise<boolean> {
-  const result = await pool.query(
-    `SELECT 1 FROM ${bossSchema(schema)}.job WHERE name = $1 AND singleton_key = $2
-       AND state = 'active' AND id <> $3::uuid
-       AND started_on > now() - $4 * interval '1 millisecond' LIMIT 1`,
-    [QUEUES.fetch, feedId, jobId, leaseMs],
-  );
-  return (result.rowCount ?? 0) > 0;
+/** The feed's host key, or undefined for a URL that does not parse (the job reports it). */
+function hostOf(url: string): string | undefined {
+  try {
+    return hostKey(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { isNewsloomError } from '@newsloom/core';
 import type { createLeadership } from './leadership';
 import { WORKER_LOCKS } from './leadership';
 import { every, messageOf, pause } from './loops';
+import type { PhaseTotals } from './phases';
 import { QUEUES } from './queues';
 import type { WorkerParts } from './run-worker';
 
@@ -12,6 +13,8 @@ export interface WorkerCounters {
   notDue: number;
   failed: number;
   clusterPasses: number;
+  /** Slot-milliseconds the fetch slots spent in each phase (rounded in the heartbeat). */
+  fetchPhaseMs: PhaseTotals;
 }
 
 /**

@@ -10,11 +10,11 @@ import {
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { createPipeline, type Pipeline } from '../pipeline/create-pipeline';
-import { runFetchJob } from './fetch-job';
-import { createHostLeases } from './host-leases';
+import { fetchSlots } from './fetch-slots';
 import { createLeadership, WORKER_LOCKS, whileLocked } from './leadership';
 import { every, jobSlot } from './loops';
-import { anotherFetchRunning, bossSchema, createQueues, QUEUES, queueDueFeeds } from './queues';
+import { emptyPhaseTotals } from './phases';
+import { bossSchema, createQueues, QUEUES, queueDueFeeds } from './queues';
 import { clusterLoop, heartbeat, type WorkerCounters } from './roles';
 import {
   type ResolvedWorkerOptions,
@@ -58,9 +58,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const parts = await openWorker(options);
   const { options: o, boss, stop, counters } = parts;
   const log = o.log;
+  log(`worker ${o.workerId}: ready`);
   const tasks: Promise<unknown>[] = [heartbeat(parts)];
   if (o.roles.fetch) {
-    tasks.push(...fetchSlots(parts));
+    tasks.push(fetchSlots(parts));
     tasks.push(every(o.scheduleEveryMs, () => scheduleTick(parts), stop, log, 'schedule'));
   }
   if (o.roles.cluster) tasks.push(clusterLoop(parts, createLeadership));
@@ -79,6 +80,15 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   return { workerId: o.workerId, ...counters };
 }
 
+/**
+ * Asynchronous commit for the fetch path and the queue: they do not wait for each commit's
+ * disk flush. A crash of the database may lose its last fraction of a second of commits, but a
+ * fetch job's completion commits with its results, so a lost result is a lost completion and
+ * the job runs again; a lost queue change is a job taken or queued again. The clusterer's
+ * commits (the store's pool) stay synchronous and flush everything it read before them.
+ */
+const ASYNC_COMMIT = '-c synchronous_commit=off';
+
 async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
   if (!isPostgresUrl(options.url)) {
     throw new NewsloomError(
@@ -90,8 +100,13 @@ async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
   const o = resolveWorkerOptions(options, `${hostname()}:${process.pid}`);
   const { connectionString, schema: fromUrl } = splitPostgresUrl(o.url);
   const schema = fromUrl ?? DEFAULT_POSTGRES_SCHEMA;
-  const store = await openPostgresStore({ url: o.url, pool: { max: o.concurrency + 2 } });
-  const pool = new pg.Pool({ connectionString, max: 4, options: `-c search_path=${schema}` });
+  // The fetch slots use `pool` (claims, leases, group commits); the store serves the other roles.
+  const store = await openPostgresStore({ url: o.url, pool: { max: 4 } });
+  const pool = new pg.Pool({
+    connectionString,
+    max: o.concurrency + 2,
+    options: `-c search_path=${schema} ${ASYNC_COMMIT}`,
+  });
   pool.on('error', () => undefined);
   const boss = new PgBoss({
     connectionString,
@@ -99,6 +114,8 @@ async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
     max: 3,
     maintenanceIntervalSeconds: o.maintenanceSeconds,
     schedule: o.roles.edition,
+    // pg-boss hands its options to its pg.Pool.
+    ...({ options: ASYNC_COMMIT } as object),
   });
   boss.on('error', (error) => o.log(`pg-boss: ${error.message}`));
   await whileLocked(connectionString, schema, WORKER_LOCKS.setup, async () => {
@@ -116,7 +133,10 @@ async function openWorker(options: WorkerOptions): Promise<WorkerParts> {
     ...(o.fetch ? { fetch: o.fetch } : {}),
     signal: controller.signal,
   });
-  const counters = { fetched: 0, deferred: 0, notDue: 0, failed: 0, clusterPasses: 0 };
+  const counters = {
+    ...{ fetched: 0, deferred: 0, notDue: 0, failed: 0, clusterPasses: 0 },
+    fetchPhaseMs: emptyPhaseTotals(),
+  };
   return {
     options: o,
     schema,
@@ -139,44 +159,10 @@ async function closeWorker(parts: WorkerParts): Promise<void> {
   await parts.pool.end().catch(() => undefined);
 }
 
-function fetchSlots(parts: WorkerParts): Promise<void>[] {
-  const { options: o, pool, store, boss, stop, counters } = parts;
-  const politeness = { hostIntervalMs: o.hostIntervalMs, leaseMs: o.leaseMs };
-  const leases = createHostLeases(pool, o.workerId, politeness);
-  const context = {
-    pool,
-    store,
-    leases,
-    politeness,
-    fetch: o.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    clock: o.clock ?? systemClock,
-    pollMinutes: o.pollMinutes,
-    feedOptions: o.feeds,
-  } satisfies Parameters<typeof runFetchJob>[0];
-  const handle = async ({ feedId }: { feedId: string }, jobId: string) => {
-    const running = await anotherFetchRunning(pool, parts.schema, feedId, jobId, o.leaseMs);
-    const outcome = running
-      ? ({ kind: 'deferred', feedId, waitMs: 500 } as const)
-      : await runFetchJob(context, feedId);
-    if (outcome.kind === 'deferred') {
-      counters.deferred += 1;
-      const startAfter = new Date(Date.now() + outcome.waitMs);
-      await boss.send(QUEUES.fetch, { feedId }, { singletonKey: feedId, startAfter });
-    } else if (outcome.kind === 'not-due') counters.notDue += 1;
-    else {
-      counters.fetched += 1;
-      o.log(`fetched ${feedId} ${outcome.status} +${outcome.inserted}`);
-    }
-    return outcome;
-  };
-  return Array.from({ length: o.concurrency }, () =>
-    jobSlot(boss, QUEUES.fetch, handle, stop, o.log),
-  );
-}
-
 async function scheduleTick(parts: WorkerParts): Promise<void> {
   const now = (parts.options.clock ?? systemClock).now();
-  await queueDueFeeds(parts.pool, parts.boss, parts.schema, new Date(now).toISOString());
+  const at = new Date(now).toISOString();
+  await queueDueFeeds(parts.pool, parts.boss, parts.schema, at, parts.options.leaseMs);
 }
 
 async function summarizeJob(parts: WorkerParts): Promise<object> {

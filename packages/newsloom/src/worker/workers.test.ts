@@ -23,7 +23,8 @@ async function setUp(hosts: number, feedsPerHost: number, items: number, latency
     lifetimeMs: 400_000,
   });
   cleanups.push(server.close);
-  const deployment: Deployment = await createDeployment(testUrl ?? '', server.feedUrls);
+  // The feeds are registered once both workers are ready (see the test).
+  const deployment: Deployment = await createDeployment(testUrl ?? '', []);
   cleanups.push(deployment.drop);
   return { server, deployment };
 }
@@ -42,6 +43,9 @@ describe.skipIf(testUrl === undefined)('newsloom worker processes on PostgreSQL'
     const { server, deployment } = await setUp(8, 6, 480, 30);
     const args = ['--concurrency', '4', '--cluster-seconds', '0.5'];
     const workers = [worker(deployment.url, 'w1', args), worker(deployment.url, 'w2', args)];
+    // Both ready before any feed is due: else a fast first worker may fetch all 48 alone.
+    for (const w of workers) await w.waitFor(/: ready$/, 120_000);
+    await deployment.addFeeds(server.feedUrls);
     await until(async () => (await deployment.fetchedFeeds()) === 48, 180_000, 'all feeds');
     await until(async () => (await clusterLag(deployment.store)).lag === 0, 180_000, 'lag 0');
     const status = await workerStatus(deployment.url);

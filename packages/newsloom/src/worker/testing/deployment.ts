@@ -19,9 +19,11 @@ export async function createDeployment(baseUrl: string, feedUrls: readonly strin
   const url = withSchema(baseUrl, schema);
   const store = await openPostgresStore({ url, pool: { max: 2 } });
   const pipeline = createPipeline({ store });
-  await pipeline.addFeeds(
-    feedUrls.map((feed) => ({ url: feed, outlet: `Outlet ${new URL(feed).hostname}` })),
-  );
+  const addFeeds = (urls: readonly string[]) =>
+    pipeline.addFeeds(
+      urls.map((feed) => ({ url: feed, outlet: `Outlet ${new URL(feed).hostname}` })),
+    );
+  await addFeeds(feedUrls);
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
   const one = async (sql: string) => Number((await client.query(sql)).rows[0]?.n ?? 0);
@@ -29,6 +31,8 @@ export async function createDeployment(baseUrl: string, feedUrls: readonly strin
     schema,
     url,
     store: store as NewsloomStore,
+    /** Registers more feeds (one outlet per host), due at once. */
+    addFeeds,
     /** Feeds fetched at least once. */
     fetchedFeeds: () =>
       one(`SELECT count(*) AS n FROM ${schema}.feeds WHERE next_fetch_at IS NOT NULL`),

@@ -18,17 +18,24 @@ export interface WorkerProcess {
 
 /**
  * Starts `newsloom worker --db <url> …args` with `--allow-private-network` (the feeds are on
- * loopback).
+ * loopback). `ownSession` starts it in a session of its own (setsid), as a worker on its own
+ * machine or service would be: Linux's autogroup scheduler shares one session's CPU among all
+ * its processes, so on a loaded machine a second worker in the caller's session would get no
+ * more CPU than one (the bench measures how workers scale, not that).
  * @example const worker = startWorker(url, ['--roles', 'fetch'])
  */
-export function startWorker(url: string, args: readonly string[]): WorkerProcess {
+export function startWorker(
+  url: string,
+  args: readonly string[],
+  options: { ownSession?: boolean } = {},
+): WorkerProcess {
   const proc = spawn(
     process.execPath,
     [
       ...['--conditions=@newsloom/source', '--import', 'tsx', 'src/bin.ts', 'worker'],
       ...['--db', url, '--allow-private-network', ...args],
     ],
-    { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownSession === true },
   );
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
