@@ -27,9 +27,14 @@ export function findCandidates(
   const pass = ++searches;
   for (const field of FIELDS)
     state.index.accumulate(field, f[field], o.weights[field], pass, touched);
-  const shortlist = touched
-    .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_CANDIDATES);
+  // The shortlist's order does not matter (the candidates are sorted by a total order below),
+  // so the rough-score sort is needed only to cut a longer list.
+  const shortlist =
+    touched.length <= MAX_CANDIDATES
+      ? touched
+      : touched
+          .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
+          .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
   // The rough score is the exact score summed in another order; it only filters, and the kept
   // candidates are rescored in a fixed order so a restored index gives identical results. Each
