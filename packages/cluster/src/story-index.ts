@@ -16,14 +16,16 @@ export function perField<T>(make: (field: Field) => T): Record<Field, T> {
 }
 
 // A term's postings: most terms are posted by one story only, so a lone posting is a small
-// object and a map (story → weight, in insertion order) is made when a second story posts it.
+// object and a map (story → posting, in insertion order) is made when a second story posts it.
+// A posting is a mutable cell: a join updates its weight in place, where a map of numbers would
+// box a new heap number on every update.
 class Lone {
   constructor(
     readonly story: StoryState,
     public weight: number,
   ) {}
 }
-type Posting = Lone | Map<StoryState, number>;
+type Posting = Lone | Map<StoryState, Lone>;
 // Indexed by term id (ids are small integers: an array read instead of a hash probe).
 type Postings = Array<Posting | undefined>;
 
@@ -103,9 +105,13 @@ export class StoryIndex {
       if (posting instanceof Lone) {
         visit(posting.story, posting.weight, slot, scale, weight, pass, touched);
       } else {
-        for (const [story, sum] of posting) {
-          visit(story, sum, slot, scale, weight, pass, touched);
-        }
+        // forEach with a module-level callback: a for-of over the map allocates per entry.
+        current.slot = slot;
+        current.scale = scale;
+        current.weight = weight;
+        current.pass = pass;
+        current.touched = touched;
+        posting.forEach(visitCell);
       }
     }
   }
@@ -115,12 +121,15 @@ function post(index: Postings, story: StoryState, term: number, weight: number):
   if (term >= index.length) extend(index, term);
   const posting = index[term];
   if (posting === undefined) index[term] = new Lone(story, weight);
-  else if (!(posting instanceof Lone)) posting.set(story, weight);
-  else if (posting.story === story) posting.weight = weight;
+  else if (!(posting instanceof Lone)) {
+    const cell = posting.get(story);
+    if (cell === undefined) posting.set(story, new Lone(story, weight));
+    else cell.weight = weight;
+  } else if (posting.story === story) posting.weight = weight;
   else {
     index[term] = new Map([
-      [posting.story, posting.weight],
-      [story, weight],
+      [posting.story, posting],
+      [story, new Lone(story, weight)],
     ]);
   }
 }
@@ -140,6 +149,14 @@ function unpost(index: Postings, story: StoryState, term: number): void {
     posting.delete(story);
     if (posting.size === 0) index[term] = undefined;
   }
+}
+
+// The arguments of visit() for a map of postings (see accumulate).
+const current = { slot: 0, scale: 0.5, weight: 0.5, pass: 0, touched: [] as StoryState[] };
+
+function visitCell(cell: Lone): void {
+  const c = current;
+  visit(cell.story, cell.weight, c.slot, c.scale, c.weight, c.pass, c.touched);
 }
 
 // One posting of accumulate(): the rough score and the dot of field `slot` (in FIELDS) of a story.
