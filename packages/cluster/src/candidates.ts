@@ -16,6 +16,8 @@ const MAX_CANDIDATES = 64;
 
 // Numbers each candidate search, so a story's scratch score knows whether it belongs to this one.
 let searches = 0;
+// The stories one search touched (reused: single-threaded, never re-entered; emptied per search).
+const touchedScratch: StoryState[] = [];
 
 /** Active stories sharing terms with the article, best first (score, then age, then id). */
 export function findCandidates(
@@ -23,7 +25,8 @@ export function findCandidates(
   f: ArticleFeatures,
   o: ResolvedClusterOptions,
 ): Candidate[] {
-  const touched: StoryState[] = [];
+  const touched = touchedScratch;
+  touched.length = 0;
   const pass = ++searches;
   for (const field of FIELDS)
     state.index.accumulate(field, f[field], o.weights[field], pass, touched);
@@ -65,6 +68,7 @@ export function findCandidates(
       score: lexical * timeDecay(f.time - meanTime(story), o.timeScaleMs),
     });
   }
+  touched.length = 0; // let go of the stories until the next search
   return out.sort(
     (a, b) =>
       b.score - a.score ||
