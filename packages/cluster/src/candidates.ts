@@ -16,6 +16,8 @@ const MAX_CANDIDATES = 64;
 
 // Numbers each candidate search, so a story's scratch score knows whether it belongs to this one.
 let searches = 0;
+// The stories one search touched (reused: single-threaded, never re-entered; emptied per search).
+const touchedScratch: StoryState[] = [];
 
 /** Active stories sharing terms with the article, best first (score, then age, then id). */
 export function findCandidates(
@@ -23,13 +25,19 @@ export function findCandidates(
   f: ArticleFeatures,
   o: ResolvedClusterOptions,
 ): Candidate[] {
-  const touched: StoryState[] = [];
+  const touched = touchedScratch;
+  touched.length = 0;
   const pass = ++searches;
   for (const field of FIELDS)
     state.index.accumulate(field, f[field], o.weights[field], pass, touched);
-  const shortlist = touched
-    .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
-    .slice(0, MAX_CANDIDATES);
+  // The shortlist's order does not matter (the candidates are sorted by a total order below),
+  // so the rough-score sort is needed only to cut a longer list.
+  const shortlist =
+    touched.length <= MAX_CANDIDATES
+      ? touched
+      : touched
+          .sort((a, b) => b.scratch.score - a.scratch.score || (a.id < b.id ? -1 : 1))
+          .slice(0, MAX_CANDIDATES);
   const out: Candidate[] = [];
   // The rough score is the exact score summed in another order; it only filters, and the kept
   // candidates are rescored in a fixed order so a restored index gives identical results. Each
@@ -60,6 +68,7 @@ export function findCandidates(
       score: lexical * timeDecay(f.time - meanTime(story), o.timeScaleMs),
     });
   }
+  touched.length = 0; // let go of the stories until the next search
   return out.sort(
     (a, b) =>
       b.score - a.score ||

@@ -135,13 +135,7 @@ function addArticle(
   if (best) {
     join(state, best.story, features, o);
     regroup(state, best.story, features.time, o);
-    mergeBridged(
-      state,
-      best.story,
-      candidates.filter((c) => c !== best),
-      features.time,
-      o,
-    );
+    mergeBridged(state, best, candidates, features.time, o);
   } else {
     const story = createStoryState(features);
     join(state, story, features, o);

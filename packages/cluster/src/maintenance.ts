@@ -85,16 +85,20 @@ function storySimilarity(a: StoryState, b: StoryState, o: ResolvedClusterOptions
   return lexical * timeDecay(meanTime(a) - meanTime(b), o.timeScaleMs);
 }
 
-/** Merges other candidate stories that the joined one now matches (older id survives). */
+/**
+ * Merges the other candidate stories (all of `candidates` but `joined`) that the joined one now
+ * matches (older id survives).
+ */
 export function mergeBridged(
   state: ClustererState,
-  joined: StoryState,
-  others: Candidate[],
+  joined: Candidate,
+  candidates: Candidate[],
   at: number,
   o: ResolvedClusterOptions,
 ): void {
-  let survivor = joined;
-  for (const other of others) {
+  let survivor = joined.story;
+  for (const other of candidates) {
+    if (other === joined) continue;
     if (other.score < o.threshold || !state.active.has(other.story.id)) continue;
     if (storySimilarity(survivor, other.story, o) < o.mergeThreshold) continue;
     const older = isOlder(other.story, survivor) ? other.story : survivor;

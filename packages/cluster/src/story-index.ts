@@ -15,17 +15,25 @@ export function perField<T>(make: (field: Field) => T): Record<Field, T> {
   return { title: make('title'), body: make('body'), entities: make('entities') };
 }
 
-// A term's postings: most terms are posted by one story only, so a lone posting is a small
-// object and a map (story → weight, in insertion order) is made when a second story posts it.
-class Lone {
+// A term's postings: most terms are posted by one story only, so a lone posting is the story
+// itself, its weight kept in a typed array by term (nothing allocated: postings live as long as
+// their stories, and every object among them would be copied by the young-generation GC). A map
+// (story → cell, in insertion order) is made when a second story posts the term; a cell is
+// mutable, as a map of numbers would box a new heap number on every update.
+class Cell {
   constructor(
     readonly story: StoryState,
     public weight: number,
   ) {}
 }
-type Posting = Lone | Map<StoryState, number>;
-// Indexed by term id (ids are small integers: an array read instead of a hash probe).
-type Postings = Array<Posting | undefined>;
+type Posting = StoryState | Map<StoryState, Cell>;
+
+// One field's postings, indexed by term id (ids are small integers: an array read instead of a
+// hash probe); `lone[term]` is the weight of a lone posting.
+class Postings {
+  entries: Array<Posting | undefined> = [];
+  lone = new Float64Array(1024);
+}
 
 /**
  * Inverted index over the term sums of active stories: term → (story → summed weight), one per
@@ -35,7 +43,7 @@ type Postings = Array<Posting | undefined>;
  * postings of the joining article's terms.
  */
 export class StoryIndex {
-  private readonly postings: Record<Field, Postings> = perField(() => []);
+  private readonly postings: Record<Field, Postings> = perField(() => new Postings());
 
   /** Sets the summed weight of one term of a story. */
   set(field: Field, story: StoryState, term: number, weight: number): void {
@@ -97,49 +105,72 @@ export class StoryIndex {
     const slot = FIELDS.indexOf(field);
     const { ids, weights } = vector;
     for (let i = 0; i < ids.length; i++) {
-      const posting = index[ids[i] as number];
+      const term = ids[i] as number;
+      const posting = index.entries[term];
       if (posting === undefined) continue;
       const weight = weights[i] as number;
-      if (posting instanceof Lone) {
-        visit(posting.story, posting.weight, slot, scale, weight, pass, touched);
+      if (!(posting instanceof Map)) {
+        visit(posting, index.lone[term] as number, slot, scale, weight, pass, touched);
       } else {
-        for (const [story, sum] of posting) {
-          visit(story, sum, slot, scale, weight, pass, touched);
-        }
+        // forEach with a module-level callback: a for-of over the map allocates per entry.
+        current.slot = slot;
+        current.scale = scale;
+        current.weight = weight;
+        current.pass = pass;
+        current.touched = touched;
+        posting.forEach(visitCell);
       }
     }
   }
 }
 
 function post(index: Postings, story: StoryState, term: number, weight: number): void {
-  if (term >= index.length) extend(index, term);
-  const posting = index[term];
-  if (posting === undefined) index[term] = new Lone(story, weight);
-  else if (!(posting instanceof Lone)) posting.set(story, weight);
-  else if (posting.story === story) posting.weight = weight;
+  if (term >= index.entries.length) extend(index, term);
+  const posting = index.entries[term];
+  if (posting === undefined) {
+    index.entries[term] = story;
+    index.lone[term] = weight;
+  } else if (posting instanceof Map) {
+    const cell = posting.get(story);
+    if (cell === undefined) posting.set(story, new Cell(story, weight));
+    else cell.weight = weight;
+  } else if (posting === story) index.lone[term] = weight;
   else {
-    index[term] = new Map([
-      [posting.story, posting.weight],
-      [story, weight],
+    index.entries[term] = new Map([
+      [posting, new Cell(posting, index.lone[term] as number)],
+      [story, new Cell(story, weight)],
     ]);
   }
 }
 
-// Grows a posting array past `term` with explicit undefined entries, so it stays a packed array
-// (a write far past its end would turn it into a slow dictionary).
+// Grows the postings past `term`: the entries with explicit undefined, so they stay a packed
+// array (a write far past its end would turn it into a slow dictionary).
 function extend(index: Postings, term: number): void {
-  while (index.length <= term) index.push(undefined);
+  while (index.entries.length <= term) index.entries.push(undefined);
+  if (index.lone.length <= term) {
+    const lone = new Float64Array(Math.max(term + 1, 2 * index.lone.length));
+    lone.set(index.lone);
+    index.lone = lone;
+  }
 }
 
 function unpost(index: Postings, story: StoryState, term: number): void {
-  const posting = index[term];
+  const posting = index.entries[term];
   if (posting === undefined) return;
-  if (posting instanceof Lone) {
-    if (posting.story === story) index[term] = undefined;
+  if (!(posting instanceof Map)) {
+    if (posting === story) index.entries[term] = undefined;
   } else {
     posting.delete(story);
-    if (posting.size === 0) index[term] = undefined;
+    if (posting.size === 0) index.entries[term] = undefined;
   }
+}
+
+// The arguments of visit() for a map of postings (see accumulate).
+const current = { slot: 0, scale: 0.5, weight: 0.5, pass: 0, touched: [] as StoryState[] };
+
+function visitCell(cell: Cell): void {
+  const c = current;
+  visit(cell.story, cell.weight, c.slot, c.scale, c.weight, c.pass, c.touched);
 }
 
 // One posting of accumulate(): the rough score and the dot of field `slot` (in FIELDS) of a story.

@@ -110,6 +110,9 @@ export function addMember(
  * members (average link). Dot products are linear, which is what lets the index keep raw sums.
  */
 export function scaleOf(sum: TermVector, size: number, averageShare: number): number {
+  // Pure average link (the default) needs no norm: its centroid share is 0 (this runs on every
+  // join, for every field, over sums of up to 3 × profileTerms terms).
+  if (averageShare === 1) return 1 / Math.max(1, size);
   const length = termNorm(sum);
   return (length === 0 ? 0 : (1 - averageShare) / length) + averageShare / Math.max(1, size);
 }

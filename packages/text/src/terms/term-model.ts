@@ -153,14 +153,26 @@ function weigh(t: Tables, size: number, documentCount: number, counted: boolean)
     sum += weight * weight;
   }
   const length = Math.sqrt(sum);
-  const ids: number[] = [];
-  const weights: number[] = [];
+  // Filled in reused arrays and copied out at their exact size: pushing into fresh arrays
+  // reallocated each one several times as it grew (this runs for every field of every article).
+  const ids = idScratch;
+  const weights = weightScratch;
   for (let i = 0; i < size; i++) {
     const weight = raw[i] as number;
-    ids.push(slotIds[i] as number);
-    weights.push(length > 0 ? weight / length : weight);
+    setOrPush(ids, i, slotIds[i] as number);
+    setOrPush(weights, i, length > 0 ? weight / length : weight);
   }
-  return { ids, weights };
+  return { ids: ids.slice(0, size), weights: weights.slice(0, size) };
+}
+
+// Scratch for weigh (single-threaded, not re-entered). Only ever written up to their length or
+// one past it, so they stay packed arrays (of small integers, of doubles).
+const idScratch: number[] = [];
+const weightScratch: number[] = [0.5];
+
+function setOrPush(array: number[], i: number, value: number): void {
+  if (i < array.length) array[i] = value;
+  else array.push(value);
 }
 
 function prune(

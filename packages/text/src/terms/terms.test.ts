@@ -28,6 +28,9 @@ const TEXTS = [
   'Zürich’s ÉCOLE reopens — 1,000 students return after the İstanbul summit; café prices rise.',
   "Senate passes chips bill as chip subsidies clear upper chamber's vote, 64-33",
   'Ukraine war: Grammys, Pablo Escobar’s hippos and a Cash App breach',
+  // Lower cases that depend on neighbours or change length: final sigma, İ late in a text,
+  // letters outside the BMP (a surrogate pair) and an emoji.
+  'ΟΔΥΣΣΕΥΣ ΣΑΣ sails on; ΆΛΦΑ Ωmega, ÀÉÎÕÜ Ÿ ǅ and 𐐀𐐁 with 😀 — then İzmir',
 ];
 
 describe('TokenLexicon', () => {
