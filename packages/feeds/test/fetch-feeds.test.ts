@@ -9,7 +9,15 @@ import {
 } from '@newsloom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FetchFeedResult, fetchFeeds } from '../src/index';
-import { fakeClock, feed, type LocalServer, okResult, startLocalServer } from './helpers';
+import {
+  fakeClock,
+  feed,
+  hostLoadRecorder,
+  type LocalServer,
+  okResult,
+  startLocalServer,
+  ticks,
+} from './helpers';
 
 const RSS =
   '<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>/</link>' +
@@ -18,43 +26,28 @@ const RSS =
 const okAt = (f: Feed, clock: Clock): FetchFeedResult =>
   okResult(f, { fetchedAt: new Date(clock.now()).toISOString() });
 
-const ticks = async (n: number) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
-
 describe('fetchFeeds with a fetcher port', () => {
   it('keeps the global and per-host limits and the host interval, results in feed order', async () => {
     const clock = fakeClock();
     const urls = ['https://a.example/1', 'https://a.example/2', 'https://b.example/1'];
     const feeds = [...urls, 'https://a.example/3', 'https://c.example/1', 'https://b.example/2'];
-    const running = new Map<string, number>();
-    const starts: { host: string; at: number }[] = [];
-    let maxTotal = 0;
-    let maxPerHost = 0;
+    const load = hostLoadRecorder(clock);
     const delivered: number[] = [];
     const results = await fetchFeeds(feeds.map(feed), {
       clock,
       concurrency: 2,
       minHostIntervalMs: 30_000,
-      fetchFeed: async (f) => {
-        const host = new URL(f.url).host;
-        starts.push({ host, at: clock.now() });
-        running.set(host, (running.get(host) ?? 0) + 1);
-        maxPerHost = Math.max(maxPerHost, running.get(host) ?? 0);
-        maxTotal = Math.max(
-          maxTotal,
-          [...running.values()].reduce((a, b) => a + b, 0),
-        );
-        await ticks(3);
-        running.set(host, (running.get(host) ?? 1) - 1);
-        if (f.url === 'https://c.example/1') throw new Error('port exploded');
-        return okAt(f, clock);
-      },
+      fetchFeed: (f) =>
+        load.during(f.url, async () => {
+          await ticks(3);
+          if (f.url === 'https://c.example/1') throw new Error('port exploded');
+          return okAt(f, clock);
+        }),
       onResult: (_result, index) => void delivered.push(index),
     });
-    expect(maxTotal).toBe(2);
-    expect(maxPerHost).toBe(1);
-    const aStarts = starts.filter((s) => s.host === 'a.example').map((s) => s.at);
+    expect(load.peak.total).toBe(2);
+    expect(load.peak.perHost).toBe(1);
+    const aStarts = load.startsOf('a.example');
     expect(aStarts).toHaveLength(3);
     for (let i = 1; i < aStarts.length; i++)
       expect((aStarts[i] ?? 0) - (aStarts[i - 1] ?? 0)).toBeGreaterThanOrEqual(30_000);

@@ -65,3 +65,40 @@ export async function startLocalServer(handler: RequestListener): Promise<LocalS
     },
   };
 }
+
+/** Lets other promises run: `n` turns of the event loop. */
+export async function ticks(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Wraps fake fetches to record how many ran at once (in all and per host) and when each host's
+ * fetches started, so politeness tests assert on what really overlapped.
+ */
+export function hostLoadRecorder(clock: Clock) {
+  const running = new Map<string, number>();
+  const starts: { host: string; at: number }[] = [];
+  const peak = { total: 0, perHost: 0 };
+  let total = 0;
+  return {
+    peak,
+    /** Start times of `host`'s fetches, in order. */
+    startsOf: (host: string) => starts.filter((s) => s.host === host).map((s) => s.at),
+    /** Runs `work` as one fetch of `url`, counted while it runs (also when it throws). */
+    async during<T>(url: string, work: () => Promise<T>): Promise<T> {
+      const host = new URL(url).host;
+      starts.push({ host, at: clock.now() });
+      const onHost = (running.get(host) ?? 0) + 1;
+      running.set(host, onHost);
+      total += 1;
+      peak.perHost = Math.max(peak.perHost, onHost);
+      peak.total = Math.max(peak.total, total);
+      try {
+        return await work();
+      } finally {
+        running.set(host, (running.get(host) ?? 1) - 1);
+        total -= 1;
+      }
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { type Article, parseArticle } from '@newsloom/core';
 import { describe, expect, it } from 'vitest';
 import { createPoller, type FeedPollStatus, nextPollDelay, type ParsedFeed } from '../src/index';
 import { newFeed } from '../src/parse/new-records';
-import { fakeClock, feed, okResult } from './helpers';
+import { fakeClock, feed, hostLoadRecorder, okResult, ticks } from './helpers';
 
 const article = (url: string, title = 'T'): Article =>
   parseArticle({ url, title, publishedAt: '2024-01-01T00:00:00Z' });
@@ -69,10 +69,7 @@ describe('createPoller', () => {
       'https://c.example/1',
       'https://d.example/1',
     ].map(feed);
-    const running = new Map<string, number>();
-    let maxTotal = 0;
-    let maxPerHost = 0;
-    const starts: { host: string; at: number }[] = [];
+    const load = hostLoadRecorder(clock);
     const controller = new AbortController();
     let polls = 0;
     const poller = createPoller({
@@ -81,28 +78,20 @@ describe('createPoller', () => {
       concurrency: 2,
       perHostConcurrency: 1,
       minHostIntervalMs: 30_000,
-      fetchFeed: async (f) => {
-        const host = new URL(f.url).host;
-        starts.push({ host, at: clock.now() });
-        running.set(host, (running.get(host) ?? 0) + 1);
-        maxPerHost = Math.max(maxPerHost, running.get(host) ?? 0);
-        maxTotal = Math.max(
-          maxTotal,
-          [...running.values()].reduce((a, b) => a + b, 0),
-        );
-        for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-        running.set(host, (running.get(host) ?? 1) - 1);
-        return okResult(f);
-      },
+      fetchFeed: (f) =>
+        load.during(f.url, async () => {
+          await ticks(3);
+          return okResult(f);
+        }),
       onStatus: () => {
         polls += 1;
         if (polls >= 12) controller.abort();
       },
     });
     await poller.run(controller.signal);
-    expect(maxTotal).toBeLessThanOrEqual(2);
-    expect(maxPerHost).toBe(1);
-    const aStarts = starts.filter((s) => s.host === 'a.example').map((s) => s.at);
+    expect(load.peak.total).toBeLessThanOrEqual(2);
+    expect(load.peak.perHost).toBe(1);
+    const aStarts = load.startsOf('a.example');
     for (let i = 1; i < aStarts.length; i++)
       expect((aStarts[i] ?? 0) - (aStarts[i - 1] ?? 0)).toBeGreaterThanOrEqual(30_000);
     expect(poller.feeds().every((f) => f.nextFetchAt !== undefined)).toBe(true);

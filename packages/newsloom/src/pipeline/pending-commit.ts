@@ -35,7 +35,7 @@ async function clearOnce(
   const state = await context.store.loadPipelineState();
   if (state === undefined) return;
   const pending = pendingOf(state);
-  // A pending id no story has any more (merged away) is done; a changed story is not.
+  // A pending id that no story holds now (merged away) is done; a changed story is not.
   const remaining = Object.fromEntries(
     Object.entries(pending).filter(
       ([id, key]) => !done.has(id) || (done.get(id) !== undefined && done.get(id) !== key),
