@@ -30,8 +30,8 @@ export function join(
   for (const field of FIELDS) settleField(state, story, field, o);
 }
 
-// Prunes a sum grown past 3k terms to its k heaviest (dropping their postings) and recomputes
-// the field's scale. The postings of the sum's terms must be current.
+// Prunes a sum grown past 3k terms to its k heaviest (dropping the others' postings, moving the
+// kept ones') and recomputes the field's scale. The postings of the sum's terms must be current.
 function settleField(
   state: ClustererState,
   story: StoryState,
@@ -45,6 +45,8 @@ function settleField(
     for (const term of sum.ids)
       if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
     story.sums[field] = kept;
+    // The kept terms moved: postings say where a term sits in the sum.
+    for (let p = 0; p < kept.ids.length; p++) state.index.set(field, story, kept.ids[p] as number, p);
   }
   story.scales[field] = scaleOf(kept, story.members.length, o.averageLink);
 }
@@ -65,7 +67,7 @@ function repostField(
   for (const term of posted.ids)
     if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
   for (let p = 0; p < sum.ids.length; p++) {
-    state.index.set(field, story, sum.ids[p] as number, sum.weights[p] as number);
+    state.index.set(field, story, sum.ids[p] as number, p);
   }
   story.scales[field] = scaleOf(sum, story.members.length, o.averageLink);
 }

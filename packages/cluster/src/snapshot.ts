@@ -94,10 +94,8 @@ export function readSnapshot(snapshot: ClustererSnapshot): ClustererState {
     state.active.set(story.id, story);
     for (const m of story.members) state.memberOf.set(m.id, story.id);
     for (const field of FIELDS) {
-      const { ids, weights } = story.sums[field];
-      for (let p = 0; p < ids.length; p++) {
-        state.index.set(field, story, ids[p] as number, weights[p] as number);
-      }
+      const { ids } = story.sums[field];
+      for (let p = 0; p < ids.length; p++) state.index.set(field, story, ids[p] as number, p);
     }
   }
   return state;
