@@ -66,14 +66,25 @@ export class TokenLexicon {
       this.cache.clear();
       this.epoch = this.vocabulary.epoch;
     }
-    const lower = text.toLowerCase();
-    const n = lower.length;
-    if (this.key.length < n) this.key = new Uint16Array(2 * n);
+    if (this.key.length < text.length) this.key = new Uint16Array(2 * text.length);
+    // Lower-cased as it goes (no lower-cased copy of every text); a character whose lower case
+    // may depend on its neighbours or change the length takes the whole-string path.
+    let count = this.scanChars(text, run, maxTokens, true);
+    if (count < 0) count = this.scanChars(text.toLowerCase(), run, maxTokens, false);
+    run.length = count;
+    return count;
+  }
+
+  // The scan proper, over `text` folded character by character (`fold`: see lowerAt) or already
+  // lower-cased; -1 when folding meets a character it cannot fold alone.
+  private scanChars(text: string, run: TokenRun, maxTokens: number, fold: boolean): number {
+    const n = text.length;
     const key = this.key;
     let count = 0;
     let i = 0;
     while (i < n && count < maxTokens) {
-      const first = lower.charCodeAt(i);
+      const first = lowerAt(text, i, fold);
+      if (first < 0) return -1;
       if (!isAlnum(first)) {
         i += 1;
         continue;
@@ -87,28 +98,32 @@ export class TokenLexicon {
       let h2 = HASH_START;
       let j = i + 1;
       while (j < n) {
-        const c = lower.charCodeAt(j);
+        const c = lowerAt(text, j, fold);
+        if (c < 0) return -1;
         if (isAlnum(c)) {
           h2 = h1;
           h1 = h;
           h = fnvStep(h, c);
           key[length++] = c;
           j += 1;
-        } else if (isJoiner(c) && j + 1 < n && isAlnum(lower.charCodeAt(j + 1))) {
-          const next = lower.charCodeAt(j + 1);
-          h2 = h;
-          h1 = fnvStep(h, c);
-          h = fnvStep(h1, next);
-          key[length++] = c;
-          key[length++] = next;
-          j += 2;
-        } else break;
+          continue;
+        }
+        if (!isJoiner(c) || j + 1 >= n) break;
+        const next = lowerAt(text, j + 1, fold);
+        if (next < 0) return -1;
+        if (!isAlnum(next)) break;
+        h2 = h;
+        h1 = fnvStep(h, c);
+        h = fnvStep(h1, next);
+        key[length++] = c;
+        key[length++] = next;
+        j += 2;
       }
       const quote = length >= 2 && key[length - 1] === 115 ? key[length - 2] : 0;
       const possessive = quote === 39 || quote === 0x2019;
       if (!possessive || length > 2) {
         const size = possessive ? length - 2 : length;
-        const entry = this.entryOf(fnvFinish(possessive ? h2 : h), size, lower, i);
+        const entry = this.entryOf(fnvFinish(possessive ? h2 : h), size);
         if (count === run.terms.length) growRun(run);
         run.terms[count] = this.cache.value(entry);
         run.hashes[count] = this.cache.hash(entry);
@@ -116,19 +131,33 @@ export class TokenLexicon {
       }
       i = j;
     }
-    run.length = count;
     return count;
   }
 
-  // The cache entry of the token in key[0, length) (= lower[start, start + length)), made on
-  // first sight: stop word or the id of its stem.
-  private entryOf(hash: number, length: number, lower: string, start: number): number {
+  // The cache entry of the token in key[0, length), made on first sight: stop word or the id of
+  // its stem.
+  private entryOf(hash: number, length: number): number {
     const found = this.cache.find(hash, this.key, length);
     if (found >= 0) return found;
-    const token = detached(lower.slice(start, start + length));
+    const token = charsToString(this.key, length);
     const term = isStopword(token) ? -1 : this.vocabulary.id(stem(token));
     return this.cache.add(hash, this.key, length, term);
   }
+}
+
+// Lower case of each character below 256 on its own (as toLowerCase gives it within a string).
+const LOWER_LATIN1 = new Uint16Array(256);
+for (let c = 0; c < 256; c++) LOWER_LATIN1[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+
+// The lower case of text[at]; with `fold`, -1 for a character whose lower case in the whole
+// string could differ from its own (Greek capital sigma) or take two code units (İ): those outside
+// Latin-1 and General Punctuation (U+2000–U+206F: dashes, curly quotes, which have no case).
+// Without `fold` the text is lower-cased already.
+function lowerAt(text: string, at: number, fold: boolean): number {
+  const c = text.charCodeAt(at);
+  if (c < 256) return LOWER_LATIN1[c] as number;
+  if (!fold || (c >= 0x2000 && c <= 0x206f)) return c;
+  return -1;
 }
 
 /** The string of code units key[0, length) (in chunks: one call on a long key would overflow the stack). */
@@ -141,12 +170,6 @@ export function charsToString(key: Uint16Array, length: number): string {
     out += String.fromCharCode.apply(null, chunk as unknown as number[]);
   }
   return out;
-}
-
-// A copy of a slice that holds only its own characters (see stem.ts: a sliced string of 13 or
-// more characters would keep its whole text alive in the vocabulary).
-function detached(text: string): string {
-  return text.length < 13 ? text : text.split('').join('');
 }
 
 function growRun(run: TokenRun): void {

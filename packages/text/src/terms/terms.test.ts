@@ -31,6 +31,8 @@ const TEXTS = [
   // Lower cases that depend on neighbours or change length: final sigma, İ late in a text,
   // letters outside the BMP (a surrogate pair) and an emoji.
   'ΟΔΥΣΣΕΥΣ ΣΑΣ sails on; ΆΛΦΑ Ωmega, ÀÉÎÕÜ Ÿ ǅ and 𐐀𐐁 with 😀 — then İzmir',
+  // Only Latin-1 and General Punctuation (lower-cased character by character in one pass).
+  'Ça\u00a0va: NAÏVE “ROCK’N’ROLL” FANS’ café — 3,5 µs… ÆSIR ß ÿ ÞORN ×÷ ª º ½',
 ];
 
 describe('TokenLexicon', () => {
@@ -48,7 +50,11 @@ describe('TokenLexicon', () => {
         );
         expect(run.hashes[k]).toBe(hash32(token, TOKEN_HASH_SEED) | 0);
       });
+      const terms = run.terms.slice(0, 5);
+      const hashes = run.hashes.slice(0, 5);
       expect(lexicon.scan(text, run, 5)).toBe(Math.min(5, tokens.length));
+      expect(run.terms.slice(0, run.length)).toEqual(terms.slice(0, run.length));
+      expect(run.hashes.slice(0, run.length)).toEqual(hashes.slice(0, run.length));
     }
   });
   it('starts over when the vocabulary releases ids', () => {
