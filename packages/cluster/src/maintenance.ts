@@ -46,7 +46,8 @@ function settleField(
       if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
     story.sums[field] = kept;
     // The kept terms moved: postings say where a term sits in the sum.
-    for (let p = 0; p < kept.ids.length; p++) state.index.set(field, story, kept.ids[p] as number, p);
+    for (let p = 0; p < kept.ids.length; p++)
+      state.index.set(field, story, kept.ids[p] as number, p);
   }
   story.scales[field] = scaleOf(kept, story.members.length, o.averageLink);
 }

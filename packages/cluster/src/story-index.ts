@@ -1,6 +1,6 @@
 import type { TermVector, TermVocabulary } from '@newsloom/text';
 import type { StoryState } from './story-state';
-import { markAt, markPositions, positionIn, type TermSum } from './term-sum';
+import { addInto, type TermSum } from './term-sum';
 
 /** The three profile fields a story is indexed and scored on. */
 export const FIELDS = ['title', 'body', 'entities'] as const;
@@ -41,25 +41,11 @@ export class StoryIndex {
     post(this.postings[field], story, term, position);
   }
 
-  /**
-   * Adds a vector into one of a story's sums, term by term as `addInto` does, posting each term
-   * new to the sum (one walk instead of adding, then looking every term up again).
-   */
+  /** Adds a vector into one of a story's sums (see `addInto`) and posts the terms new to it. */
   addInto(field: Field, story: StoryState, sum: TermSum, vector: TermVector): void {
     const index = this.postings[field];
-    markPositions(sum);
-    const { ids, weights } = vector;
-    for (let i = 0; i < ids.length; i++) {
-      const term = ids[i] as number;
-      const p = positionIn(term);
-      if (p >= 0) sum.weights[p] = (sum.weights[p] as number) + (weights[i] as number);
-      else {
-        const at = sum.ids.length;
-        markAt(term, at);
-        sum.ids.push(term);
-        sum.weights.push(0 + (weights[i] as number));
-        append(index, story, term, at);
-      }
+    for (let p = addInto(sum, vector); p < sum.ids.length; p++) {
+      append(index, story, sum.ids[p] as number, p);
     }
   }
 
@@ -103,7 +89,15 @@ export class StoryIndex {
         // Named loads: a key that varies by call would make these lookups megamorphic.
         const sums = story.sums;
         const sum = slot === 0 ? sums.title : slot === 1 ? sums.body : sums.entities;
-        visit(story, sum.weights[positions[k] as number] as number, slot, scale, weight, pass, touched);
+        visit(
+          story,
+          sum.weights[positions[k] as number] as number,
+          slot,
+          scale,
+          weight,
+          pass,
+          touched,
+        );
       }
     }
   }

@@ -1,4 +1,4 @@
-import { type TermVector, type TermVocabulary, termTopPositions } from '@newsloom/text';
+import { TermTable, type TermVector, type TermVocabulary, termTopPositions } from '@newsloom/text';
 
 /**
  * A story's summed member vectors for one field: term ids in the order they first entered the
@@ -15,56 +15,36 @@ export function emptySum(): TermSum {
   return { ids: [], weights: [] };
 }
 
-// Positions of the sum being added into, by term id; `marks` says which ids the current sum
-// marked (no clearing between calls: the pass number changes).
-let positions = new Int32Array(1024);
-let marks = new Int32Array(1024);
-let pass = 0;
+// Positions of the sum last marked, by term id (the text package's table, shared with termDot's
+// scatter: one implementation of the O(1)-cleared id table).
+const positions = new TermTable();
 
 /**
  * Marks the positions of a sum's ids, for {@link positionIn} until the next call. Costs one
  * write per term of the sum; a lookup is then an array read instead of a hash probe.
  */
 export function markPositions(sum: TermVector): void {
-  pass = (pass + 1) | 0;
-  if (pass === 0) {
-    marks.fill(0);
-    pass = 1;
-  }
+  positions.clear();
   const { ids } = sum;
-  for (let p = 0; p < ids.length; p++) {
-    const id = ids[p] as number;
-    if (id >= marks.length) grow(id);
-    positions[id] = p;
-    marks[id] = pass;
-  }
+  for (let p = 0; p < ids.length; p++) positions.set(ids[p] as number, p);
 }
 
 /** The position of a term id in the sum last marked (or appended to it, see {@link markAt}), or -1. */
 export function positionIn(id: number): number {
-  return id < marks.length && marks[id] === pass ? (positions[id] as number) : -1;
+  return positions.has(id) ? positions.get(id) : -1;
 }
 
-/** Records that the sum last marked now holds `id` at position `p`. */
-export function markAt(id: number, p: number): void {
-  if (id >= marks.length) grow(id);
-  positions[id] = p;
-  marks[id] = pass;
+// Records that the sum last marked now holds `id` at position `p`.
+function markAt(id: number, p: number): void {
+  positions.set(id, p);
 }
 
-function grow(id: number): void {
-  let length = marks.length;
-  while (length <= id) length *= 2;
-  const nextMarks = new Int32Array(length);
-  nextMarks.set(marks);
-  marks = nextMarks;
-  const nextPositions = new Int32Array(length);
-  nextPositions.set(positions);
-  positions = nextPositions;
-}
-
-/** Adds a vector into a sum, term by term (a new term is appended). */
-export function addInto(sum: TermSum, vector: TermVector): void {
+/**
+ * Adds a vector into a sum, term by term (a new term is appended); returns the sum's former
+ * length, where the terms new to it start.
+ */
+export function addInto(sum: TermSum, vector: TermVector): number {
+  const from = sum.ids.length;
   markPositions(sum);
   const { ids, weights } = vector;
   for (let i = 0; i < ids.length; i++) {
@@ -77,6 +57,7 @@ export function addInto(sum: TermSum, vector: TermVector): void {
       sum.weights.push(0 + (weights[i] as number));
     }
   }
+  return from;
 }
 
 /** The `k` heaviest terms of a sum, heaviest first (ties by term), as a new sum. */

@@ -16,6 +16,7 @@ export { type KeyPhrase, keyPhrases } from './phrases/key-phrases';
 export { type Sentence, splitSentences } from './sentences/index';
 export { createTokenRun, TokenLexicon, type TokenRun } from './terms/lexicon';
 export { createTermModel, type TermModel } from './terms/term-model';
+export { TermTable } from './terms/term-table';
 export { type TermVector, termDot, termNorm, termTopPositions } from './terms/term-vector';
 export { TermVocabulary } from './terms/vocabulary';
 export { createTfIdfModel, type TfIdfModel, type TfIdfSnapshot } from './tfidf/tfidf-model';

@@ -1,3 +1,4 @@
+import { TermTable } from './term-table';
 import type { TermVocabulary } from './vocabulary';
 
 /**
@@ -11,11 +12,8 @@ export interface TermVector {
   readonly weights: readonly number[];
 }
 
-// Weights of the larger vector of a dot product, scattered by id; `marks` says which slots the
-// current product wrote (no clearing between calls).
-let dense = new Float64Array(1024);
-let marks = new Int32Array(1024);
-let pass = 0;
+// Weights of the larger vector of a dot product, scattered by id.
+const scattered = new TermTable();
 
 /**
  * Dot product of two term vectors: the products of shared ids summed in the smaller vector's
@@ -34,41 +32,18 @@ export function termDot(a: TermVector, b: TermVector): number {
 function dotInto(small: TermVector, large: TermVector): number {
   const n = small.ids.length;
   if (n === 0) return 0;
-  scatter(large);
+  const table = scattered;
+  table.clear();
+  for (let i = 0; i < large.ids.length; i++) {
+    table.set(large.ids[i] as number, large.weights[i] as number);
+  }
   const { ids, weights } = small;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i] as number;
-    if (id < marks.length && marks[id] === pass)
-      sum += (weights[i] as number) * (dense[id] as number);
+    if (table.has(id)) sum += (weights[i] as number) * table.get(id);
   }
   return sum;
-}
-
-function scatter(v: TermVector): void {
-  pass = (pass + 1) | 0;
-  if (pass === 0) {
-    marks.fill(0);
-    pass = 1;
-  }
-  const { ids, weights } = v;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i] as number;
-    if (id >= marks.length) grow(id);
-    dense[id] = weights[i] as number;
-    marks[id] = pass;
-  }
-}
-
-function grow(id: number): void {
-  let length = marks.length;
-  while (length <= id) length *= 2;
-  const nextMarks = new Int32Array(length);
-  nextMarks.set(marks);
-  marks = nextMarks;
-  const nextDense = new Float64Array(length);
-  nextDense.set(dense);
-  dense = nextDense;
 }
 
 /**

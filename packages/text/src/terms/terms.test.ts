@@ -12,6 +12,7 @@ import {
   simhashTokenHashes,
   simhashTokens,
   stem,
+  TermTable,
   TermVocabulary,
   TOKEN_HASH_SEED,
   TokenLexicon,
@@ -125,6 +126,26 @@ describe('createTermModel', () => {
     expect(() =>
       createTermModel({ documentCount: 1, documentFrequencies: [['a', Number.NaN]] }),
     ).toThrow(/frequency/);
+  });
+});
+
+describe('TermTable', () => {
+  it('holds values set since the last clear, for ids past its first size too', () => {
+    const table = new TermTable();
+    expect(table.has(0)).toBe(false);
+    table.set(3, 0.25);
+    table.set(5000, -2);
+    expect([table.has(3), table.get(3), table.has(5000), table.get(5000)]).toEqual([
+      true,
+      0.25,
+      true,
+      -2,
+    ]);
+    expect(table.has(4)).toBe(false);
+    table.clear();
+    expect(table.has(3) || table.has(5000)).toBe(false);
+    table.set(3, 1);
+    expect(table.get(3)).toBe(1);
   });
 });
 
