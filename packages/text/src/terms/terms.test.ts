@@ -22,6 +22,7 @@ import {
   tokenize,
   topTerms,
 } from '../index';
+import { CharKeyTable } from './char-table';
 
 const TEXTS = [
   "The U.S. economy's 3.5% growth, don't panic! Jobless claims fell to 385,000 last week.",
@@ -126,6 +127,25 @@ describe('createTermModel', () => {
     expect(() =>
       createTermModel({ documentCount: 1, documentFrequencies: [['a', Number.NaN]] }),
     ).toThrow(/frequency/);
+  });
+});
+
+describe('CharKeyTable', () => {
+  it('finds every key it holds, short or long, when hashes collide and after it grows', () => {
+    const table = new CharKeyTable(1 << 20);
+    const keyOf = (k: number): Uint16Array =>
+      Uint16Array.from(`${'ab'.repeat(k % 7)}${k}é`, (c) => c.charCodeAt(0));
+    // Only 64 distinct hashes for 5,000 keys of 2 to 17 characters: most probes must compare.
+    for (let k = 0; k < 5000; k++) {
+      const key = keyOf(k);
+      expect(table.find(k % 64, key, key.length)).toBe(-1);
+      table.add(k % 64, key, key.length, k);
+    }
+    for (let k = 0; k < 5000; k++) {
+      const key = keyOf(k);
+      expect(table.value(table.find(k % 64, key, key.length))).toBe(k);
+      expect(table.find(k % 64, key, key.length - 1)).toBe(-1);
+    }
   });
 });
 
