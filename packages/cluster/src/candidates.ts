@@ -1,6 +1,7 @@
 import { termDot } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
 import type { ResolvedClusterOptions } from './options';
+import { sortInPlace } from './small-sort';
 import type { ClustererState } from './state';
 import { FIELDS, type Field } from './story-index';
 import { meanTime, type StoryState } from './story-state';
@@ -69,7 +70,8 @@ export function findCandidates(
     });
   }
   touched.length = 0; // let go of the stories until the next search
-  return out.sort(
+  return sortInPlace(
+    out,
     (a, b) =>
       b.score - a.score ||
       a.story.createdAt - b.story.createdAt ||

@@ -1,6 +1,7 @@
 import { termTopPositions } from '@newsloom/text';
 import type { Candidate } from './candidates';
 import type { ResolvedClusterOptions } from './options';
+import { sortInPlace } from './small-sort';
 import type { Vocabularies } from './story-index';
 import { MAX_RELATED, type StoryState } from './story-state';
 
@@ -38,10 +39,10 @@ export function linkRelated(
   v: Vocabularies,
 ): void {
   const mine = salientTerms(story, v);
-  const related = candidates
-    .filter((c) => c.lexical >= o.relatedThreshold && sharesSalient(mine, c.story, v))
-    .sort((a, b) => b.lexical - a.lexical || (a.story.id < b.story.id ? -1 : 1))
-    .slice(0, 5);
+  const related = sortInPlace(
+    candidates.filter((c) => c.lexical >= o.relatedThreshold && sharesSalient(mine, c.story, v)),
+    (a, b) => b.lexical - a.lexical || (a.story.id < b.story.id ? -1 : 1),
+  ).slice(0, 5);
   const top = related[0];
   if (top) story.parentId = top.story.parentId ?? top.story.id;
   for (const c of related) {

@@ -42,8 +42,10 @@ function settleField(
   const kept = profileOf(sum, o, state.vocabularies[field]);
   if (kept !== sum) {
     markPositions(kept);
-    for (const term of sum.ids)
+    for (let p = 0; p < sum.ids.length; p++) {
+      const term = sum.ids[p] as number;
       if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
+    }
     story.sums[field] = kept;
     // The kept terms moved: postings say where a term sits in the sum.
     for (let p = 0; p < kept.ids.length; p++)
@@ -65,8 +67,10 @@ function repostField(
   const sum = profileOf(story.sums[field], o, state.vocabularies[field]);
   story.sums[field] = sum;
   markPositions(sum);
-  for (const term of posted.ids)
+  for (let p = 0; p < posted.ids.length; p++) {
+    const term = posted.ids[p] as number;
     if (positionIn(term) < 0) state.index.removeTerm(field, story, term);
+  }
   for (let p = 0; p < sum.ids.length; p++) {
     state.index.set(field, story, sum.ids[p] as number, p);
   }

@@ -1,6 +1,7 @@
 import { type Story, storyIdFromSeed } from '@newsloom/core';
 import { type TermVector, type TermVocabulary, termDot, termNorm } from '@newsloom/text';
 import { timeDecay } from './candidates';
+import { sortInPlace } from './small-sort';
 import {
   buildStory,
   type HistoryEntry,
@@ -120,6 +121,8 @@ function normed(list: Vector[]): { cosine(i: number, j: number): number } {
   };
 }
 
+const byNumber = (a: number, b: number): number => a - b;
+
 /**
  * Average-link agglomeration of a story's members on their weighted title, body and entity
  * cosine × the Gaussian time decay of their gap: groups merge, best pair first, while their mean pairwise similarity reaches the
@@ -173,9 +176,12 @@ export function averageLinkGroups(
       }
     }
     if (bi < 0 || best < threshold) break;
-    const merged = [...(groups[bi] as number[]), ...(groups[bj] as number[])].sort((a, b) => a - b);
+    const merged = sortInPlace(
+      [...(groups[bi] as number[]), ...(groups[bj] as number[])],
+      byNumber,
+    );
     groups = groups.filter((_, k) => k !== bi && k !== bj);
     groups.push(merged);
   }
-  return groups.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
+  return sortInPlace(groups, (a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }

@@ -15,15 +15,17 @@ export function perField<T>(make: (field: Field) => T): Record<Field, T> {
   return { title: make('title'), body: make('body'), entities: make('entities') };
 }
 
-// A term's postings: the stories whose sum of the field holds the term, and where in that sum
-// (its weight is read from the sum, so a join that changes a weight touches no posting). Two
-// plain arrays per term id, emptied but kept when their stories leave, so a steady stream
-// allocates nothing here (maps and cells per shared term were a third of the clusterer's garbage).
-// A story leaves a list by swapping in the last entry: the order of a list does not matter (see
-// findCandidates).
+// A term's postings: the first `counts[term]` entries of `stories[term]` and `positions[term]`,
+// the stories whose sum of the field holds the term and where in that sum (its weight is read
+// from the sum, so a join that changes a weight touches no posting). The two arrays per term id
+// never shrink: a story leaves by the last entry moving into its place and a null left behind
+// (arrays popped to empty lost their backing store, and the next story to post the term
+// allocated it again), so a steady stream allocates nothing here. The order of a list does not
+// matter (see findCandidates).
 class Postings {
-  stories: Array<StoryState[] | undefined> = [];
+  stories: Array<Array<StoryState | null> | undefined> = [];
   positions: Array<number[] | undefined> = [];
+  counts = new Int32Array(1024);
 }
 
 /**
@@ -80,11 +82,12 @@ export class StoryIndex {
     const { ids, weights } = vector;
     for (let i = 0; i < ids.length; i++) {
       const term = ids[i] as number;
-      const stories = index.stories[term];
-      if (stories === undefined) continue;
+      const count = term < index.counts.length ? (index.counts[term] as number) : 0;
+      if (count === 0) continue;
+      const stories = index.stories[term] as StoryState[];
       const positions = index.positions[term] as number[];
       const weight = weights[i] as number;
-      for (let k = 0; k < stories.length; k++) {
+      for (let k = 0; k < count; k++) {
         const story = stories[k] as StoryState;
         // Named loads: a key that varies by call would make these lookups megamorphic.
         const sums = story.sums;
@@ -105,10 +108,17 @@ export class StoryIndex {
 
 // Adds or updates a story's posting of a term.
 function post(index: Postings, story: StoryState, term: number, position: number): void {
-  const stories = index.stories[term];
-  const k = stories === undefined ? -1 : stories.indexOf(story);
+  const k = find(index, story, term);
   if (k >= 0) (index.positions[term] as number[])[k] = position;
   else append(index, story, term, position);
+}
+
+// Where a story is in a term's list, or -1.
+function find(index: Postings, story: StoryState, term: number): number {
+  const count = term < index.counts.length ? (index.counts[term] as number) : 0;
+  const stories = index.stories[term];
+  for (let k = 0; k < count; k++) if ((stories as StoryState[])[k] === story) return k;
+  return -1;
 }
 
 // Adds a posting the story does not have yet.
@@ -122,8 +132,15 @@ function append(index: Postings, story: StoryState, term: number, position: numb
     index.stories[term] = stories;
     index.positions[term] = positions;
   }
-  stories.push(story);
-  positions.push(position);
+  const k = index.counts[term] as number;
+  if (k < stories.length) {
+    stories[k] = story;
+    positions[k] = position;
+  } else {
+    stories.push(story);
+    positions.push(position);
+  }
+  index.counts[term] = k + 1;
 }
 
 // Grows the postings past `term` with explicit undefined entries, so they stay packed arrays (a
@@ -133,19 +150,23 @@ function extend(index: Postings, term: number): void {
     index.stories.push(undefined);
     index.positions.push(undefined);
   }
+  if (index.counts.length <= term) {
+    const counts = new Int32Array(Math.max(term + 1, 2 * index.counts.length));
+    counts.set(index.counts);
+    index.counts = counts;
+  }
 }
 
 function unpost(index: Postings, story: StoryState, term: number): void {
-  const stories = index.stories[term];
-  if (stories === undefined) return;
-  const k = stories.indexOf(story);
+  const k = find(index, story, term);
   if (k < 0) return;
+  const stories = index.stories[term] as Array<StoryState | null>;
   const positions = index.positions[term] as number[];
-  const last = stories.length - 1;
+  const last = (index.counts[term] as number) - 1;
   stories[k] = stories[last] as StoryState;
   positions[k] = positions[last] as number;
-  stories.pop();
-  positions.pop();
+  stories[last] = null; // let go of the story
+  index.counts[term] = last;
 }
 
 // One posting of accumulate(): the rough score and the dot of field `slot` (in FIELDS) of a story.

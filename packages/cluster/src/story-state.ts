@@ -1,6 +1,7 @@
 import { type Story, type StoryEvent, type StoryInput, storyIdFromSeed } from '@newsloom/core';
 import { type TermVector, type TermVocabulary, termNorm } from '@newsloom/text';
 import type { ArticleFeatures } from './features';
+import { sortInPlace } from './small-sort';
 import { FIELDS, type Field, newScratch, perField, type Scratch } from './story-index';
 import { addInto, emptySum, type TermSum, topTermsOf } from './term-sum';
 
@@ -172,7 +173,8 @@ export function buildStory(
   members: readonly Member[],
   keyTerms: string[],
 ): Story {
-  const ordered = [...members].sort(
+  const ordered = sortInPlace(
+    members.slice(),
     (a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const story: StoryInput = {

@@ -45,6 +45,13 @@ function markAt(id: number, p: number): void {
  */
 export function addInto(sum: TermSum, vector: TermVector): number {
   const from = sum.ids.length;
+  if (from === 0) {
+    // Into an empty sum: a copy at the vector's size (pushing term by term reallocated the
+    // arrays several times over as they grew; the weights are the same: none is −0).
+    sum.ids = vector.ids.slice();
+    sum.weights = vector.weights.slice();
+    return 0;
+  }
   markPositions(sum);
   const { ids, weights } = vector;
   for (let i = 0; i < ids.length; i++) {
