@@ -1,7 +1,15 @@
 // Streaming throughput of the clusterer on replayed real articles: the AllSides dev set
 // (title + snippet) repeated with shifted dates and unique URLs, at 10k, 100k and 1M articles.
-//   pnpm --filter @newsloom/cluster bench            (all sizes, each in its own process)
-//   pnpm --filter @newsloom/cluster bench 10000      (one size)
+// Each size runs twice, each time in a fresh process:
+// - cold: the timed pass is the first thing the process does (JIT warm-up, first stemming of
+//   every distinct word and first growth of every table included);
+// - warm: an untimed warm-up pass first (10,000 articles of another data set, BASIL's full texts
+//   replayed, through its own clusterer), then the timed pass on a fresh clusterer: the steady
+//   state of a long-running process. Only the JIT and the process-wide stem memo are warm; the
+//   timed clusterer starts empty.
+//   pnpm --filter @newsloom/cluster bench                 (all sizes, cold and warm)
+//   pnpm --filter @newsloom/cluster bench 10000           (one size, cold and warm)
+//   pnpm --filter @newsloom/cluster bench 10000 warm      (one size, one mode)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,10 +18,15 @@ import { type Article, parseArticle, readJsonl } from '@newsloom/core';
 import { createClusterer } from '../src/index';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = resolve(here, '../../../../shared/data/clustering/allsides-2021-dev/articles.jsonl');
+const data = resolve(here, '../../../../shared/data/clustering');
+const source = resolve(data, 'allsides-2021-dev/articles.jsonl');
+const warmUpSource = resolve(data, 'basil/articles.jsonl');
 const CHUNK = 1000;
+const WARM_UP = 10_000;
+const MODES = ['cold', 'warm'] as const;
+type Mode = (typeof MODES)[number];
 
-async function loadSource(): Promise<Article[]> {
+async function loadSource(source: string): Promise<Article[]> {
   const articles: Article[] = [];
   for await (const a of readJsonl(source, { parse: parseArticle })) articles.push(a);
   return articles.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
@@ -46,8 +59,15 @@ function* replay(base: readonly Article[], total: number): Generator<Article[]> 
 
 const cpuMicros = (usage: NodeJS.CpuUsage): number => usage.user + usage.system;
 
-async function runOne(total: number): Promise<void> {
-  const base = await loadSource();
+// The untimed warm-up of a warm run: another data set through a clusterer of its own.
+async function warmUp(): Promise<void> {
+  const clusterer = createClusterer({ keepClosed: false });
+  for (const chunk of replay(await loadSource(warmUpSource), WARM_UP)) clusterer.add(chunk);
+}
+
+async function runOne(total: number, mode: Mode): Promise<void> {
+  const base = await loadSource(source);
+  if (mode === 'warm') await warmUp();
   let closed = 0;
   const clusterer = createClusterer({ keepClosed: false, onStoryClosed: () => closed++ });
   const cpu0 = process.cpuUsage();
@@ -81,7 +101,7 @@ async function runOne(total: number): Promise<void> {
   const snapshotKb = Math.round(JSON.stringify(clusterer.snapshot()).length / 1024);
   console.log(
     [
-      `${total.toLocaleString('en')} articles`,
+      `${total.toLocaleString('en')} articles, ${mode === 'cold' ? 'cold' : `warm (after ${WARM_UP.toLocaleString('en')} untimed BASIL articles)`}`,
       `${Math.round(total / (wallMs / 1000)).toLocaleString('en')} articles/s (wall)`,
       `${((wallMs * 1000) / total).toFixed(1)} µs/article (wall), ${((cpuMs * 1000) / total).toFixed(1)} µs (CPU, all threads)`,
       `first 10% ${((firstTenthMs * 1000) / tenth).toFixed(1)} µs/article wall (${(firstTenthCpu / tenth).toFixed(1)} CPU), last 10% ${((lastTenthMs * 1000) / tenth).toFixed(1)} wall (${(lastCpu / tenth).toFixed(1)} CPU)`,
@@ -94,19 +114,26 @@ async function runOne(total: number): Promise<void> {
 }
 
 const size = Number(process.argv[2]);
-if (!existsSync(source)) {
-  console.log(`dataset missing: ${source}`);
-} else if (Number.isFinite(size) && size > 0) {
-  await runOne(size);
+const modeArg = process.argv[3];
+const modes = MODES.filter((m) => modeArg === undefined || m === modeArg);
+if (modes.length === 0) {
+  console.error(`unknown mode ${modeArg}: expected ${MODES.join(' or ')}`);
+  process.exit(2);
+}
+if (!existsSync(source) || !existsSync(warmUpSource)) {
+  console.log(`dataset missing: ${existsSync(source) ? warmUpSource : source}`);
+} else if (Number.isFinite(size) && size > 0 && modeArg !== undefined) {
+  await runOne(size, modeArg as Mode);
 } else {
-  for (const total of [10_000, 100_000, 1_000_000]) {
-    const child = spawnSync(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), String(total)],
-      {
-        stdio: 'inherit',
-      },
-    );
-    if (child.status !== 0) process.exit(child.status ?? 1);
+  const sizes = Number.isFinite(size) && size > 0 ? [size] : [10_000, 100_000, 1_000_000];
+  for (const total of sizes) {
+    for (const mode of modes) {
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, fileURLToPath(import.meta.url), String(total), mode],
+        { stdio: 'inherit' },
+      );
+      if (child.status !== 0) process.exit(child.status ?? 1);
+    }
   }
 }
