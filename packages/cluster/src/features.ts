@@ -60,7 +60,7 @@ export function articleFeatures(
   const { title, body } = useBigrams
     ? withBigrams(models.words)
     : wordVectors(models.words, titleCount, leadCount);
-  const entities = models.entities.addDocument(models.entityLexicon.ids(lead.slice(0, 600)));
+  const entities = models.entities.addDocument(models.entityLexicon.ids(lead, 600));
   // The title and the start of the lead are enough to recognise a syndicated copy.
   const hashCount = titleCount + Math.min(64, leadCount);
   if (hashes.length < hashCount) hashes = new Int32Array(2 * hashCount);

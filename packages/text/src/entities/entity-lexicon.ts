@@ -54,15 +54,19 @@ export class EntityLexicon implements NameRunSink {
     this.epoch = vocabulary.epoch;
   }
 
-  /** The ids of the text's quick entities, in order. */
-  ids(text: string): number[] {
+  /**
+   * The ids of the quick entities of text[0, end) (the whole text by default), in order: the
+   * same as `ids(text.slice(0, end))` without copying the text.
+   */
+  ids(text: string, end = text.length): number[] {
     if (this.vocabulary.epoch !== this.epoch) {
       this.cache.clear();
       this.epoch = this.vocabulary.epoch;
     }
-    if (this.key.length < 2 * text.length) this.key = new Uint16Array(2 * text.length);
+    const n = Math.min(end, text.length);
+    if (this.key.length < 2 * n) this.key = new Uint16Array(2 * n);
     this.out = [];
-    scanNameRuns(text, this);
+    scanNameRuns(text, this, n);
     return this.out;
   }
 

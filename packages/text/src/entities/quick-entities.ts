@@ -43,14 +43,15 @@ export interface NameRunSink {
 
 /**
  * The scanner behind {@link quickEntities}: runs of capitalised words that do not start a
- * sentence, told word by word to a sink (which builds strings, or looks ids up).
+ * sentence, told word by word to a sink (which builds strings, or looks ids up). Only
+ * text[0, end) is read, exactly as if the text were cut there.
  */
-export function scanNameRuns(text: string, sink: NameRunSink): void {
+export function scanNameRuns(text: string, sink: NameRunSink, end = text.length): void {
   // A character scanner, not regular expressions: this runs on every article of a stream. A word
   // is only handed to the sink when it is capitalised and continues a name.
   let open = false;
   let sentenceStart = true;
-  const n = text.length;
+  const n = Math.min(end, text.length);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);

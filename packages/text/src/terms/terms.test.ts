@@ -206,6 +206,10 @@ describe('EntityLexicon', () => {
     const lexicon = new EntityLexicon(vocabulary);
     for (const text of [...texts, ...texts]) {
       expect(lexicon.ids(text).map((id) => vocabulary.term(id))).toEqual(quickEntities(text));
+      // Cut anywhere, mid-word and mid-name included, as if the text ended there.
+      for (const end of [0, 9, 16, 20, 27, 40, 53, 200]) {
+        expect(lexicon.ids(text, end)).toEqual(lexicon.ids(text.slice(0, end)));
+      }
     }
     const id = vocabulary.find('joe_biden');
     vocabulary.release(id);
