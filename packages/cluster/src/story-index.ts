@@ -15,17 +15,17 @@ export function perField<T>(make: (field: Field) => T): Record<Field, T> {
   return { title: make('title'), body: make('body'), entities: make('entities') };
 }
 
-// A term's postings: the first `counts[term]` entries of `stories[term]` and `positions[term]`,
+// A term's postings, in one array per term id: [n, story 1, position 1, …, story n, position n],
 // the stories whose sum of the field holds the term and where in that sum (its weight is read
-// from the sum, so a join that changes a weight touches no posting). The two arrays per term id
-// never shrink: a story leaves by the last entry moving into its place and a null left behind
-// (arrays popped to empty lost their backing store, and the next story to post the term
-// allocated it again), so a steady stream allocates nothing here. The order of a list does not
-// matter (see findCandidates).
+// from the sum, so a join that changes a weight touches no posting). One array, not one per
+// column: each array touched on a stream is a cache miss. An array never shrinks: a story leaves
+// by the last pair moving into its place and a null left behind (arrays popped to empty lost their
+// backing store, and the next story to post the term allocated it again), so a steady stream
+// allocates nothing here. The order of a list does not matter (see findCandidates).
+type PostingList = Array<StoryState | number | null>;
+
 class Postings {
-  stories: Array<Array<StoryState | null> | undefined> = [];
-  positions: Array<number[] | undefined> = [];
-  counts = new Int32Array(1024);
+  lists: Array<PostingList | undefined> = [];
 }
 
 /**
@@ -82,19 +82,18 @@ export class StoryIndex {
     const { ids, weights } = vector;
     for (let i = 0; i < ids.length; i++) {
       const term = ids[i] as number;
-      const count = term < index.counts.length ? (index.counts[term] as number) : 0;
-      if (count === 0) continue;
-      const stories = index.stories[term] as StoryState[];
-      const positions = index.positions[term] as number[];
+      const list = index.lists[term];
+      if (list === undefined) continue;
+      const end = 2 * (list[0] as number);
       const weight = weights[i] as number;
-      for (let k = 0; k < count; k++) {
-        const story = stories[k] as StoryState;
+      for (let k = 1; k < end; k += 2) {
+        const story = list[k] as StoryState;
         // Named loads: a key that varies by call would make these lookups megamorphic.
         const sums = story.sums;
         const sum = slot === 0 ? sums.title : slot === 1 ? sums.body : sums.entities;
         visit(
           story,
-          sum.weights[positions[k] as number] as number,
+          sum.weights[list[k + 1] as number] as number,
           slot,
           scale,
           weight,
@@ -109,64 +108,46 @@ export class StoryIndex {
 // Adds or updates a story's posting of a term.
 function post(index: Postings, story: StoryState, term: number, position: number): void {
   const k = find(index, story, term);
-  if (k >= 0) (index.positions[term] as number[])[k] = position;
+  if (k >= 0) (index.lists[term] as PostingList)[k + 1] = position;
   else append(index, story, term, position);
 }
 
-// Where a story is in a term's list, or -1.
+// Where a story is in a term's list (the index of its story slot), or -1.
 function find(index: Postings, story: StoryState, term: number): number {
-  const count = term < index.counts.length ? (index.counts[term] as number) : 0;
-  const stories = index.stories[term];
-  for (let k = 0; k < count; k++) if ((stories as StoryState[])[k] === story) return k;
+  const list = index.lists[term];
+  if (list === undefined) return -1;
+  const end = 2 * (list[0] as number);
+  for (let k = 1; k < end; k += 2) if (list[k] === story) return k;
   return -1;
 }
 
 // Adds a posting the story does not have yet.
 function append(index: Postings, story: StoryState, term: number, position: number): void {
-  if (term >= index.stories.length) extend(index, term);
-  let stories = index.stories[term];
-  let positions = index.positions[term];
-  if (stories === undefined || positions === undefined) {
-    stories = [];
-    positions = [];
-    index.stories[term] = stories;
-    index.positions[term] = positions;
+  // Grown with explicit undefined entries, so the array stays packed (a write far past its end
+  // would turn it into a slow dictionary).
+  while (index.lists.length <= term) index.lists.push(undefined);
+  let list = index.lists[term];
+  if (list === undefined) {
+    list = [0];
+    index.lists[term] = list;
   }
-  const k = index.counts[term] as number;
-  if (k < stories.length) {
-    stories[k] = story;
-    positions[k] = position;
-  } else {
-    stories.push(story);
-    positions.push(position);
-  }
-  index.counts[term] = k + 1;
-}
-
-// Grows the postings past `term` with explicit undefined entries, so they stay packed arrays (a
-// write far past the end would turn one into a slow dictionary).
-function extend(index: Postings, term: number): void {
-  while (index.stories.length <= term) {
-    index.stories.push(undefined);
-    index.positions.push(undefined);
-  }
-  if (index.counts.length <= term) {
-    const counts = new Int32Array(Math.max(term + 1, 2 * index.counts.length));
-    counts.set(index.counts);
-    index.counts = counts;
-  }
+  const end = 1 + 2 * (list[0] as number);
+  if (end < list.length) {
+    list[end] = story;
+    list[end + 1] = position;
+  } else list.push(story, position);
+  list[0] = (list[0] as number) + 1;
 }
 
 function unpost(index: Postings, story: StoryState, term: number): void {
   const k = find(index, story, term);
   if (k < 0) return;
-  const stories = index.stories[term] as Array<StoryState | null>;
-  const positions = index.positions[term] as number[];
-  const last = (index.counts[term] as number) - 1;
-  stories[k] = stories[last] as StoryState;
-  positions[k] = positions[last] as number;
-  stories[last] = null; // let go of the story
-  index.counts[term] = last;
+  const list = index.lists[term] as PostingList;
+  const last = 2 * (list[0] as number) - 1;
+  list[k] = list[last] as StoryState;
+  list[k + 1] = list[last + 1] as number;
+  list[last] = null; // let go of the story
+  list[0] = (list[0] as number) - 1;
 }
 
 // One posting of accumulate(): the rough score and the dot of field `slot` (in FIELDS) of a story.
