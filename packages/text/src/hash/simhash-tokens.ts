@@ -77,15 +77,20 @@ function addBits(counts: Int32Array, hash: number): void {
   }
 }
 
-// Bit b of the result is set when more than half of the `n` hashes have bit b set.
+// Bit b of the result is set when more than half of the `n` hashes have bit b set: count b > ⌊n/2⌋,
+// compared for all 32 bits at once on the bit-sliced counters, most significant word first (a
+// bit's count is greater once it has a 1 where the bound has a 0 and they were equal above).
 function majorityBits(counts: Int32Array, words: number, n: number): number {
-  let out = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    let ones = 0;
-    for (let k = words - 1; k >= 0; k--) ones = ones * 2 + (((counts[k] as number) >>> bit) & 1);
-    if (2 * ones > n) out |= 1 << bit;
+  const bound = Math.floor(n / 2);
+  let greater = 0;
+  let equal = -1;
+  for (let k = words - 1; k >= 0; k--) {
+    const word = counts[k] as number;
+    const boundBits = (bound >>> k) & 1 ? -1 : 0;
+    greater |= equal & word & ~boundBits;
+    equal &= ~(word ^ boundBits);
   }
-  return out >>> 0;
+  return greater >>> 0;
 }
 
 function mix(value: number): number {

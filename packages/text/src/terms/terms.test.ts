@@ -69,6 +69,21 @@ describe('TokenLexicon', () => {
     expect(vocabulary.term(run.terms[0] as number)).toBe('claim');
     expect(vocabulary.term(run.terms[1] as number)).toBe('rise');
   });
+  it('makes each SimHash bit the majority vote of the shingle hashes', () => {
+    // Shingles of one token: the shingle hashes of [a], [b], [c] alone are the votes.
+    const one = (...hashes: number[]) =>
+      simhashTokenHashes(Int32Array.from(hashes), hashes.length, 1);
+    const [a, b, c] = [one(0x1234567), one(-0x7654321), one(0x0badf00d)];
+    const majority = (k: 0 | 1) =>
+      (((a[k] & b[k]) | (a[k] & c[k]) | (b[k] & c[k])) >>> 0) as number;
+    expect(one(0x1234567, -0x7654321, 0x0badf00d)).toEqual([majority(0), majority(1)]);
+    // A tie is not a majority: two votes keep only the bits both set.
+    expect(one(0x1234567, -0x7654321)).toEqual([(a[0] & b[0]) >>> 0, (a[1] & b[1]) >>> 0]);
+    // Many votes (counts past a few bits): 40 for a, 39 for b.
+    const many = [...Array(40).fill(0x1234567), ...Array(39).fill(-0x7654321)];
+    expect(one(...many)).toEqual(a);
+    expect(one(...many, -0x7654321, -0x7654321)).toEqual(b);
+  });
   it('feeds simhashTokenHashes the hashes simhashTokens makes', () => {
     const lexicon = new TokenLexicon(new TermVocabulary());
     const run = createTokenRun();
