@@ -64,8 +64,8 @@ export function articleFeatures(
   // The title and the start of the lead are enough to recognise a syndicated copy.
   const hashCount = titleCount + Math.min(64, leadCount);
   if (hashes.length < hashCount) hashes = new Int32Array(2 * hashCount);
-  hashes.set(titleRun.hashes.subarray(0, titleCount));
-  hashes.set(leadRun.hashes.subarray(0, hashCount - titleCount), titleCount);
+  for (let k = 0; k < titleCount; k++) hashes[k] = titleRun.hashes[k] as number;
+  for (let k = titleCount; k < hashCount; k++) hashes[k] = leadRun.hashes[k - titleCount] as number;
   const [hashHi, hashLo] = simhashTokenHashes(hashes, hashCount, 3);
   return {
     id: article.id,
