@@ -3,10 +3,10 @@
 // Each size runs twice, each time in a fresh process:
 // - cold: the timed pass is the first thing the process does (JIT warm-up, first stemming of
 //   every distinct word and first growth of every table included);
-// - warm: an untimed warm-up pass first (10,000 articles of another data set, BASIL's full texts
-//   replayed, through its own clusterer), then the timed pass on a fresh clusterer: the steady
-//   state of a long-running process. Only the JIT and the process-wide stem memo are warm; the
-//   timed clusterer starts empty.
+// - warm: an untimed warm-up pass first (10,000 articles of other data: the demo's RSS items,
+//   title + description like the timed set, replayed through a clusterer of their own), then the
+//   timed pass on a fresh clusterer: the steady state of a long-running process. Only the JIT and
+//   the process-wide stem memo are warm; the timed clusterer starts empty.
 //   pnpm --filter @newsloom/cluster bench                 (all sizes, cold and warm)
 //   pnpm --filter @newsloom/cluster bench 10000           (one size, cold and warm)
 //   pnpm --filter @newsloom/cluster bench 10000 warm      (one size, one mode)
@@ -16,11 +16,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Article, parseArticle, readJsonl } from '@newsloom/core';
 import { createClusterer } from '../src/index';
+import { DEMO_FEEDS, demoArticles } from '../test/demo-articles';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const data = resolve(here, '../../../../shared/data/clustering');
 const source = resolve(data, 'allsides-2021-dev/articles.jsonl');
-const warmUpSource = resolve(data, 'basil/articles.jsonl');
 const CHUNK = 1000;
 const WARM_UP = 10_000;
 const MODES = ['cold', 'warm'] as const;
@@ -59,15 +59,16 @@ function* replay(base: readonly Article[], total: number): Generator<Article[]> 
 
 const cpuMicros = (usage: NodeJS.CpuUsage): number => usage.user + usage.system;
 
-// The untimed warm-up of a warm run: another data set through a clusterer of its own.
-async function warmUp(): Promise<void> {
+// The untimed warm-up of a warm run: other articles through a clusterer of their own.
+function warmUp(): void {
   const clusterer = createClusterer({ keepClosed: false });
-  for (const chunk of replay(await loadSource(warmUpSource), WARM_UP)) clusterer.add(chunk);
+  const demo = demoArticles().sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
+  for (const chunk of replay(demo, WARM_UP)) clusterer.add(chunk);
 }
 
 async function runOne(total: number, mode: Mode): Promise<void> {
   const base = await loadSource(source);
-  if (mode === 'warm') await warmUp();
+  if (mode === 'warm') warmUp();
   let closed = 0;
   const clusterer = createClusterer({ keepClosed: false, onStoryClosed: () => closed++ });
   const cpu0 = process.cpuUsage();
@@ -101,7 +102,7 @@ async function runOne(total: number, mode: Mode): Promise<void> {
   const snapshotKb = Math.round(JSON.stringify(clusterer.snapshot()).length / 1024);
   console.log(
     [
-      `${total.toLocaleString('en')} articles, ${mode === 'cold' ? 'cold' : `warm (after ${WARM_UP.toLocaleString('en')} untimed BASIL articles)`}`,
+      `${total.toLocaleString('en')} articles, ${mode === 'cold' ? 'cold' : `warm (after ${WARM_UP.toLocaleString('en')} untimed demo articles)`}`,
       `${Math.round(total / (wallMs / 1000)).toLocaleString('en')} articles/s (wall)`,
       `${((wallMs * 1000) / total).toFixed(1)} µs/article (wall), ${((cpuMs * 1000) / total).toFixed(1)} µs (CPU, all threads)`,
       `first 10% ${((firstTenthMs * 1000) / tenth).toFixed(1)} µs/article wall (${(firstTenthCpu / tenth).toFixed(1)} CPU), last 10% ${((lastTenthMs * 1000) / tenth).toFixed(1)} wall (${(lastCpu / tenth).toFixed(1)} CPU)`,
@@ -120,8 +121,8 @@ if (modes.length === 0) {
   console.error(`unknown mode ${modeArg}: expected ${MODES.join(' or ')}`);
   process.exit(2);
 }
-if (!existsSync(source) || !existsSync(warmUpSource)) {
-  console.log(`dataset missing: ${existsSync(source) ? warmUpSource : source}`);
+if (!existsSync(source) || !existsSync(DEMO_FEEDS)) {
+  console.log(`data missing: ${existsSync(source) ? DEMO_FEEDS : source}`);
 } else if (Number.isFinite(size) && size > 0 && modeArg !== undefined) {
   await runOne(size, modeArg as Mode);
 } else {
