@@ -1,5 +1,5 @@
-import type { Diagnostic, Story, StoryId, StorySummary } from '@newsloom/core';
-import { loadArticles, type PipelineContext, throwIfAborted } from './context';
+import type { Article, Diagnostic, Story, StoryId, StorySummary } from '@newsloom/core';
+import { type PipelineContext, throwIfAborted } from './context';
 import type { SummaryJob } from './extractive';
 import { pendingOf, storyKey } from './pending';
 import { clearPendingKeys } from './pending-commit';
@@ -96,11 +96,14 @@ async function* staleWindows(
   if (window.stories.length > 0) yield { ...window, checked: ids.length };
 }
 
-/** A window's jobs: its stories with their members, read by id (never the archive). */
+/**
+ * A window's jobs: its stories with their members in story order, read by id (never the
+ * archive).
+ */
 async function jobsOf(context: PipelineContext, window: StaleWindow): Promise<SummaryJob[]> {
-  const articles = await loadArticles(
-    context.store,
-    new Set(window.stories.flatMap((story) => story.articleIds)),
+  const ids = [...new Set(window.stories.flatMap((story) => story.articleIds))];
+  const articles = new Map<string, Article>(
+    (await context.store.getArticlesByIds(ids)).map((article) => [article.id, article]),
   );
   return window.stories.flatMap((story) => {
     const members = story.articleIds.flatMap((id) => articles.get(id) ?? []);
