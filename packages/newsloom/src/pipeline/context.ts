@@ -1,7 +1,5 @@
 import type { ClusterOptions } from '@newsloom/cluster';
 import {
-  type Article,
-  type ArticleId,
   type ArticleStore,
   type Clock,
   type Fetch,
@@ -62,24 +60,6 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
       'the run was cancelled; the store holds everything saved before it',
     );
   }
-}
-
-/**
- * Reads the stored articles whose ids are `wanted` by id (never the archive) into a map by id,
- * in publication order, then id.
- * @example const byId = await loadArticles(store, new Set(story.articleIds))
- */
-export async function loadArticles(
-  store: ArticleStore,
-  wanted: ReadonlySet<string>,
-): Promise<Map<string, Article>> {
-  const found = await store.getArticlesByIds([...wanted] as ArticleId[]);
-  const keyed = found.map((article) => ({ article, time: Date.parse(article.publishedAt) }));
-  keyed.sort(
-    (a, b) =>
-      a.time - b.time || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0),
-  );
-  return new Map(keyed.map(({ article }) => [article.id, article]));
 }
 
 /**

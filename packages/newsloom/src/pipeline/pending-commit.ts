@@ -1,22 +1,21 @@
-import { isNewsloomError, type Story, type StoryId } from '@newsloom/core';
+import { isNewsloomError } from '@newsloom/core';
 import { isoNow, type PipelineContext } from './context';
-import { pendingOf, storyKey } from './pending';
+import { pendingOf } from './pending';
 
 const MAX_ATTEMPTS = 20;
 
 /**
  * Removes from the state's pending summaries the stories just summarised (or found current):
- * an entry goes only if its key is the version summarised, so a story a concurrent cluster run
- * changed meanwhile stays due. Retries on `STATE_CONFLICT`.
- * @example await clearPending(context, ids, stories)
+ * `done` maps each due story id handled to the content key of the version handled (undefined:
+ * no story holds that id now, e.g. merged away). An entry goes only if its key is the version
+ * handled, so a story a concurrent cluster run changed meanwhile stays due. Keys, not stories:
+ * a caller reading due stories in chunks keeps only these. Retries on `STATE_CONFLICT`.
+ * @example await clearPendingKeys(context, new Map([[story.id, storyKey(story)]]))
  */
-export async function clearPending(
+export async function clearPendingKeys(
   context: PipelineContext,
-  ids: readonly StoryId[],
-  stories: readonly Story[],
+  done: ReadonlyMap<string, string | undefined>,
 ): Promise<void> {
-  const done = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
-  for (const story of stories) done.set(story.id, storyKey(story));
   for (let attempt = 0; ; attempt += 1) {
     try {
       await clearOnce(context, done);

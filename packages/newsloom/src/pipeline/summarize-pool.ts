@@ -48,8 +48,13 @@ interface Batch {
   reject: (error: Error) => void;
 }
 
-/** Batches a worker holds at once: one at work, one queued, so it never waits on this thread. */
-const IN_FLIGHT = 2;
+/**
+ * Batches a worker holds at once: one at work, the rest queued, so that it does not wait on this
+ * thread. This thread reads and writes the store synchronously (SQLite) for a few hundred ms per
+ * window; six batches of 16 stories (~1.5–2 ms each) cover that, and still leave little to wait
+ * for at the end of a run.
+ */
+const IN_FLIGHT = 6;
 
 /**
  * A pool of `threads` worker threads, each running `summarize-worker`. Batches of jobs go to
