@@ -79,6 +79,77 @@ export function sanitizeAttrs(raw: string, base: string | undefined): string {
   return kept.length > 1 ? kept.sort().join('') : (kept[0] ?? '');
 }
 
+// Attributes a clean tag may carry, for `isClean`: allowed ones, none a prefix of another (so
+// sorting the written pairs sorts the names), grouped by first letter and ranked in sort order.
+const CLEAN_NAMES =
+  'align alt border class datetime dir height href id lang rel src target title type width'
+    .split(' ')
+    .filter((name) => ATTRS.has(name));
+const CLEAN_BY_LETTER: string[][] = Array.from({ length: 26 }, (_, k) =>
+  CLEAN_NAMES.filter((name) => name.charCodeAt(0) === 97 + k),
+);
+
+/**
+ * Whether `html` between `from` and `to` is an attribute string that {@link sanitizeAttrs}
+ * returns unchanged, read in place: ` name="value"` pairs of allowed lower-case names in sorted
+ * order, values with nothing to escape, URLs absolute http(s) of printable ASCII without `&`.
+ * False says nothing: the attributes are then sanitised in full.
+ */
+export function isClean(html: string, from: number, to: number): boolean {
+  let p = from;
+  let lastRank = -1;
+  while (p < to) {
+    if (html.charCodeAt(p) !== 32) return false;
+    const name = cleanNameAt(html, p + 1);
+    if (name === undefined) return false;
+    const rank = CLEAN_NAMES.indexOf(name);
+    if (rank <= lastRank) return false;
+    lastRank = rank;
+    const start = p + name.length + 3;
+    const close = html.indexOf('"', start);
+    if (close === -1 || close >= to) return false;
+    if (!(URL_ATTRS.has(name) ? isPlainHttpUrl(html, start, close) : noMarkup(html, start, close)))
+      return false;
+    p = close + 1;
+  }
+  return p === to && lastRank !== -1;
+}
+
+// The clean attribute name followed by `="` at `at`, if any.
+function cleanNameAt(html: string, at: number): string | undefined {
+  const names = CLEAN_BY_LETTER[html.charCodeAt(at) - 97];
+  if (names === undefined) return undefined;
+  for (const name of names) {
+    const eq = at + name.length;
+    if (html.charCodeAt(eq) === 61 && html.charCodeAt(eq + 1) === 34 && html.startsWith(name, at))
+      return name;
+  }
+  return undefined;
+}
+
+// What PLAIN_HTTP_URL accepts, without `&` (which would be decoded) or `<`, `>` (escaped).
+function isPlainHttpUrl(html: string, from: number, to: number): boolean {
+  // `| 32` lower-cases an ASCII letter (and maps nothing else onto one).
+  let i = from;
+  if ((html.charCodeAt(i++) | 32) !== 104 || (html.charCodeAt(i++) | 32) !== 116) return false;
+  if ((html.charCodeAt(i++) | 32) !== 116 || (html.charCodeAt(i++) | 32) !== 112) return false;
+  if ((html.charCodeAt(i) | 32) === 115) i++;
+  if (html.charCodeAt(i++) !== 58 || i > to) return false;
+  for (; i < to; i++) {
+    const c = html.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e || c === 38 || c === 60 || c === 62) return false;
+  }
+  return true;
+}
+
+function noMarkup(html: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 60 || c === 62) return false;
+  }
+  return true;
+}
+
 // The value written for an allowed attribute, or `undefined` when the attribute is dropped.
 function attrValue(name: string, rawValue: string, base: string | undefined): string | undefined {
   if (URL_ATTRS.has(name)) {

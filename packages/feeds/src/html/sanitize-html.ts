@@ -1,5 +1,5 @@
 import { escapeHtml } from '../xml/entities';
-import { sanitizeAttrs } from './sanitize-attrs';
+import { isClean, sanitizeAttrs } from './sanitize-attrs';
 
 const ALLOWED = new Set(
   (
@@ -187,20 +187,34 @@ function markup(
   if (tag.closing) closeTag(rule.name, open, out);
   else if (rule.dropContent) {
     if (!tag.selfClose) return skipElement(html, after, rule.name);
-  } else if (rule.allowed) openTag(rule, out, open, base, attrCache);
+  } else if (rule.allowed) openTag(html, rule, out, open, base, attrCache);
   return after;
 }
 
 // Writes the allowed start tag just scanned (`tag`), or sets `same` when it stays as written.
 function openTag(
+  html: string,
   rule: TagRule,
   out: string[],
   open: TagRule[],
   base: string | undefined,
   attrCache: Map<string, string> | undefined,
 ): void {
-  const { rawAttrs, selfClose } = tag;
+  const { attrsStart, attrsEnd, selfClose } = tag;
   const isVoid = rule.isVoid;
+  if (rule.asWritten && attrsEnd > attrsStart) {
+    // Attributes already clean are kept as written, checked in place: no slice, no cache lookup.
+    if (!isVoid && !selfClose && isClean(html, attrsStart, attrsEnd)) {
+      same = true;
+      open.push(rule);
+      return;
+    }
+    if (isVoid && selfClose && html.charCodeAt(attrsEnd - 1) === 32) {
+      same = isClean(html, attrsStart, attrsEnd - 1);
+      if (same) return;
+    }
+  }
+  const rawAttrs = html.slice(attrsStart, attrsEnd);
   let attrs = '';
   if (rawAttrs) {
     const cached = attrCache?.get(rawAttrs);
@@ -230,7 +244,7 @@ function openTag(
 }
 
 // The tag `scanTag` read last: one record reused, not an object per tag.
-const tag = { after: 0, closing: false, rawName: '', rawAttrs: '', selfClose: false };
+const tag = { after: 0, closing: false, rawName: '', attrsStart: 0, attrsEnd: 0, selfClose: false };
 
 // Reads `<name attrs>` or `</name>` at `lt` by hand (quotes respected) into `tag`; false when
 // the `<` starts no tag and is text.
@@ -245,7 +259,7 @@ function scanTag(html: string, lt: number): boolean {
   tag.rawName = html.slice(start, j);
   if (html.charCodeAt(j) === 62) {
     tag.after = j + 1;
-    tag.rawAttrs = '';
+    tag.attrsStart = tag.attrsEnd = j;
     tag.selfClose = false;
     return true;
   }
@@ -270,7 +284,8 @@ function scanTag(html: string, lt: number): boolean {
   if (j >= limit) return false;
   const selfClose = html.charCodeAt(j - 1) === 47;
   tag.after = j + 1;
-  tag.rawAttrs = html.slice(attrsStart, selfClose ? j - 1 : j);
+  tag.attrsStart = attrsStart;
+  tag.attrsEnd = selfClose ? j - 1 : j;
   tag.selfClose = selfClose;
   return true;
 }
