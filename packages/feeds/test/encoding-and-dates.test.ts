@@ -50,6 +50,13 @@ describe('encodings', () => {
     expect(parsed.wellFormed).toBe(false);
   });
 
+  it('guesses undeclared Hebrew (a single-byte charset) as well', () => {
+    const text = 'הממשלה הודיעה על צעדים חדשים לתמיכה בכלכלה. שר האוצר דיבר על התקציב לשנה הבאה.';
+    const parsed = parseFeed(iconv.encode(rss(text), 'iso-8859-8'));
+    expect(parsed.encoding).toBe('iso-8859-8');
+    expect(parsed.feed.title).toBe(text);
+  });
+
   it('falls back to windows-1252 for bytes that are not UTF-8, and says so', () => {
     const parsed = parseFeed(iconv.encode(rss('naïve “text”'), 'win1252'));
     expect(parsed.feed.title).toBe('naïve “text”');

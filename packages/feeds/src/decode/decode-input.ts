@@ -1,7 +1,7 @@
 import { isAscii as isAsciiBuffer, isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { fromCodePoint } from '../xml/entities';
+import { guessLegacyEncoding } from './guess-encoding';
 import { SourceText, wholeUtf8 } from './source-text';
 import { decodeWindows1252 } from './windows-1252';
 
@@ -153,31 +153,6 @@ export function demoronize(text: string): string {
   return /[\u0080-\u009f]/.test(text)
     ? text.replace(/[\u0080-\u009f]/g, (c) => fromCodePoint(c.charCodeAt(0)))
     : text;
-}
-
-// Confident guesses only, for scripts where Windows-1252 would be garbage: CJK multi-byte
-// encodings, Cyrillic and Hebrew. Latin text that is not UTF-8 is Windows-1252 in practice.
-const GUESSABLE: Record<string, number> = {
-  big5: 50,
-  'euc-jp': 50,
-  'euc-kr': 50,
-  gb18030: 50,
-  shift_jis: 50,
-  'koi8-r': 40,
-  'windows-1251': 40,
-  'iso-8859-5': 40,
-  'iso-8859-8': 25,
-  'windows-1255': 25,
-};
-
-function guessLegacyEncoding(buffer: Buffer): string | undefined {
-  const [best] = analyse(buffer);
-  if (!best) return undefined;
-  const name = normalizeCharset(best.name);
-  const threshold = GUESSABLE[name];
-  return threshold !== undefined && best.confidence >= threshold && iconv.encodingExists(name)
-    ? name
-    : undefined;
 }
 
 // True when the UTF-8 bytes encode a C1 control (C2 80 … C2 9F).

@@ -1,44 +1,6 @@
-import { resolveUrl } from '../url/resolve-url';
-import { decodeEntities, escapeHtml } from '../xml/entities';
-
-const ALLOWED = new Set(
-  (
-    'a abbr acronym address area article aside audio b bdi bdo big blockquote br caption center cite ' +
-    'code col colgroup dd del details dfn dir div dl dt em figcaption figure font footer h1 h2 h3 h4 ' +
-    'h5 h6 header hr i img ins kbd li map mark nav ol p picture pre q rp rt ruby s samp section small ' +
-    'source span strike strong sub summary sup table tbody td tfoot th thead time tr track tt u ul var video wbr'
-  ).split(' '),
-);
-// Dropped with everything inside them: their content is code, not prose.
-const DROP_CONTENT = new Set(
-  'script style applet iframe object embed noembed noframes frameset frame template svg math xml head title'.split(
-    ' ',
-  ),
-);
-const VOID = new Set('area br col hr img source track wbr'.split(' '));
-// The serialised start tags without attributes, and end tags, of the allowed elements.
-const START_TAG = new Map(
-  [...ALLOWED].map((name) => [name, VOID.has(name) ? `<${name} />` : `<${name}>`]),
-);
-const END_TAG = new Map([...ALLOWED].map((name) => [name, `</${name}>`]));
-const ATTRS = new Set(
-  (
-    'abbr align alt axis border cellpadding cellspacing char charoff cite class clear color cols colspan ' +
-    'controls coords datetime dir headers height href hreflang hspace id lang loop longdesc muted nowrap ' +
-    'poster preload rel rev rows rowspan rules scope shape size span src start summary tabindex target ' +
-    'title type usemap valign value vspace width xml:lang'
-  ).split(' '),
-);
-const URL_ATTRS = new Set(['href', 'src', 'cite', 'longdesc', 'poster', 'usemap']);
-const SAFE_SCHEME =
-  /^(?:(?:https?|mailto|ftp|tel|news|nntp|feed|magnet|irc|xmpp|urn):|data:image\/(?:png|gif|jpe?g|webp);)/i;
-
-const QUIET = {
-  declared: new Map<string, string>(),
-  malformed: false,
-  undeclared: false,
-  budget: 0,
-};
+import { escapeHtml } from '../xml/entities';
+import { isClean, sanitizeAttrs } from './sanitize-attrs';
+import { ruleOf, type TagRule } from './tag-rules';
 
 /** Options of {@link sanitizeHtml}. */
 export interface SanitizeOptions {
@@ -83,7 +45,7 @@ export function sanitizeWith(
   // what changes is rebuilt. Pieces are joined once: a flat string, not a tree of concatenations.
   const out: string[] = [];
   const piece: string[] = [];
-  const open: string[] = [];
+  const open: TagRule[] = [];
   let copyFrom = 0;
   let i = 0;
   const n = html.length;
@@ -119,7 +81,7 @@ export function sanitizeWith(
     }
   }
   if (copyFrom < n) out.push(copyFrom === 0 ? html : html.slice(copyFrom));
-  for (let k = open.length - 1; k >= 0; k--) out.push(END_TAG.get(open[k] as string) as string);
+  for (let k = open.length - 1; k >= 0; k--) out.push((open[k] as TagRule).end);
   return out.length === 1 ? (out[0] as string) : out.join('');
 }
 
@@ -132,7 +94,7 @@ function markup(
   html: string,
   lt: number,
   out: string[],
-  open: string[],
+  open: TagRule[],
   base: string | undefined,
   attrCache: Map<string, string> | undefined,
 ): number {
@@ -151,73 +113,100 @@ function markup(
     const end = html.indexOf('>', lt);
     return end === -1 ? n : end + 1;
   }
-  const tag = scanTag(html, lt);
-  if (!tag) {
+  if (next === 47 /* / */) {
+    // The usual end tag, `</name>` closing the innermost open element: matched in place.
+    const top = open[open.length - 1];
+    if (top !== undefined && html.startsWith(top.end, lt)) {
+      open.pop();
+      same = true;
+      return lt + top.end.length;
+    }
+  }
+  if (!scanTag(html, lt)) {
     out.push('&lt;');
     return lt + 1;
   }
-  const { after, closing, rawName, rawAttrs, selfClose } = tag;
-  let name = rawName.toLowerCase();
-  if (name.includes(':')) name = name.slice(name.lastIndexOf(':') + 1);
-  if (closing) {
-    if (rawName === name && after - lt === name.length + 3 && open[open.length - 1] === name) {
-      open.pop();
-      same = true;
-    } else closeTag(name, open, out);
-  } else if (DROP_CONTENT.has(name)) {
-    if (!selfClose) return skipElement(html, after, name);
-  } else if (ALLOWED.has(name)) {
-    const isVoid = VOID.has(name);
-    let attrs = '';
-    if (rawAttrs) {
-      const cached = attrCache?.get(rawAttrs);
-      if (cached !== undefined) attrs = cached;
-      else {
-        attrs = sanitizeAttrs(rawAttrs, base);
-        if (attrCache && attrCache.size < MAX_CACHED_ATTRS) attrCache.set(rawAttrs, attrs);
-      }
-    }
-    if (rawName === name) {
-      // Written `<name attrs>` (`<name attrs />` when void) with the attributes already clean.
-      if (isVoid) {
-        same =
-          selfClose &&
-          rawAttrs.length === attrs.length + 1 &&
-          rawAttrs.charCodeAt(attrs.length) === 32 &&
-          rawAttrs.startsWith(attrs);
-      } else if (!selfClose) same = rawAttrs === attrs;
-      if (same) {
-        if (!isVoid) open.push(name);
-        return after;
-      }
-    }
-    out.push(attrs ? `<${name}${attrs}${isVoid ? ' /' : ''}>` : (START_TAG.get(name) as string));
-    if (!isVoid && !selfClose) open.push(name);
-    else if (!isVoid) out.push(END_TAG.get(name) as string);
-  }
+  const after = tag.after;
+  const rule = ruleOf(tag.rawName);
+  if (tag.closing) closeTag(rule.name, open, out);
+  else if (rule.dropContent) {
+    if (!tag.selfClose) return skipElement(html, after, rule.name);
+  } else if (rule.allowed) openTag(html, rule, out, open, base, attrCache);
   return after;
 }
 
-interface ScannedTag {
-  after: number;
-  closing: boolean;
-  rawName: string;
-  rawAttrs: string;
-  selfClose: boolean;
+// Writes the allowed start tag just scanned (`tag`), or sets `same` when it stays as written.
+function openTag(
+  html: string,
+  rule: TagRule,
+  out: string[],
+  open: TagRule[],
+  base: string | undefined,
+  attrCache: Map<string, string> | undefined,
+): void {
+  const { attrsStart, attrsEnd, selfClose } = tag;
+  const isVoid = rule.isVoid;
+  if (rule.asWritten && attrsEnd > attrsStart) {
+    // Attributes already clean are kept as written, checked in place: no slice, no cache lookup.
+    if (!isVoid && !selfClose && isClean(html, attrsStart, attrsEnd)) {
+      same = true;
+      open.push(rule);
+      return;
+    }
+    if (isVoid && selfClose && html.charCodeAt(attrsEnd - 1) === 32) {
+      same = isClean(html, attrsStart, attrsEnd - 1);
+      if (same) return;
+    }
+  }
+  const rawAttrs = html.slice(attrsStart, attrsEnd);
+  let attrs = '';
+  if (rawAttrs) {
+    const cached = attrCache?.get(rawAttrs);
+    if (cached !== undefined) attrs = cached;
+    else {
+      attrs = sanitizeAttrs(rawAttrs, base);
+      if (attrCache && attrCache.size < MAX_CACHED_ATTRS) attrCache.set(rawAttrs, attrs);
+    }
+  }
+  if (rule.asWritten) {
+    // Written `<name attrs>` (`<name attrs />` when void) with the attributes already clean.
+    if (isVoid) {
+      same =
+        selfClose &&
+        rawAttrs.length === attrs.length + 1 &&
+        rawAttrs.charCodeAt(attrs.length) === 32 &&
+        rawAttrs.startsWith(attrs);
+    } else if (!selfClose) same = rawAttrs === attrs;
+    if (same) {
+      if (!isVoid) open.push(rule);
+      return;
+    }
+  }
+  out.push(attrs ? `<${rule.name}${attrs}${isVoid ? ' /' : ''}>` : rule.start);
+  if (!isVoid && !selfClose) open.push(rule);
+  else if (!isVoid) out.push(rule.end);
 }
 
-// Reads `<name attrs>` or `</name>` at `lt` by hand (quotes respected), or `undefined` when the
-// `<` starts no tag and is text.
-function scanTag(html: string, lt: number): ScannedTag | undefined {
+// The tag `scanTag` read last: one record reused, not an object per tag.
+const tag = { after: 0, closing: false, rawName: '', attrsStart: 0, attrsEnd: 0, selfClose: false };
+
+// Reads `<name attrs>` or `</name>` at `lt` by hand (quotes respected) into `tag`; false when
+// the `<` starts no tag and is text.
+function scanTag(html: string, lt: number): boolean {
   const closing = html.charCodeAt(lt + 1) === 47;
   const start = closing ? lt + 2 : lt + 1;
-  if (!isLetter(html.charCodeAt(start))) return undefined;
+  if (!isLetter(html.charCodeAt(start))) return false;
   let j = start + 1;
   const n = html.length;
   while (j < n && isNameChar(html.charCodeAt(j))) j++;
-  const rawName = html.slice(start, j);
-  if (html.charCodeAt(j) === 62)
-    return { after: j + 1, closing, rawName, rawAttrs: '', selfClose: false };
+  tag.closing = closing;
+  tag.rawName = html.slice(start, j);
+  if (html.charCodeAt(j) === 62) {
+    tag.after = j + 1;
+    tag.attrsStart = tag.attrsEnd = j;
+    tag.selfClose = false;
+    return true;
+  }
   const attrsStart = j;
   // A tag longer than this is text with a stray `<`: bounding it keeps the scan linear.
   const limit = Math.min(n, j + 8192);
@@ -228,23 +217,21 @@ function scanTag(html: string, lt: number): ScannedTag | undefined {
       // quote opens a value for one tag at most (a later tag starting before it would have been
       // cut short by its `<`), so the searches cover disjoint stretches.
       const close = html.indexOf(c === 34 ? '"' : "'", j + 1);
-      if (close === -1 || close >= limit) return undefined;
+      if (close === -1 || close >= limit) return false;
       j = close;
     } else if (c === 62) {
       break;
     } else if (c === 60) {
-      return undefined;
+      return false;
     }
   }
-  if (j >= limit) return undefined;
+  if (j >= limit) return false;
   const selfClose = html.charCodeAt(j - 1) === 47;
-  return {
-    after: j + 1,
-    closing,
-    rawName,
-    rawAttrs: html.slice(attrsStart, selfClose ? j - 1 : j),
-    selfClose,
-  };
+  tag.after = j + 1;
+  tag.attrsStart = attrsStart;
+  tag.attrsEnd = selfClose ? j - 1 : j;
+  tag.selfClose = selfClose;
+  return true;
 }
 
 function isLetter(c: number): boolean {
@@ -255,10 +242,11 @@ function isNameChar(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57) || c === 58 || c === 45 || c === 46 || c === 95;
 }
 
-function closeTag(name: string, open: string[], out: string[]): void {
-  const at = open.lastIndexOf(name);
+function closeTag(name: string, open: TagRule[], out: string[]): void {
+  let at = open.length - 1;
+  while (at >= 0 && (open[at] as TagRule).name !== name) at--;
   if (at === -1) return;
-  while (open.length > at) out.push(END_TAG.get(open.pop() as string) as string);
+  while (open.length > at) out.push((open.pop() as TagRule).end);
 }
 
 function skipElement(html: string, from: number, name: string): number {
@@ -266,101 +254,6 @@ function skipElement(html: string, from: number, name: string): number {
   close.lastIndex = from;
   const m = close.exec(html);
   return m ? m.index + m[0].length : html.length;
-}
-
-function sanitizeAttrs(raw: string, base: string | undefined): string {
-  if (!raw) return '';
-  const kept: string[] = [];
-  const seen: string[] = [];
-  const n = raw.length;
-  let p = 0;
-  // Reads `name`, `name=value`, `name="value"` or `name='value'` pairs as the regular expression
-  // /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g would, by hand.
-  while (p < n) {
-    if (!isAttrNameChar(raw.charCodeAt(p))) {
-      p++;
-      continue;
-    }
-    const nameStart = p;
-    while (p < n && isAttrNameChar(raw.charCodeAt(p))) p++;
-    let name = raw.slice(nameStart, p);
-    let rawValue = '';
-    let q = p;
-    while (q < n && isJsSpace(raw.charCodeAt(q))) q++;
-    if (raw.charCodeAt(q) === 61 /* = */) {
-      q++;
-      while (q < n && isJsSpace(raw.charCodeAt(q))) q++;
-      const c = raw.charCodeAt(q);
-      if (c === 34 || c === 39) {
-        const close = raw.indexOf(c === 34 ? '"' : "'", q + 1);
-        if (close !== -1) {
-          rawValue = raw.slice(q + 1, close);
-          p = close + 1;
-        }
-      } else if (q < n && isUnquotedValueChar(c)) {
-        const valueStart = q;
-        while (q < n && isUnquotedValueChar(raw.charCodeAt(q))) q++;
-        rawValue = raw.slice(valueStart, q);
-        p = q;
-      }
-    }
-    if (!ATTRS.has(name)) {
-      name = name.toLowerCase();
-      if (!ATTRS.has(name)) continue;
-    }
-    if (seen.includes(name)) continue;
-    seen.push(name);
-    let value: string | undefined = rawValue;
-    if (URL_ATTRS.has(name)) {
-      value = safeUrl(
-        rawValue.indexOf('&') === -1 ? rawValue : decodeEntities(rawValue, QUIET),
-        base,
-      );
-      if (value === undefined) continue;
-      value = escapeHtml(value);
-    } else if (/["<>]/.test(rawValue)) {
-      value = rawValue.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    }
-    kept.push(` ${name}="${value}"`);
-  }
-  // Sorted, as feedparser writes them: the same element always serialises the same way.
-  return kept.length > 1 ? kept.sort().join('') : (kept[0] ?? '');
-}
-
-// `\s` of regular expressions: ASCII and Unicode white space, BOM included.
-function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-// [^\s"'>/=]
-function isAttrNameChar(c: number): boolean {
-  return c !== 34 && c !== 39 && c !== 62 && c !== 47 && c !== 61 && !isJsSpace(c);
-}
-
-// [^\s"'=<>`]
-function isUnquotedValueChar(c: number): boolean {
-  return c !== 34 && c !== 39 && c !== 61 && c !== 60 && c !== 62 && c !== 96 && !isJsSpace(c);
-}
-
-/** `url` resolved against `base`, or `undefined` when its scheme could run code. */
-function safeUrl(url: string, base: string | undefined): string | undefined {
-  // Browsers ignore control characters and whitespace inside a scheme: strip them first.
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact);
-  if (scheme && !SAFE_SCHEME.test(compact)) return undefined;
-  return resolveUrl(url.trim(), base);
 }
 
 function escapeText(text: string): string {

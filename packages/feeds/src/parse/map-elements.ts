@@ -1,4 +1,12 @@
-import type { FeedCommon, FeedItem, FeedLink, FeedMeta, TextDetail } from '../types';
+import type {
+  FeedCategory,
+  FeedCommon,
+  FeedEnclosure,
+  FeedItem,
+  FeedLink,
+  FeedMeta,
+  TextDetail,
+} from '../types';
 import { resolveUrl } from '../url/resolve-url';
 import type { XmlElement } from '../xml/parse-xml';
 import { applyExtension } from './map-extensions';
@@ -175,11 +183,10 @@ function addLink(t: Target, el: XmlElement, ctx: MapContext): void {
   t.links.push(link);
   if (link.rel === 'alternate' && t.link === undefined) t.link = resolved;
   if (link.rel === 'enclosure' && ctx.inItem) {
-    (t as FeedItem).enclosures.push({
-      url: resolved,
-      ...(link.type ? { type: link.type } : {}),
-      ...(link.length !== undefined ? { length: link.length } : {}),
-    });
+    const enclosure: FeedEnclosure = { url: resolved };
+    if (link.type) enclosure.type = link.type;
+    if (link.length !== undefined) enclosure.length = link.length;
+    (t as FeedItem).enclosures.push(enclosure);
   }
 }
 
@@ -227,8 +234,12 @@ function readCategory(t: Target, el: XmlElement): void {
 
 /** Adds a category unless the same term and scheme is already there. */
 export function addCategory(t: Target, term: string, scheme?: string, label?: string): void {
-  if (!term || t.categories.some((c) => c.term === term && c.scheme === scheme)) return;
-  t.categories.push({ term, ...(scheme ? { scheme } : {}), ...(label ? { label } : {}) });
+  if (!term) return;
+  for (const c of t.categories) if (c.term === term && c.scheme === scheme) return;
+  const category: FeedCategory = { term };
+  if (scheme) category.scheme = scheme;
+  if (label) category.label = label;
+  t.categories.push(category);
 }
 
 function readGenerator(t: Target, el: XmlElement, ctx: MapContext): void {
@@ -274,11 +285,14 @@ function readEnclosure(t: Target, el: XmlElement, ctx: MapContext): void {
     el.base ?? ctx.docUrl,
   );
   if (!url) return;
+  const type = el.attrs.type;
   const length = Number.parseInt(el.attrs.length ?? '', 10);
-  const extra = {
-    ...(el.attrs.type ? { type: el.attrs.type } : {}),
-    ...(Number.isFinite(length) ? { length } : {}),
-  };
-  (t as FeedItem).enclosures.push({ url, ...extra });
-  t.links.push({ href: url, rel: 'enclosure', ...extra });
+  // Built field by field rather than spread from a shared object: the same keys in the same
+  // order, without the temporary objects (podcasts have an enclosure per item).
+  const enclosure: FeedEnclosure = { url };
+  const link: FeedLink = { href: url, rel: 'enclosure' };
+  if (type) enclosure.type = link.type = type;
+  if (Number.isFinite(length)) enclosure.length = link.length = length;
+  (t as FeedItem).enclosures.push(enclosure);
+  t.links.push(link);
 }

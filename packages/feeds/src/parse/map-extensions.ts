@@ -87,17 +87,22 @@ function mediaObject(el: XmlElement, ctx: MapContext): MediaObject | undefined {
   const object: MediaObject = { url };
   if (el.attrs.type) object.type = el.attrs.type;
   if (el.attrs.medium) object.medium = el.attrs.medium;
-  for (const [key, attr] of [
-    ['width', 'width'],
-    ['height', 'height'],
-    ['duration', 'duration'],
-    ['fileSize', 'filesize'],
-  ] as const) {
-    const n = Number(el.attrs[attr]);
-    if (el.attrs[attr] && Number.isFinite(n)) object[key] = n;
+  for (const [key, attr] of NUMERIC_MEDIA_ATTRS) {
+    const value = el.attrs[attr];
+    const n = Number(value);
+    if (value && Number.isFinite(n)) object[key] = n;
   }
   return object;
 }
+
+const NUMERIC_MEDIA_ATTRS = [
+  ['width', 'width'],
+  ['height', 'height'],
+  ['duration', 'duration'],
+  ['fileSize', 'filesize'],
+] as const;
+
+const ITUNES_TEXT = new Set(['author', 'subtitle', 'summary', 'duration', 'type', 'episodetype']);
 
 function itunesOf(t: Target): FeedItunes {
   t.itunes ??= { categories: [], keywords: [] };
@@ -138,10 +143,7 @@ function applyItunes(t: Target, el: XmlElement, ctx: MapContext): void {
   } else if (local === 'episode' || local === 'season') {
     const n = Number.parseInt(text, 10);
     if (Number.isFinite(n)) it[local] = n;
-  } else if (
-    ['author', 'subtitle', 'summary', 'duration', 'type'].includes(local) ||
-    local === 'episodetype'
-  ) {
+  } else if (ITUNES_TEXT.has(local)) {
     if (text) it[local === 'episodetype' ? 'episodeType' : (local as 'author')] = text;
     if (local === 'author' && text && t.authors.length === 0) t.authors.push({ name: text });
     if (local === 'subtitle' && text && !ctx.inItem) (t as FeedMeta).subtitle ??= text;
@@ -184,8 +186,10 @@ export function setSourceReader(
 }
 
 function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const terms: string[] = [];
+  for (const part of text.split(',')) {
+    const term = part.trim();
+    if (term) terms.push(term);
+  }
+  return terms;
 }

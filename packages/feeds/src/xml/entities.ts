@@ -153,8 +153,12 @@ export function decodeHtmlEntities(text: string): string {
   });
 }
 
+const NEEDS_ESCAPE = /[&<>"]/;
+
 /** Escapes text for HTML or XML output. */
 export function escapeHtml(text: string): string {
+  // Most values (URLs, names) have nothing to escape: tested first, no replacement is run.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(/[&<>"]/g, (c) =>
     c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
   );

@@ -157,8 +157,9 @@ class XmlParser extends Scanner {
     while (j < n && c !== 32 && c !== 62 && c !== 47 && c !== 10 && c !== 9 && c !== 13)
       c = s.charCodeAt(++j);
     // `rawName` as written in the view, to match end tags; `name` decoded.
-    const rawName = s.slice(lt + 1, j);
-    const name = this.decoded(rawName, lt + 1, j);
+    const read = this.name(lt + 1, j);
+    const rawName = read.raw;
+    const name = read.decoded;
     let attrs = NO_ATTRS;
     let declares: [string, string][] | undefined;
     let selfClosing = false;
@@ -236,8 +237,7 @@ class XmlParser extends Scanner {
     const start = j;
     let c = s.charCodeAt(j);
     while (j < n && c !== 61 && c !== 62 && c !== 47 && !isSpace(c)) c = s.charCodeAt(++j);
-    let name = this.cut(start, j);
-    if (/[A-Z]/.test(name)) name = name.toLowerCase();
+    const name = this.name(start, j).attr;
     while (j < n && isSpace(s.charCodeAt(j))) j++;
     if (s.charCodeAt(j) !== 61) {
       this.problem(`attribute ${name} without a value`, start);

@@ -7,6 +7,19 @@ const MAX_PROBLEMS = 50;
 /** What a reader returns when its markup runs past the end of the window: read it again. */
 export const NEED_MORE = -2;
 
+/** Slots of the name cache (a power of two). */
+const NAME_SLOTS = 512;
+
+/** A tag or attribute name read from the window. */
+export interface ReadName {
+  /** As written in the window (the byte view for bytes), to match end tags. */
+  raw: string;
+  /** Decoded. */
+  decoded: string;
+  /** Decoded, lower-cased when it has ASCII capitals: the key of an attribute. */
+  attr: string;
+}
+
 /**
  * The window of the source the XML tokenizer scans, and what it reports. Offsets given to and
  * returned by the tokenizer are local to the window (`s`); `base` maps them to the source.
@@ -25,6 +38,10 @@ export class Scanner {
   protected atEnd: boolean;
   protected readonly doc: XmlDocument;
   protected readonly ctx: EntityContext;
+  // Names seen in this document, by a hash of their characters: a document uses a few dozen
+  // names thousands of times, and each is sliced and decoded once instead of every time. The
+  // strings coming back are the same ones each time, so the maps they key have their hashes.
+  private readonly names: (ReadName | undefined)[] = new Array(NAME_SLOTS);
   private readonly marked = { problems: 0, wellFormed: true, malformed: false, undeclared: false };
   private markedBudget = 0;
 
@@ -66,6 +83,22 @@ export class Scanner {
   /** `raw`, the window between local offsets `from` and `to`, decoded. */
   protected decoded(raw: string, from: number, to: number): string {
     return this.src.decodedOr(raw, this.base + from, this.base + to);
+  }
+
+  /** The name between local offsets `from` and `to`, from the cache when it was seen before. */
+  protected name(from: number, to: number): ReadName {
+    const s = this.s;
+    let h = to - from;
+    for (let i = from; i < to; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    const slot = h & (NAME_SLOTS - 1);
+    const known = this.names[slot];
+    if (known !== undefined && known.raw.length === to - from && s.startsWith(known.raw, from))
+      return known;
+    const raw = s.slice(from, to);
+    const decoded = this.decoded(raw, from, to);
+    const read = { raw, decoded, attr: /[A-Z]/.test(decoded) ? decoded.toLowerCase() : decoded };
+    this.names[slot] = read;
+    return read;
   }
 
   protected readonly cutter = (from: number, to: number): string => this.cut(from, to);
