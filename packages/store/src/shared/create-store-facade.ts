@@ -188,7 +188,7 @@ async function getStories(backend: StoreBackend, query: StoryQuery): Promise<Sto
       found.set(story.id, story);
     }
   }
-  const stories = [...found.values()].sort(byUpdatedThenId);
+  const stories = sortByUpdatedThenId([...found.values()]);
   return stories.slice(0, query.limit ?? stories.length);
 }
 
@@ -206,11 +206,14 @@ async function getSummaries(
   return summaries;
 }
 
-function byUpdatedThenId(a: Story, b: Story): number {
-  return (
-    compareStrings(sortableTime(a.updatedAt), sortableTime(b.updatedAt)) ||
-    compareStrings(a.id, b.id)
-  );
+/**
+ * Sorts by update time, then id. Each story's sortable time is computed once, not once per
+ * comparison: the summarise stage asks for tens of thousands of stories by id at a time.
+ */
+function sortByUpdatedThenId(stories: Story[]): Story[] {
+  const keyed = stories.map((story) => ({ story, time: sortableTime(story.updatedAt) }));
+  keyed.sort((a, b) => compareStrings(a.time, b.time) || compareStrings(a.story.id, b.story.id));
+  return keyed.map((entry) => entry.story);
 }
 
 /** Checks and normalises an ISO 8601 UTC time given by the caller. */
