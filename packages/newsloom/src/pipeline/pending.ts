@@ -29,6 +29,14 @@ export function withPending(
   touched: readonly Story[],
 ): PendingSummaries {
   const next = { ...pending };
-  for (const story of touched) next[story.id] = storyKey(story);
+  addPending(next, touched);
   return next;
+}
+
+/**
+ * Adds the touched stories to `pending` in place (or updates their key): for a record only its
+ * caller holds, where a copy of thousands of entries per run would cost more than the run.
+ */
+export function addPending(pending: PendingSummaries, touched: readonly Story[]): void {
+  for (const story of touched) pending[story.id] = storyKey(story);
 }
