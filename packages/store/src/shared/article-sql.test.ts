@@ -1,8 +1,13 @@
+import { type ArticleQuery, FeedIdSchema, OutletIdSchema } from '@newsloom/core';
 import { describe, expect, it } from 'vitest';
 import { articlePageSql } from './article-sql';
 
 describe('articlePageSql', () => {
-  const query = { since: '2024-01-01T00:00:00Z', outletId: 'bbc', feedId: 'f1' };
+  const query: ArticleQuery = {
+    since: '2024-01-01T00:00:00Z',
+    outletId: OutletIdSchema.parse('bbc'),
+    feedId: FeedIdSchema.parse('f1'),
+  };
   const after: [string, string] = ['2024-01-02T00:00:00.000Z', 'a9'];
 
   it('numbers PostgreSQL parameters in the order of their values', () => {
