@@ -129,6 +129,7 @@ export type {
   ArticleStore,
   ClusterRunCommit,
   CoverageSnapshot,
+  PipelineRevision,
   SequencedArticleKeys,
   SequencedArticles,
   StoryQuery,

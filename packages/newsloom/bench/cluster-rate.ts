@@ -1,11 +1,14 @@
 // `bench:workers --cluster-rate N`: articles arrive in the store at N per second (the bundled
 // real articles replayed, in batches every 100 ms, as fetch workers' group commits would) while
-// one `newsloom worker --roles cluster` clusters them; the lag is sampled throughout.
+// one `newsloom worker --roles cluster` clusters them; the lag is sampled throughout, and the
+// CPU of the writers, the clusterer and PostgreSQL is reported per 1,000 articles (compare
+// those on a loaded machine). BENCH_CLUSTER_LOG=1 prints the clusterer's lines (each pass).
 import type { Article } from '@newsloom/core';
 import { openPostgresStore } from '@newsloom/store-postgres';
 import { clusterLag } from '../src/worker/roles';
 import { createDeployment, until } from '../src/worker/testing/deployment';
 import { startWorker } from '../src/worker/testing/worker-process';
+import { cpuSecondsOf, startCpuMeter } from './cpu';
 import { loadSource, replay } from './replay';
 
 /** What the clusterer did while articles arrived at `rate` per second for `seconds`. */
@@ -20,6 +23,12 @@ export interface ClusterRateResult {
   lagAtEnd: number;
   drainMs: number;
   passes: number;
+  /**
+   * CPU milliseconds per 1,000 articles from the first batch until the lag was 0: the bench
+   * process (the writers, as fetch workers would spend it, and the lag sampler), the
+   * clusterer process, and every PostgreSQL process.
+   */
+  cpuMsPer1000: { writers: number; clusterer: number; postgres: number };
 }
 
 const TICK_MS = 100;
@@ -55,13 +64,16 @@ export async function clusterRateRun(
     await clusterer.waitFor(/^clusterer: leading/, 120_000);
     const total = rate * seconds;
     const batches = beforeNow([...replay(base, 0, total, Math.round((rate * TICK_MS) / 1000))]);
-    const started = performance.now();
     const writers = await openPostgresStore({ url: deployment.url, pool: { max: WRITERS } });
-    await arrive(writers.upsertArticles, batches, started).finally(() => writers.close());
-    const arrivedMs = performance.now() - started;
-    const lagAtEnd = (await clusterLag(deployment.store)).lag;
-    await until(async () => (await clusterLag(deployment.store)).lag === 0, 600_000, 'lag 0');
-    const doneMs = performance.now() - started;
+    const run = await measured(clusterer.proc.pid, total, async () => {
+      const started = performance.now();
+      await arrive(writers.upsertArticles, batches, started);
+      const arrivedMs = performance.now() - started;
+      const lagAtEnd = (await clusterLag(deployment.store)).lag;
+      await until(async () => (await clusterLag(deployment.store)).lag === 0, 600_000, 'lag 0');
+      return { arrivedMs, lagAtEnd, doneMs: performance.now() - started };
+    }).finally(() => writers.close());
+    const { arrivedMs, lagAtEnd, doneMs, cpuMsPer1000 } = run;
     return {
       arrived: total,
       arrivalRate: Math.round((total * 1000) / arrivedMs),
@@ -70,14 +82,36 @@ export async function clusterRateRun(
       lagAtEnd,
       drainMs: Math.round(doneMs - arrivedMs),
       passes: clusterer.lines.filter((line) => line.startsWith('cluster: committed')).length,
+      cpuMsPer1000,
     };
   } finally {
+    if (process.env.BENCH_CLUSTER_LOG === '1') console.error(clusterer.lines.join('\n'));
     sampling = false;
     await sampler;
     clusterer.proc.kill('SIGTERM');
     await clusterer.exited;
     await deployment.drop();
   }
+}
+
+/** `work`'s result with the CPU it took per 1,000 articles (see `cpuMsPer1000`). */
+async function measured<T>(
+  clustererPid: number | undefined,
+  total: number,
+  work: () => Promise<T>,
+) {
+  const meter = startCpuMeter();
+  const clustererCpu = cpuSecondsOf(clustererPid);
+  const result = await work();
+  // Read before the writers' connections close: a backend that ended is not counted.
+  const cpu = meter.stop();
+  const perThousand = (seconds: number) => Math.round((seconds * 1e6) / total);
+  const cpuMsPer1000 = {
+    writers: perThousand(cpu.bench),
+    clusterer: perThousand(cpuSecondsOf(clustererPid) - clustererCpu),
+    postgres: perThousand(cpu.postgres),
+  };
+  return { ...result, cpuMsPer1000 };
 }
 
 /**

@@ -6,7 +6,8 @@
 // BENCH_ROUNDS (default 3) and BENCH_WORKERS (default 1,2) choose the runs. Other modes:
 //   --kill-trials N    N kill trials (src/worker/testing/kill-trial.ts), each reported
 //   --cluster-rate N   articles arriving at N/s for BENCH_SECONDS (default 20) while one
-//                      clusterer runs; its lag sampled (needs ../shared/data)
+//                      clusterer runs; its lag sampled, CPU per 1,000 articles (needs
+//                      ../shared/data)
 // Needs NEWSLOOM_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -109,7 +109,29 @@ export function joinSql(...statements: string[]): string {
   return statements.filter((statement) => statement.trim() !== '').join(';\n');
 }
 
+/**
+ * A string literal for SQL text, dollar-quoted with a tag the text does not contain: the
+ * server takes what is between the tags as it is, so nothing is escaped (pg's `escapeLiteral`
+ * appends character by character, and on a batch's megabyte of article JSON that cost more
+ * than the rest of the write). The text must not hold a NUL character (no SQL text can).
+ * @example literal("it's") // $n$it's$n$
+ */
+export function literal(text: string): string {
+  let tag = '$n$';
+  for (let n = 0; closesEarly(text, tag); n += 1) tag = `$n${n}$`;
+  return `${tag}${text}${tag}`;
+}
+
+/**
+ * Whether the server would end the string before the closing `tag`: at the tag inside the
+ * text, or at one that starts in the text's last characters (`…$n` then `$n$` reads `$n$`
+ * first). A tag `$x$` overlaps itself only by its first `$`, so that is the only other case.
+ */
+function closesEarly(text: string, tag: string): boolean {
+  return text.includes(tag) || text.endsWith(tag.slice(0, -1));
+}
+
 /** A JSON literal of `value` for SQL text. */
 export function json(value: unknown): string {
-  return `${pg.escapeLiteral(JSON.stringify(value))}::json`;
+  return `${literal(JSON.stringify(value))}::json`;
 }

@@ -86,6 +86,14 @@ CREATE TABLE worker_heartbeats (
 );
 `;
 
+// The state's watermark beside its document, so the revision check of a clusterer that keeps its
+// state in memory, and every lag reading, cost one small row, not the clusterer snapshot.
+const V3_STATE_WATERMARK = `
+ALTER TABLE pipeline_state ADD COLUMN watermark bigint;
+UPDATE pipeline_state SET watermark = (doc::json->>'watermark')::bigint;
+ALTER TABLE pipeline_state ALTER COLUMN watermark SET NOT NULL;
+`;
+
 /** Every schema version of the PostgreSQL store, oldest first. */
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   {
@@ -94,4 +102,5 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
     up: V1_STORE,
   },
   { version: 2, name: 'worker host leases and heartbeats', up: V2_WORKERS },
+  { version: 3, name: 'pipeline state watermark column', up: V3_STATE_WATERMARK },
 ];

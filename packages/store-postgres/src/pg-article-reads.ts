@@ -1,21 +1,17 @@
-import {
-  type Article,
-  type ArticleId,
-  type ArticleQuery,
-  ArticleSchema,
-  type SequencedArticleKeys,
-  type SequencedArticles,
+import type {
+  Article,
+  ArticleId,
+  ArticleQuery,
+  SequencedArticleKeys,
+  SequencedArticles,
 } from '@newsloom/core';
-import { decodeRow, sortableTime } from '@newsloom/store';
+import {
+  type ArticleRow,
+  articlePageSql,
+  ARTICLE_COLUMNS as COLUMNS,
+  decodeArticleRow as decodeArticle,
+} from '@newsloom/store';
 import type pg from 'pg';
-
-interface ArticleRow {
-  id: string;
-  content: string;
-  fetched_at: string | null;
-}
-
-const COLUMNS = 'a.id, a.content, a.fetched_at';
 
 /** Article reads of a PostgreSQL store: by id, keyset pages, ingest sequence, tsvector search. */
 export function createPostgresArticleReads(pool: pg.Pool) {
@@ -31,7 +27,7 @@ export function createPostgresArticleReads(pool: pg.Pool) {
       after: [string, string] | undefined,
       size: number,
     ): Promise<Article[]> {
-      const { sql, params } = pageSql(query, storyId, after, size);
+      const { sql, params } = articlePageSql(query, storyId, after, size, (n) => `$${n}`);
       return rows(sql, params);
     },
     async after(sequence: number, limit: number): Promise<SequencedArticles> {
@@ -77,38 +73,4 @@ export function createPostgresArticleReads(pool: pg.Pool) {
       );
     },
   };
-}
-
-function pageSql(
-  query: ArticleQuery,
-  storyId: string | undefined,
-  after: [string, string] | undefined,
-  size: number,
-) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: (n: number) => string, ...values: unknown[]) => {
-    where.push(clause(params.length + 1));
-    params.push(...values);
-  };
-  let from = 'articles a';
-  if (storyId !== undefined) {
-    params.push(storyId);
-    from += ' JOIN story_members m ON m.article_id = a.id AND m.story_id = $1';
-  }
-  if (after !== undefined) add((n) => `(a.published_at, a.id) > ($${n}, $${n + 1})`, ...after);
-  if (query.since !== undefined) add((n) => `a.published_at >= $${n}`, sortableTime(query.since));
-  if (query.until !== undefined) add((n) => `a.published_at < $${n}`, sortableTime(query.until));
-  if (query.outletId !== undefined) add((n) => `a.outlet_id = $${n}`, query.outletId);
-  if (query.feedId !== undefined) add((n) => `a.feed_id = $${n}`, query.feedId);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(size);
-  const sql = `SELECT ${COLUMNS} FROM ${from} ${filter}
-    ORDER BY a.published_at, a.id LIMIT $${params.length}`;
-  return { sql, params };
-}
-
-function decodeArticle(row: ArticleRow): Article {
-  const extra = row.fetched_at === null ? undefined : { fetchedAt: row.fetched_at };
-  return decodeRow(ArticleSchema, row.content, `articles ${row.id}`, extra);
 }

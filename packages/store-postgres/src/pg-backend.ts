@@ -49,6 +49,7 @@ export function createPostgresBackend(
     saveRuns: docs.runs.upsert,
     listRuns: docs.runs.all,
     loadPipelineState: state.load,
+    pipelineRevision: state.revision,
     commitClusterRun: state.commit,
     listQuarantined: state.quarantined,
     close: async () => {

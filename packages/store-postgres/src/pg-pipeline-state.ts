@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   type ClusterRunCommit,
+  type PipelineRevision,
   type PipelineState,
   PipelineStateSchema,
   type QuarantineEntry,
@@ -38,6 +39,13 @@ export function createPostgresPipelineState(pool: pg.Pool, schema: string, label
       last = { md5: md5(doc), doc };
       return state;
     },
+    async revision(): Promise<PipelineRevision | undefined> {
+      const result = await pool.query<{ revision: string; watermark: string }>(
+        'SELECT revision, watermark FROM pipeline_state WHERE id = 1',
+      );
+      const row = result.rows[0];
+      return row && { revision: Number(row.revision), watermark: Number(row.watermark) };
+    },
     commit: async (run: ClusterRunCommit): Promise<UpsertCounts> => {
       const doc = canonicalJson(run.state);
       const counts = await withTransaction(pool, async (client) => {
@@ -50,9 +58,10 @@ export function createPostgresPipelineState(pool: pg.Pool, schema: string, label
         const written = await upsertStoriesOn(client, run.stories);
         await writeQuarantine(client, run.quarantined ?? []);
         await client.query(
-          `INSERT INTO pipeline_state (id, revision, doc) VALUES (1, $1, $2)
-           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, doc = excluded.doc`,
-          [run.state.revision, doc],
+          `INSERT INTO pipeline_state (id, revision, watermark, doc) VALUES (1, $1, $2, $3)
+           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision,
+             watermark = excluded.watermark, doc = excluded.doc`,
+          [run.state.revision, run.state.watermark, doc],
         );
         return written;
       });

@@ -22,6 +22,7 @@ export async function upsertStoriesOn(
   // The last version of each story in the batch is the one stored.
   const latest = new Map(stories.map((story) => [story.id as string, story]));
   const changed: Story[] = [];
+  const changedDocs: string[] = [];
   for (const story of stories) {
     const doc = canonicalJson(story);
     const before = docs.get(story.id);
@@ -30,14 +31,22 @@ export async function upsertStoriesOn(
       if (before === undefined) counts.inserted += 1;
       else counts.updated += 1;
       docs.set(story.id, doc);
-      if (latest.get(story.id) === story) changed.push(story);
+      if (latest.get(story.id) === story) {
+        changed.push(story);
+        changedDocs.push(doc);
+      }
     }
   }
-  if (changed.length > 0) await writeStories(client, changed);
+  if (changed.length > 0) await writeStories(client, changed, changedDocs);
   return counts;
 }
 
-async function writeStories(client: Queryable, stories: readonly Story[]): Promise<void> {
+/** Writes `stories` (their canonical JSON in `docs`, in the same order). */
+async function writeStories(
+  client: Queryable,
+  stories: readonly Story[],
+  docs: readonly string[],
+): Promise<void> {
   const ids = stories.map((s) => s.id as string);
   await client.query(
     `INSERT INTO stories (id, created_at, updated_at, changed_at, parent_id, doc)
@@ -51,7 +60,7 @@ async function writeStories(client: Queryable, stories: readonly Story[]): Promi
       stories.map((s) => sortableTime(s.updatedAt)),
       stories.map((s) => storyChangedAt(s)),
       stories.map((s) => s.parentId ?? null),
-      stories.map((s) => canonicalJson(s)),
+      docs,
     ],
   );
   await writeMembers(client, stories, ids);

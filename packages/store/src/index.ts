@@ -2,6 +2,12 @@
 export { createMemoryStore } from './memory/create-memory-store';
 // For other engines (@newsloom/store-postgres): the facade, the backend port and the helpers
 // every engine uses to store records the same way.
+export {
+  ARTICLE_COLUMNS,
+  type ArticleRow,
+  articlePageSql,
+  decodeArticleRow,
+} from './shared/article-sql';
 export type { MaybePromise, StoreBackend } from './shared/backend';
 export {
   articleContent,

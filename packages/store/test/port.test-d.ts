@@ -32,6 +32,9 @@ test('the ArticleStore port: incremental reads, state commits, quarantine', () =
   expectTypeOf<ArticleStore['loadPipelineState']>().toEqualTypeOf<
     () => Promise<PipelineState | undefined>
   >();
+  expectTypeOf<ArticleStore['readPipelineRevision']>().toEqualTypeOf<
+    () => Promise<{ revision: number; watermark: number } | undefined>
+  >();
   expectTypeOf<ArticleStore['commitClusterRun']>().toEqualTypeOf<
     (run: ClusterRunCommit) => Promise<UpsertCounts>
   >();

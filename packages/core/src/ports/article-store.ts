@@ -57,6 +57,14 @@ export interface SequencedArticleKeys {
   lastSequence: number;
 }
 
+/** What {@link ArticleStore.readPipelineRevision} returns: the stored state's head, not its content. */
+export interface PipelineRevision {
+  /** The stored state's `revision`. */
+  revision: number;
+  /** The stored state's `watermark`. */
+  watermark: number;
+}
+
 /** What {@link ArticleStore.commitClusterRun} writes in one transaction. */
 export interface ClusterRunCommit {
   stories: readonly Story[];
@@ -118,6 +126,13 @@ export interface ArticleStore {
    * @throws {NewsloomError} `STORE_CORRUPT` naming the store and the fix.
    */
   loadPipelineState(): Promise<PipelineState | undefined>;
+  /**
+   * The revision and watermark of the stored pipeline state without reading the state itself
+   * (`undefined` when none was committed): a process that keeps the state it committed last
+   * in memory checks that it is still the stored one, and a lag is `latestSequence() −
+   * watermark`, both at the cost of a row, not of the clusterer snapshot.
+   */
+  readPipelineRevision(): Promise<PipelineRevision | undefined>;
   /**
    * Upserts stories, quarantine entries and the state in one transaction, only if the stored
    * state's revision still equals `expectedRevision`; otherwise writes nothing.

@@ -1,12 +1,6 @@
-import {
-  type Clusterer,
-  type ClustererSnapshot,
-  createClusterer,
-  type UnplacedArticle,
-} from '@newsloom/cluster';
+import type { Clusterer, ClustererSnapshot, UnplacedArticle } from '@newsloom/cluster';
 import {
   isNewsloomError,
-  NewsloomError,
   type PipelineState,
   type QuarantineEntry,
   type Story,
@@ -15,8 +9,15 @@ import {
 import { isoNow, type PipelineContext, throwIfAborted } from './context';
 import { type LegacySeed, readLegacySeed, retireLegacySeed } from './legacy-state';
 import { inChunks, type NewArticles, readNewArticles } from './new-articles';
-import { pendingOf, withPending } from './pending';
+import { addPending, pendingOf } from './pending';
 import { placeUnplaced } from './placement';
+import {
+  createRunner,
+  finishRun,
+  restoreSnapshot,
+  startRun,
+  storySignature,
+} from './warm-clusterer';
 
 /** What `Pipeline.cluster` did. */
 export interface ClusterStageResult {
@@ -37,14 +38,11 @@ export interface ClusterStageResult {
 
 const MAX_ATTEMPTS = 20;
 
-function signature(story: Story): string {
-  return JSON.stringify([story.articleIds, story.parentId, story.relatedIds, story.aliases]);
-}
-
 /**
  * Clusters the articles ingested since the last run (the clusterer restored from the state in
- * the store, so story ids stay stable) and commits the changed stories, the quarantined
- * articles and the new state in one transaction.
+ * the store, so story ids stay stable, or kept in memory from this pipeline's last run while
+ * the store's state is still the one that run committed) and commits the changed stories, the
+ * quarantined articles and the new state in one transaction.
  * @example const { touchedStoryIds } = await clusterNewArticles(context)
  */
 export async function clusterNewArticles(context: PipelineContext): Promise<ClusterStageResult> {
@@ -73,25 +71,22 @@ export async function clusterAndSave(
 
 async function clusterOnce(context: PipelineContext) {
   const { store, signal } = context;
-  const saved = await store.loadPipelineState();
-  const seed = saved === undefined ? await legacySeed(context) : undefined;
-  const clusterer = createClusterer(context.clusterOptions);
-  const snapshot = (saved?.clusterer ?? seed?.clusterer) as ClustererSnapshot | undefined;
-  if (snapshot) restore(clusterer, snapshot);
-  const before = new Map(clusterer.stories().map((s) => [s.id, signature(s)]));
+  const { saved, seed, runner, before, warmPending } = await startClusterRun(context);
   const fresh = await readNewArticles(store, saved?.watermark ?? 0, {
     skip: seed?.clustered,
     signal,
   });
-  const unplaced = await addAll(context, clusterer, fresh);
+  const unplaced = await addAll(context, runner.clusterer, fresh);
   const times = new Map(fresh.keys.map((key) => [key.id as string, key.time]));
   const at = isoNow(context.clock);
   const placement = await placeUnplaced(store, unplaced, times, at, context.clusterOptions);
   const { quarantined, lateStories } = placement;
-  const stories = clusterer.stories();
-  const touched = [...stories.filter((s) => before.get(s.id) !== signature(s)), ...lateStories];
-  const pending = withPending(pendingOf(saved), touched);
-  const snapshotAfter = clusterer.snapshot();
+  const { stories, signatures } = finishRun(runner);
+  const changed = (s: Story) => before.get(s.id) !== (signatures.get(s.id) ?? storySignature(s));
+  const touched = [...stories.filter(changed), ...lateStories];
+  const pending = warmPending ?? pendingOf(saved);
+  addPending(pending, touched);
+  const snapshotAfter = runner.clusterer.snapshot();
   const state: PipelineState = {
     schemaVersion: 1,
     revision: (saved?.revision ?? -1) + 1,
@@ -106,6 +101,7 @@ async function clusterOnce(context: PipelineContext) {
     expectedRevision: saved?.revision,
     quarantined,
   });
+  context.clusterers.keep({ runner, state, signatures, pending });
   if (seed) await retireLegacySeed(seed);
   const result = {
     newArticles: fresh.keys.length,
@@ -115,6 +111,26 @@ async function clusterOnce(context: PipelineContext) {
     retries: 0,
   };
   return { result, storyIds: Object.keys(pending) as StoryId[] };
+}
+
+/**
+ * The clusterer this process committed last when the store still holds its state (no load,
+ * no restore), else one restored from the stored state (or a legacy sidecar's), with the
+ * signatures of its stories before the run.
+ */
+async function startClusterRun(context: PipelineContext) {
+  const warm = await context.clusterers.take(context.store);
+  if (warm !== undefined) {
+    startRun(warm.runner);
+    const { state: saved, runner, signatures: before, pending: warmPending } = warm;
+    return { saved, seed: undefined, runner, before, warmPending };
+  }
+  const saved = await context.store.loadPipelineState();
+  const seed = saved === undefined ? await legacySeed(context) : undefined;
+  const runner = createRunner(context.clusterOptions);
+  const snapshot = (saved?.clusterer ?? seed?.clusterer) as ClustererSnapshot | undefined;
+  if (snapshot) restoreSnapshot(runner, snapshot);
+  return { saved, seed, runner, before: finishRun(runner).signatures, warmPending: undefined };
 }
 
 /** Feeds the new articles to the clusterer in publication order; returns those it left out. */
@@ -135,21 +151,6 @@ async function addAll(
   }
   throwIfAborted(context.signal);
   return unplaced;
-}
-
-function restore(clusterer: Clusterer, snapshot: ClustererSnapshot): void {
-  try {
-    clusterer.restore(snapshot);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new NewsloomError(
-      'STORE_CORRUPT',
-      `The pipeline state in the store holds no valid clusterer snapshot (${reason}); reset it ` +
-        '(SQLite: DELETE FROM pipeline_state) and run "newsloom cluster" again: the stories are ' +
-        'rebuilt from the stored articles with the same ids',
-      { cause },
-    );
-  }
 }
 
 async function legacySeed(context: PipelineContext): Promise<LegacySeed | undefined> {

@@ -9,6 +9,7 @@ import {
 import type { AnalyzeCoverageOptions } from '@newsloom/coverage';
 import type { FetchFeedOptions } from '@newsloom/feeds';
 import type { SummarizeOptions } from '@newsloom/summarize';
+import type { ClustererCache } from './warm-clusterer';
 
 /** Options of `fetchFeed` the pipeline passes through (it sets fetch, clock, outlet and signal itself). */
 export type FeedFetchOptions = Omit<
@@ -46,6 +47,8 @@ export interface PipelineContext {
   coverageOptions: AnalyzeCoverageOptions;
   signal: AbortSignal | undefined;
   onProgress: (progress: PipelineProgress) => void;
+  /** The clusterer of this pipeline's last committed cluster run, reused while current. */
+  clusterers: ClustererCache;
 }
 
 /**

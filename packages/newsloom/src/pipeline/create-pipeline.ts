@@ -38,6 +38,7 @@ import { addOpml, ingestOpml } from './opml';
 import { type PollOptions, pollFeeds } from './poll';
 import { defaultThreads } from './summarize-pool';
 import { type SummarizeStageResult, summarizeStaleStories } from './summarize-stage';
+import { createClustererCache } from './warm-clusterer';
 
 /** Options of {@link createPipeline}; every one has a default. */
 export interface PipelineOptions {
@@ -150,6 +151,7 @@ function createContext(options: PipelineOptions): PipelineContext {
     coverageOptions: options.coverage ?? {},
     signal: options.signal,
     onProgress: options.onProgress ?? (() => {}),
+    clusterers: createClustererCache(),
   };
 }
 

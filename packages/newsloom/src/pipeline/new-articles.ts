@@ -46,15 +46,27 @@ export async function readNewArticles(
 }
 
 /**
- * The articles of `keys` in that order, read by id in chunks (one chunk in memory at a time).
+ * The articles of `keys` in that order, read by id in chunks. The next chunk is read while the
+ * caller works on this one (the store's engine, often another process, works meanwhile), so at
+ * most two chunks are in memory.
  * @example for await (const chunk of inChunks(store, fresh.keys)) clusterer.add(chunk)
  */
 export async function* inChunks(
   store: ArticleStore,
   keys: readonly ArticleKey[],
 ): AsyncGenerator<Article[]> {
-  for (let start = 0; start < keys.length; start += CHUNK) {
-    yield await store.getArticlesByIds(keys.slice(start, start + CHUNK).map((key) => key.id));
+  const read = (start: number) => {
+    const chunk = store.getArticlesByIds(keys.slice(start, start + CHUNK).map((key) => key.id));
+    // Handled here too: a caller that stops early never awaits it, and its failure must not
+    // become an unhandled rejection.
+    chunk.catch(() => undefined);
+    return chunk;
+  };
+  let next = keys.length > 0 ? read(0) : undefined;
+  for (let start = 0; next !== undefined; start += CHUNK) {
+    const current = await next;
+    next = start + CHUNK < keys.length ? read(start + CHUNK) : undefined;
+    yield current;
   }
 }
 

@@ -23,12 +23,11 @@ export function pendingOf(state: PipelineState | undefined): PendingSummaries {
   );
 }
 
-/** `pending` with the touched stories added (or their key updated). */
-export function withPending(
-  pending: PendingSummaries,
-  touched: readonly Story[],
-): PendingSummaries {
-  const next = { ...pending };
-  for (const story of touched) next[story.id] = storyKey(story);
-  return next;
+/**
+ * Adds the touched stories to `pending` in place (or updates their key). In place: the record
+ * is the run's own (read from the state, or the warm clusterer's), and a copy of thousands of
+ * entries per run would cost more than a small run.
+ */
+export function addPending(pending: PendingSummaries, touched: readonly Story[]): void {
+  for (const story of touched) pending[story.id] = storyKey(story);
 }

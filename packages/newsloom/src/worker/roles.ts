@@ -19,15 +19,15 @@ export interface WorkerCounters {
 
 /**
  * How far the clusterer is behind: the store's latest ingest sequence minus the watermark of
- * the pipeline state.
+ * the pipeline state (two small reads, never the state's snapshot).
  * @example const { lag } = await clusterLag(store)
  */
 export async function clusterLag(
   store: WorkerParts['store'],
 ): Promise<{ latest: number; watermark: number; lag: number; revision: number | undefined }> {
-  const [latest, state] = await Promise.all([store.latestSequence(), store.loadPipelineState()]);
-  const watermark = state?.watermark ?? 0;
-  return { latest, watermark, lag: latest - watermark, revision: state?.revision };
+  const [latest, head] = await Promise.all([store.latestSequence(), store.readPipelineRevision()]);
+  const watermark = head?.watermark ?? 0;
+  return { latest, watermark, lag: latest - watermark, revision: head?.revision };
 }
 
 /**

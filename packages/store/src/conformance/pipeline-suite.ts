@@ -136,6 +136,28 @@ export function describePipeline(create: CreateStore): void {
       expect(await store().loadPipelineState()).toEqual(next);
     });
 
+    it('reads the revision and watermark of the stored state without the state', async () => {
+      expect(await store().readPipelineRevision()).toBeUndefined();
+      await store().commitClusterRun({
+        stories: [],
+        state: pipelineState(0, 7, { window: [1] }),
+        expectedRevision: undefined,
+      });
+      expect(await store().readPipelineRevision()).toEqual({ revision: 0, watermark: 7 });
+      await store().commitClusterRun({
+        stories: [],
+        state: pipelineState(1, 12),
+        expectedRevision: 0,
+      });
+      const stale = store().commitClusterRun({
+        stories: [],
+        state: pipelineState(1, 30),
+        expectedRevision: 0,
+      });
+      await expect(stale).rejects.toSatisfy((e) => isNewsloomError(e, 'STATE_CONFLICT'));
+      expect(await store().readPipelineRevision()).toEqual({ revision: 1, watermark: 12 });
+    });
+
     it('rejects a stale commit with STATE_CONFLICT and writes nothing', async () => {
       await store().commitClusterRun({
         stories: [],

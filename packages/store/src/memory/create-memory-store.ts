@@ -82,6 +82,7 @@ export function createMemoryStore(): NewsloomStore {
           compareStrings(a.key, b.key),
       ),
     loadPipelineState: pipeline.load,
+    pipelineRevision: pipeline.revision,
     commitClusterRun: pipeline.commit,
     listQuarantined: pipeline.quarantined,
     close: () => undefined,

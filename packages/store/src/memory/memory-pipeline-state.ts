@@ -1,5 +1,6 @@
 import {
   type ClusterRunCommit,
+  type PipelineRevision,
   type PipelineState,
   PipelineStateSchema,
   type QuarantineEntry,
@@ -17,13 +18,18 @@ const LABEL = 'Memory store';
 export function createMemoryPipelineState(
   upsertStories: (stories: readonly Story[]) => UpsertCounts,
 ) {
-  let state: { revision: number; doc: string } | undefined;
+  let state: { revision: number; watermark: number; doc: string } | undefined;
   const quarantine = new Map<string, string>();
   return {
     load(): PipelineState | undefined {
       return state === undefined
         ? undefined
         : decodeRow(PipelineStateSchema, state.doc, `pipeline_state of ${LABEL}`);
+    },
+    revision(): PipelineRevision | undefined {
+      return state === undefined
+        ? undefined
+        : { revision: state.revision, watermark: state.watermark };
     },
     commit(run: ClusterRunCommit): UpsertCounts {
       if (state?.revision !== run.expectedRevision) {
@@ -34,7 +40,7 @@ export function createMemoryPipelineState(
       const entries = (run.quarantined ?? []).map((e) => [e.articleId, canonicalJson(e)] as const);
       const counts = upsertStories(run.stories);
       for (const [id, entry] of entries) quarantine.set(id, entry);
-      state = { revision: run.state.revision, doc };
+      state = { revision: run.state.revision, watermark: run.state.watermark, doc };
       return counts;
     },
     quarantined(): QuarantineEntry[] {

@@ -7,6 +7,7 @@ import type {
   Feed,
   NewsloomError,
   Outlet,
+  PipelineRevision,
   PipelineState,
   QuarantineEntry,
   SequencedArticleKeys,
@@ -79,6 +80,8 @@ export interface StoreBackend {
   listRuns(): MaybePromise<Run[]>;
   /** The stored pipeline state, decoded with `PipelineStateSchema`. */
   loadPipelineState(): MaybePromise<PipelineState | undefined>;
+  /** The stored state's revision and watermark, without its document. */
+  pipelineRevision(): MaybePromise<PipelineRevision | undefined>;
   /**
    * One transaction: check the stored revision equals `expectedRevision` (else throw
    * `stateConflict(...)` and write nothing), upsert stories and quarantine, store the state.

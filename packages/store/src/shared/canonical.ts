@@ -6,15 +6,58 @@ import type { Article } from '@newsloom/core';
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value))
-    return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (isCanonical(value)) return JSON.stringify(value);
+  return Array.isArray(value) ? arrayJson(value) : objectJson(value as Record<string, unknown>);
+}
+
+// The pipeline state is mostly arrays of numbers and of [term, count] pairs, and records of
+// strings (pending summaries, thousands of them). Where a value already is in canonical form
+// (plain records with sorted keys, nothing to drop), JSON.stringify writes it in one native
+// call with the same text; the walk that checks it allocates nothing.
+function isCanonical(value: unknown, depth = 0): boolean {
+  if (value === null) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth > 32) return false;
+  if (Array.isArray(value)) return value.every((item) => isCanonical(item, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
   const record = value as Record<string, unknown>;
+  let previous: string | undefined;
+  for (const key in record) {
+    if (previous !== undefined && previous >= key) return false;
+    if (!isCanonical(record[key], depth + 1)) return false;
+    previous = key;
+  }
+  return true;
+}
+
+function arrayJson(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i += 1) {
+    if (i > 0) out += ',';
+    out += canonicalJson(items[i] ?? null);
+  }
+  return `${out}]`;
+}
+
+function objectJson(record: Record<string, unknown>): string {
+  const keys = Object.keys(record);
+  if (keys.every((key) => isScalar(record[key]))) {
+    // A key list as the replacer writes the keys in its order, here the sorted one.
+    return JSON.stringify(record, keys.sort());
+  }
   const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
+  for (const key of keys.sort()) {
     const item = record[key];
     if (item !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
   }
   return `{${parts.join(',')}}`;
+}
+
+function isScalar(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean';
 }
 
 // Article fields in sorted order: building an object in this order and calling

@@ -68,6 +68,8 @@ export function createStoreFacade(backend: StoreBackend): NewsloomStore {
     },
     getLatestCoverage: () => run('read coverage from', () => backend.latestCoverage()),
     loadPipelineState: () => run('read the pipeline state from', () => backend.loadPipelineState()),
+    readPipelineRevision: () =>
+      run('read the pipeline state revision from', () => backend.pipelineRevision()),
     commitClusterRun: async (commit) => {
       const checked = checkCommit(commit);
       return run('commit a cluster run to', () => backend.commitClusterRun(checked));

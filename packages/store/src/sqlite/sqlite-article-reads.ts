@@ -1,23 +1,17 @@
-import {
-  type Article,
-  type ArticleId,
-  type ArticleQuery,
-  ArticleSchema,
-  type SequencedArticleKeys,
-  type SequencedArticles,
+import type {
+  Article,
+  ArticleId,
+  ArticleQuery,
+  SequencedArticleKeys,
+  SequencedArticles,
 } from '@newsloom/core';
 import type { Database, Statement } from 'better-sqlite3';
-import { sortableTime } from '../shared/canonical';
-import { decodeRow } from '../shared/decode';
-
-interface ArticleRow {
-  id: string;
-  published_at: string;
-  content: string;
-  fetched_at: string | null;
-}
-
-const COLUMNS = 'a.id, a.published_at, a.content, a.fetched_at';
+import {
+  type ArticleRow,
+  articlePageSql,
+  ARTICLE_COLUMNS as COLUMNS,
+  decodeArticleRow as decodeArticle,
+} from '../shared/article-sql';
 
 /** Article reads of one SQLite connection: by id, keyset pages in publication order, FTS5. */
 export function createSqliteArticleReads(db: Database) {
@@ -57,7 +51,7 @@ export function createSqliteArticleReads(db: Database) {
       after: [string, string] | undefined,
       size: number,
     ) {
-      const { sql, params } = pageSql(query, storyId, after, size);
+      const { sql, params } = articlePageSql(query, storyId, after, size, () => '?');
       let statement = pages.get(sql);
       if (statement === undefined) {
         statement = db.prepare<unknown[], ArticleRow>(sql);
@@ -87,41 +81,4 @@ export function createSqliteArticleReads(db: Database) {
       return searchStatement.all(match, limit).map(decodeArticle);
     },
   };
-}
-
-function pageSql(
-  query: ArticleQuery,
-  storyId: string | undefined,
-  after: [string, string] | undefined,
-  size: number,
-) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  let from = 'articles a';
-  if (storyId !== undefined) {
-    from += ' JOIN story_members m ON m.article_id = a.id AND m.story_id = ?';
-    params.push(storyId);
-  }
-  const add = (clause: string, value: unknown) => {
-    where.push(clause);
-    params.push(value);
-  };
-  if (after !== undefined) {
-    where.push('(a.published_at, a.id) > (?, ?)');
-    params.push(after[0], after[1]);
-  }
-  if (query.since !== undefined) add('a.published_at >= ?', sortableTime(query.since));
-  if (query.until !== undefined) add('a.published_at < ?', sortableTime(query.until));
-  if (query.outletId !== undefined) add('a.outlet_id = ?', query.outletId);
-  if (query.feedId !== undefined) add('a.feed_id = ?', query.feedId);
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-  params.push(size);
-  const sql = `SELECT ${COLUMNS} FROM ${from} ${filter}
-    ORDER BY a.published_at, a.id LIMIT ?`;
-  return { sql, params };
-}
-
-function decodeArticle(row: ArticleRow): Article {
-  const extra = row.fetched_at === null ? undefined : { fetchedAt: row.fetched_at };
-  return decodeRow(ArticleSchema, row.content, `articles ${row.id}`, extra);
 }

@@ -46,6 +46,7 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
     saveRuns: docs.runs.upsert,
     listRuns: docs.runs.all,
     loadPipelineState: state.load,
+    pipelineRevision: state.revision,
     commitClusterRun: state.commit,
     listQuarantined: state.quarantined,
     close: () => {

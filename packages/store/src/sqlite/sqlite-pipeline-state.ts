@@ -1,5 +1,6 @@
 import {
   type ClusterRunCommit,
+  type PipelineRevision,
   type PipelineState,
   PipelineStateSchema,
   type QuarantineEntry,
@@ -24,6 +25,11 @@ export function createSqlitePipelineState(
 ) {
   const selectState = db.prepare<[], { revision: number; doc: string }>(
     'SELECT revision, doc FROM pipeline_state WHERE id = 1',
+  );
+  // json_extract reads the number out of the document in C; no JSON reaches JavaScript.
+  const selectRevision = db.prepare<[], PipelineRevision>(
+    `SELECT revision, json_extract(doc, '$.watermark') AS watermark FROM pipeline_state
+     WHERE id = 1`,
   );
   const writeState = db.prepare(
     `INSERT INTO pipeline_state (id, revision, doc) VALUES (1, ?, ?)
@@ -61,6 +67,7 @@ export function createSqlitePipelineState(
         ? undefined
         : decodeRow(PipelineStateSchema, row.doc, `pipeline_state of ${label}`);
     },
+    revision: (): PipelineRevision | undefined => selectRevision.get(),
     commit: (run: ClusterRunCommit): UpsertCounts => commit.immediate(run),
     quarantined(): QuarantineEntry[] {
       return selectQuarantine
