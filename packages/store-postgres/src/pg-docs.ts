@@ -1,30 +1,18 @@
+import type { CoverageReport, CoverageSnapshot, UpsertCounts } from '@newsloom/core';
 import {
-  type CoverageReport,
-  CoverageReportSchema,
-  type CoverageSnapshot,
-  type Feed,
-  FeedSchema,
-  type Outlet,
-  OutletSchema,
-  type StorySummary,
-  StorySummarySchema,
-  type UpsertCounts,
-} from '@newsloom/core';
-import { canonicalJson, decodeRow, type Run, RunSchema, sortableTime } from '@newsloom/store';
+  canonicalJson,
+  DOC_TABLES,
+  type DocTableSpec,
+  decodeCoverageRow,
+  decodeDoc,
+  LATEST_COVERAGE_SQL,
+} from '@newsloom/store';
 import type pg from 'pg';
 import type { z } from 'zod';
 import { json, withTransaction } from './connection';
 
-/** A table of whole records stored as canonical JSON `doc`, keyed by `key`, with index columns. */
-interface DocTable<T> {
-  table: string;
-  key: string;
-  columns: Record<string, (record: T) => string | null>;
-  keyOf: (record: T) => string;
-  orderBy: string;
-}
-
-function createDocTable<S extends z.ZodType>(pool: pg.Pool, schema: S, spec: DocTable<z.infer<S>>) {
+/** Upsert, list and get over one doc table of a PostgreSQL store (its layout: `DOC_TABLES`). */
+function createDocTable<S extends z.ZodType>(pool: pg.Pool, spec: DocTableSpec<S>) {
   type T = z.infer<S>;
   const names = [spec.key, ...Object.keys(spec.columns), 'doc'];
   const compute = Object.values(spec.columns);
@@ -35,8 +23,7 @@ function createDocTable<S extends z.ZodType>(pool: pg.Pool, schema: S, spec: Doc
     ON CONFLICT (${spec.key}) DO UPDATE SET ${updates.join(', ')}
     WHERE ${spec.table}.doc IS DISTINCT FROM excluded.doc
     RETURNING (xmax = 0) AS inserted`;
-  const decode = (row: { k: string; doc: string }): T =>
-    decodeRow(schema, row.doc, `${spec.table} ${row.k}`);
+  const decode = (row: { k: string; doc: string }): T => decodeDoc(spec, row.k, row.doc);
   const rowOf = (record: T) => [
     spec.keyOf(record),
     ...compute.map((c) => c(record)),
@@ -103,39 +90,10 @@ function createDocTable<S extends z.ZodType>(pool: pg.Pool, schema: S, spec: Doc
 /** Outlet, feed, summary, run and coverage tables of a PostgreSQL store. */
 export function createPostgresDocs(pool: pg.Pool) {
   return {
-    outlets: createDocTable(pool, OutletSchema, {
-      table: 'outlets',
-      key: 'id',
-      columns: {},
-      keyOf: (o: Outlet) => o.id,
-      orderBy: 'id',
-    }),
-    feeds: createDocTable(pool, FeedSchema, {
-      table: 'feeds',
-      key: 'id',
-      columns: {
-        outlet_id: (f: Feed) => f.outletId,
-        url: (f: Feed) => f.url,
-        next_fetch_at: (f: Feed) =>
-          f.nextFetchAt === undefined ? null : sortableTime(f.nextFetchAt),
-      },
-      keyOf: (f: Feed) => f.id,
-      orderBy: 'id',
-    }),
-    summaries: createDocTable(pool, StorySummarySchema, {
-      table: 'summaries',
-      key: 'story_id',
-      columns: { updated_at: (s: StorySummary) => sortableTime(s.updatedAt) },
-      keyOf: (s: StorySummary) => s.storyId,
-      orderBy: 'story_id',
-    }),
-    runs: createDocTable(pool, RunSchema, {
-      table: 'runs',
-      key: 'id',
-      columns: { started_at: (r: Run) => sortableTime(r.startedAt) },
-      keyOf: (r: Run) => r.id,
-      orderBy: 'started_at DESC, id',
-    }),
+    outlets: createDocTable(pool, DOC_TABLES.outlets),
+    feeds: createDocTable(pool, DOC_TABLES.feeds),
+    summaries: createDocTable(pool, DOC_TABLES.summaries),
+    runs: createDocTable(pool, DOC_TABLES.runs),
     async saveCoverage(report: CoverageReport, createdAt: string): Promise<CoverageSnapshot> {
       const result = await pool.query<{ id: string }>(
         'INSERT INTO coverage_snapshots (created_at, doc) VALUES ($1, $2) RETURNING id',
@@ -145,12 +103,10 @@ export function createPostgresDocs(pool: pg.Pool) {
     },
     async latestCoverage(): Promise<CoverageSnapshot | undefined> {
       const result = await pool.query<{ id: string; created_at: string; doc: string }>(
-        'SELECT id, created_at, doc FROM coverage_snapshots ORDER BY created_at DESC, id DESC LIMIT 1',
+        LATEST_COVERAGE_SQL,
       );
       const row = result.rows[0];
-      if (row === undefined) return undefined;
-      const report = decodeRow(CoverageReportSchema, row.doc, `coverage_snapshots ${row.id}`);
-      return { id: Number(row.id), createdAt: row.created_at, report };
+      return row === undefined ? undefined : decodeCoverageRow(row);
     },
   };
 }

@@ -8,6 +8,14 @@ export {
   articlePageSql,
   decodeArticleRow,
 } from './shared/article-sql';
+export {
+  assembleBackend,
+  type EngineArticleReads,
+  type EngineDocs,
+  type EngineParts,
+  type EnginePipelineState,
+  type EngineStoryReads,
+} from './shared/assemble-backend';
 export type { MaybePromise, StoreBackend } from './shared/backend';
 export {
   articleContent,
@@ -20,6 +28,13 @@ export {
 } from './shared/canonical';
 export { createStoreFacade } from './shared/create-store-facade';
 export { decodeRow } from './shared/decode';
+export {
+  DOC_TABLES,
+  type DocTableSpec,
+  decodeCoverageRow,
+  decodeDoc,
+  LATEST_COVERAGE_SQL,
+} from './shared/doc-tables';
 export { importArticlesJsonl } from './shared/import-jsonl';
 export { type StoryMembership, StoryMembershipSchema } from './shared/membership';
 export { stateConflict } from './shared/pipeline-state';

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { assembleBackend } from '../shared/assemble-backend';
 import type { StoreBackend } from '../shared/backend';
 import { toStoreError } from './errors';
 import { createSqliteArticleReads } from './sqlite-article-reads';
@@ -17,40 +18,17 @@ export function createSqliteBackend(db: Database, path: string): StoreBackend {
   const docs = createSqliteDocs(db);
   const label = `SQLite store ${path}`;
   const state = createSqlitePipelineState(db, label, storyWriter.upsertInTransaction);
-  return {
+  return assembleBackend({
     label,
     toError: (thrown, action) => toStoreError(thrown, path, action),
     upsertArticles: writer.upsert,
-    getArticle: articles.get,
-    articlePage: articles.page,
-    articlesAfter: articles.after,
-    articleKeysAfter: articles.keysAfter,
-    latestSequence: articles.latestSequence,
-    articlesByIds: articles.byIds,
-    searchArticles: articles.search,
     upsertStories: storyWriter.upsert,
-    resolveStory: stories.resolve,
-    getStory: stories.getById,
-    storiesUpdatedSince: stories.updatedSince,
-    storiesChangedSince: stories.changedSince,
-    membership: stories.membership,
-    upsertOutlets: docs.outlets.upsert,
-    listOutlets: docs.outlets.all,
-    upsertFeeds: docs.feeds.upsert,
-    listFeeds: docs.feeds.all,
-    saveSummaries: docs.summaries.upsert,
-    getSummary: docs.summaries.get,
-    listSummaries: docs.summaries.all,
-    saveCoverage: docs.saveCoverage,
-    latestCoverage: docs.latestCoverage,
-    saveRuns: docs.runs.upsert,
-    listRuns: docs.runs.all,
-    loadPipelineState: state.load,
-    pipelineRevision: state.revision,
-    commitClusterRun: state.commit,
-    listQuarantined: state.quarantined,
+    articles,
+    stories,
+    docs,
+    state,
     close: () => {
       db.close();
     },
-  };
+  });
 }
