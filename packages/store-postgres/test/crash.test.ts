@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCrashChild, writeCrashImportFile } from '@newsloom/testing';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migratePostgresStore, openPostgresStore } from '../src/index';
@@ -20,54 +20,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   if (testUrl !== undefined) await dropSchema(schema);
 });
-
-function writeImportFile(path: string): void {
-  const lines: string[] = [];
-  for (let n = 0; n < BATCHES * BATCH_SIZE; n += 1) {
-    const [batch, i] = [Math.floor(n / BATCH_SIZE), n % BATCH_SIZE];
-    lines.push(
-      JSON.stringify({
-        id: `b${batch}-${i}`,
-        url: `https://crash.example/${batch}/${i}`,
-        outlet: `Outlet ${n % 7}`,
-        title: `Crash test article ${n}`,
-        text: `Paragraph ${n}. `.repeat(40),
-        publishedAt: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
-      }),
-    );
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-}
-
-/** Runs the child until it reported `killAfter` commits (plus a delay), then SIGKILLs it. */
-function runAndKill(jsonl: string, killAfter: number, delayMs: number) {
-  return new Promise<{ committed: Set<number>; killed: boolean }>((resolve, reject) => {
-    const args = ['--conditions=@newsloom/source', '--import', 'tsx', child, url, schema, jsonl];
-    const proc = spawn(process.execPath, [...args, String(BATCH_SIZE)], {
-      cwd: packageDir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const committed = new Set<number>();
-    let [stderr, pending] = ['', ''];
-    proc.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    proc.stdout.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const match = /^committed (\d+)$/.exec(line);
-        if (match) committed.add(Number(match[1]));
-      }
-      if (committed.size >= killAfter) setTimeout(() => proc.kill('SIGKILL'), delayMs);
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ committed, killed: signal === 'SIGKILL' });
-      else reject(new Error(`crash child exited with ${code}: ${stderr}`));
-    });
-  });
-}
 
 async function inspect() {
   const client = new pg.Client({ connectionString: url });
@@ -100,11 +52,17 @@ describe.skipIf(testUrl === undefined)('crash safety of the PostgreSQL store', (
   it('keeps no partial batch across SIGKILLs, and re-import adds no duplicates', async () => {
     await migratePostgresStore({ url, schema });
     const jsonl = join(dir, 'import.jsonl');
-    writeImportFile(jsonl);
+    writeCrashImportFile(jsonl, BATCHES, BATCH_SIZE);
     let kills = 0;
     for (let kill = 0; kill < KILLS; kill += 1) {
       const target = Math.floor(((kill + 1) * BATCHES) / (KILLS + 1)) + (kill % 3) - 1;
-      const { committed, killed } = await runAndKill(jsonl, target, (kill * 7) % 13);
+      const { committed, killed } = await runCrashChild({
+        script: child,
+        args: [url, schema, jsonl, String(BATCH_SIZE)],
+        cwd: packageDir,
+        killAfter: target,
+        delayMs: (kill * 7) % 13,
+      });
       const { perBatch, total, denseSequence, indexed } = await inspect();
       for (const batch of committed) expect(perBatch.get(batch)).toBe(BATCH_SIZE);
       for (const count of perBatch.values()) expect(count).toBe(BATCH_SIZE);
