@@ -3,6 +3,9 @@
 // for a small feed (the single-byte ones parse it once per language). Only the recognisers that
 // can name a charset we accept can make the guess succeed, so they run first; the full analysis
 // runs only when one of them is confident enough, and then decides exactly as before.
+// The recognisers are chardet internals (lib/encoding/*), not its public API: package.json pins
+// chardet to one exact version so that an upgrade is a deliberate change, checked by the
+// charset tests (Shift_JIS, Hebrew, …).
 import { analyse } from 'chardet';
 import type { Context, Recogniser } from 'chardet/lib/encoding/index.js';
 import { big5, euc_jp, euc_kr, gb_18030, sjis } from 'chardet/lib/encoding/mbcs.js';
