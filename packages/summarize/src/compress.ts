@@ -89,19 +89,27 @@ const TIME_HINT =
  * ```
  */
 export function compressSentence(sentence: string, maxWords: number): string | undefined {
-  const key = `${maxWords}\u0000${sentence}`;
-  const hit = recent.get(key);
+  // One memo per length, keyed by the sentence itself: a joined "length + sentence" key would
+  // be a fresh string to build and hash on every call.
+  let recent = recentByLength.get(maxWords);
+  if (recent === undefined) {
+    if (recentByLength.size >= 8) recentByLength.clear();
+    recent = new Map();
+    recentByLength.set(maxWords, recent);
+  }
+  const hit = recent.get(sentence);
   if (hit !== undefined) return hit ?? undefined;
   const out = compress(sentence, maxWords);
   if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(key, out ?? null);
+  recent.set(sentence, out ?? null);
   return out;
 }
 
 // A story compresses its titles and lead sentences for the headline and again for section
-// titles: the last few hundred results are kept (one story's worth; no growth on a long run).
+// titles: the last few hundred results of each length are kept (one story's worth; no growth on
+// a long run). Callers use two lengths; the outer map is bounded all the same.
 const RECENT_LIMIT = 256;
-const recent = new Map<string, string | null>();
+const recentByLength = new Map<number, Map<string, string | null>>();
 
 function compress(sentence: string, maxWords: number): string | undefined {
   const start = trimmed(sentence);
@@ -180,7 +188,31 @@ const BOUNDARY = wordSet(
 /** True when the words from `i` on read as a clause: a participle or a finite verb. */
 function opensClause(words: readonly string[], i: number): boolean {
   if (/ing$/iu.test(words[i] ?? '')) return true;
-  return words.slice(i).some((_, j) => isFiniteVerbAt(words, i + j, true));
+  for (let j = i; j < words.length; j += 1) if (isFiniteVerbAt(words, j, true)) return true;
+  return false;
+}
+
+/**
+ * True when every character of `word` is an ASCII letter (or an apostrophe, when allowed): then
+ * stripping non-letters would change nothing, and the Unicode regex pass can be skipped.
+ */
+function isAsciiWord(word: string, apostrophe: boolean): boolean {
+  for (let k = 0; k < word.length; k += 1) {
+    const c = word.charCodeAt(k) | 32; // folds A–Z onto a–z
+    if ((c < 97 || c > 122) && !(apostrophe && word.charCodeAt(k) === 39)) return false;
+  }
+  return true;
+}
+
+/** A word in lower case with everything but letters and apostrophes removed. */
+function verbForm(word: string): string {
+  const lower = word.toLowerCase();
+  return isAsciiWord(word, true) ? lower : lower.replace(/[^\p{L}']/gu, '');
+}
+
+/** A word with everything but letters removed, in lower case. */
+function letterForm(word: string): string {
+  return (isAsciiWord(word, false) ? word : word.replace(/[^\p{L}]/gu, '')).toLowerCase();
 }
 
 /** Boundary words that open a verb's object or complement rather than an adjunct. */
@@ -188,10 +220,10 @@ const OBJECT_OPENER = wordSet('that to than about for into and or but');
 
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
-  const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
+  const lower = verbForm(words[i] ?? '');
   if (AUXILIARY.has(lower) || (i > 0 && IRREGULAR.has(lower))) return true;
   if (i === 0 || lower.length < 4 || isStopword(lower)) return false;
-  if (DETERMINER.has((words[i - 1] ?? '').replace(/[^\p{L}]/gu, '').toLowerCase())) return false;
+  if (DETERMINER.has(letterForm(words[i - 1] ?? ''))) return false;
   if (!titleCased && /^\p{Lu}/u.test(words[i] ?? '')) return false;
   return /(?:[^su]s|ed)$/u.test(lower) && !/(?:ss|ous|ness|ics|ies|ers)$/u.test(lower);
 }
