@@ -60,6 +60,7 @@ export function sectionTitle(
   const others = new Set(
     all.filter((s) => !group.includes(s)).flatMap((s) => [...s.candidate.features.terms.keys()]),
   );
+  const keyTerms: ReadonlySet<string> = new Set(inside.keys());
   let best = { title: '', score: Number.NEGATIVE_INFINITY };
   // The section's sentences first, then the titles of the articles they come from.
   const texts = [
@@ -71,7 +72,7 @@ export function sectionTitle(
     const short = compressed && mainClause(compressed, 9);
     if (!short) return;
     const title = titleCase(short);
-    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, new Set(inside.keys())).length)
+    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, keyTerms).length)
       return;
     if (problemsExceptCase(title).length > 0) return;
     const stems = title
