@@ -115,17 +115,27 @@ function compress(sentence: string, maxWords: number): string | undefined {
   const start = trimmed(sentence);
   if (start === undefined) return undefined;
   let text = start;
-  for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
+  // Each text's word count is taken once: the loop and the checks below reuse it.
+  let words = wordCount(text);
+  for (let i = 0; i < 3 && words > maxWords; i += 1) {
     const cut = text.replace(TRAILING_CLAUSE, '');
-    if (cut === text || wordCount(cut) < 5) break;
+    if (cut === text) break;
+    const cutWords = wordCount(cut);
+    if (cutWords < 5) break;
     text = cut;
+    words = cutWords;
   }
-  if (wordCount(text) > maxWords) {
+  if (words > maxWords) {
     const cut = text.replace(INLINE_TRAILING, '');
-    if (wordCount(cut) >= 5) text = cut;
+    const cutWords = wordCount(cut);
+    if (cutWords >= 5) {
+      text = cut;
+      words = cutWords;
+    }
   }
-  text = text.replace(/[,;:—–-]+$/u, '').trim();
-  return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
+  const bare = text.replace(/[,;:—–-]+$/u, '').trim();
+  if (bare !== text) words = wordCount(bare);
+  return words >= 4 && words <= maxWords + 4 ? bare : undefined;
 }
 
 const recentTrims = new Map<string, string | null>();
