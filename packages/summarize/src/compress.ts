@@ -133,7 +133,7 @@ function compress(sentence: string, maxWords: number): string | undefined {
       words = cutWords;
     }
   }
-  const bare = text.replace(/[,;:—–-]+$/u, '').trim();
+  const bare = withoutTrailingPunctuation(text).trim();
   if (bare !== text) words = wordCount(bare);
   return words >= 4 && words <= maxWords + 4 ? bare : undefined;
 }
@@ -164,6 +164,27 @@ function trim(sentence: string): string | undefined {
   if (TIME_HINT.test(text))
     for (const pattern of TIME_EXPRESSIONS) text = text.replace(pattern, '');
   return collapseSpaces(dropAsides(text));
+}
+
+/** Characters a cut or compressed text may not end on. */
+const TRAILING_PUNCTUATION = ',;:—–-';
+
+/**
+ * A text without its final run of commas, semicolons, colons and dashes: what
+ * `replace(/[,;:—–-]+$/u, '')` gives, by a scan from the end (an end-anchored regex is tried
+ * from every position).
+ */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.includes(text.charAt(end - 1))) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** True when a quotation mark is left once the closed quotations are taken out: a quote cut. */
+function hasOpenQuote(text: string): boolean {
+  // Without any quotation mark there is nothing to take out (most cuts): no regex pass.
+  if (!text.includes('"') && !text.includes('“') && !text.includes('‘')) return false;
+  return /["“‘]/u.test(text.replace(/“[^”]*”|"[^"]*"/gu, ''));
 }
 
 /** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
@@ -259,11 +280,8 @@ export function mainClause(text: string, maxWords: number): string | undefined {
     const prev = words[end - 1] ?? '';
     if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
       continue;
-    const cut = words
-      .slice(0, end)
-      .join(' ')
-      .replace(/[,;:—–-]+$/u, '');
-    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) return cut;
+    const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
+    if (!isCut(cut) && !hasOpenQuote(cut)) return cut;
   }
   return undefined;
 }
@@ -294,11 +312,8 @@ export function clauseCuts(text: string): string[] {
       continue;
     // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
     if (/,$/u.test(prev) && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
-    const cut = words
-      .slice(0, end)
-      .join(' ')
-      .replace(/[,;:—–-]+$/u, '');
-    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) out.push(cut);
+    const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
+    if (!isCut(cut) && !hasOpenQuote(cut)) out.push(cut);
   }
   return out;
 }
