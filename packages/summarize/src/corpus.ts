@@ -1,7 +1,13 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { normalize, type Sentence, type SparseVector, splitSentences } from '@newsloom/text';
 import { featuresOf, inverseDocumentFrequencies, type TextFeatures, tfidfVector } from './features';
-import { hasUnbalancedQuotes, needsAntecedent, rejectReason, stripDateline } from './hygiene';
+import {
+  hasUnbalancedQuotes,
+  needsAntecedent,
+  rejectReason,
+  splitWordCount,
+  stripDateline,
+} from './hygiene';
 import type { ResolvedOptions } from './options';
 
 /** A sentence that may be extracted, with where it came from. */
@@ -135,7 +141,7 @@ function articleCandidates(
       const text = body.slice(start, sentence.end);
       if (rejectReason(text, { allowDependent: position > 0 }) !== undefined) return [];
       const dependent = needsAntecedent(text);
-      const words = text.split(/\s+/).length;
+      const words = splitWordCount(text);
       return [
         {
           member,
