@@ -187,6 +187,18 @@ function hasOpenQuote(text: string): boolean {
   return /["“‘]/u.test(text.replace(/“[^”]*”|"[^"]*"/gu, ''));
 }
 
+/** True when a word ends in a comma, semicolon or colon (`/[,;:]$/u`, without the regex). */
+function endsInPause(word: string): boolean {
+  const last = word.charAt(word.length - 1);
+  return last === ',' || last === ';' || last === ':';
+}
+
+/** True when a word opens with a quotation mark or bracket (`/^["“‘(]/u`, without the regex). */
+function opensQuote(word: string): boolean {
+  const first = word.charAt(0);
+  return first === '"' || first === '“' || first === '‘' || first === '(';
+}
+
 /** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
 function wordCount(text: string): number {
   let count = 0;
@@ -278,7 +290,7 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next))
       continue;
     const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
     if (!isCut(cut) && !hasOpenQuote(cut)) return cut;
@@ -305,13 +317,13 @@ export function clauseCuts(text: string): string[] {
   for (let end = words.length - 1; end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next))
       continue;
     // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
-    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !/[,;:]$/u.test(prev)))
+    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !endsInPause(prev)))
       continue;
     // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
-    if (/,$/u.test(prev) && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
+    if (prev.endsWith(',') && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
     const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
     if (!isCut(cut) && !hasOpenQuote(cut)) out.push(cut);
   }
