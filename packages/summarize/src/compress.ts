@@ -290,8 +290,7 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next))
-      continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next)) continue;
     const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
     if (!isCut(cut) && !hasOpenQuote(cut)) return cut;
   }
@@ -317,13 +316,12 @@ export function clauseCuts(text: string): string[] {
   for (let end = words.length - 1; end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next))
-      continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next)) continue;
     // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
-    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !endsInPause(prev)))
-      continue;
+    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !endsInPause(prev))) continue;
     // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
-    if (prev.endsWith(',') && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
+    if (prev.endsWith(',') && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end))
+      continue;
     const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
     if (!isCut(cut) && !hasOpenQuote(cut)) out.push(cut);
   }

@@ -92,8 +92,7 @@ export function splitWordCount(text: string): number {
   let inSpace = false;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    const space =
-      c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_RE.test(text.charAt(i)));
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_RE.test(text.charAt(i)));
     if (space && !inSpace) count += 1;
     inSpace = space;
   }

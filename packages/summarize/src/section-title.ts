@@ -72,8 +72,7 @@ export function sectionTitle(
     const short = compressed && mainClause(compressed, 9);
     if (!short) return;
     const title = titleCase(short);
-    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, keyTerms).length)
-      return;
+    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, keyTerms).length) return;
     if (problemsExceptCase(title).length > 0) return;
     const stems = title
       .toLowerCase()
