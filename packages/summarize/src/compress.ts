@@ -1,5 +1,14 @@
 import { isStopword } from '@newsloom/text';
 import { isCut } from './headline-rules';
+import {
+  endsInPause,
+  hasOpenQuote,
+  letterForm,
+  opensQuote,
+  verbForm,
+  withoutTrailingPunctuation,
+  wordCount,
+} from './word-scans';
 
 // Hedge-Trimmer-style sentence compression for headlines: keep subject, main verb, object and
 // key modifiers; drop datelines, attributions, hedges, time expressions, quotes and asides.
@@ -166,51 +175,6 @@ function trim(sentence: string): string | undefined {
   return collapseSpaces(dropAsides(text));
 }
 
-/** Characters a cut or compressed text may not end on. */
-const TRAILING_PUNCTUATION = ',;:—–-';
-
-/**
- * A text without its final run of commas, semicolons, colons and dashes: what
- * `replace(/[,;:—–-]+$/u, '')` gives, by a scan from the end (an end-anchored regex is tried
- * from every position).
- */
-function withoutTrailingPunctuation(text: string): string {
-  let end = text.length;
-  while (end > 0 && TRAILING_PUNCTUATION.includes(text.charAt(end - 1))) end -= 1;
-  return end === text.length ? text : text.slice(0, end);
-}
-
-/** True when a quotation mark is left once the closed quotations are taken out: a quote cut. */
-function hasOpenQuote(text: string): boolean {
-  // Without any quotation mark there is nothing to take out (most cuts): no regex pass.
-  if (!text.includes('"') && !text.includes('“') && !text.includes('‘')) return false;
-  return /["“‘]/u.test(text.replace(/“[^”]*”|"[^"]*"/gu, ''));
-}
-
-/** True when a word ends in a comma, semicolon or colon (`/[,;:]$/u`, without the regex). */
-function endsInPause(word: string): boolean {
-  const last = word.charAt(word.length - 1);
-  return last === ',' || last === ';' || last === ':';
-}
-
-/** True when a word opens with a quotation mark or bracket (`/^["“‘(]/u`, without the regex). */
-function opensQuote(word: string): boolean {
-  const first = word.charAt(0);
-  return first === '"' || first === '“' || first === '‘' || first === '(';
-}
-
-/** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
-function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const space = text.charCodeAt(i) === 32;
-    if (!space && !inWord) count += 1;
-    inWord = !space;
-  }
-  return count;
-}
-
 /** Word lists are Sets of lower-case words: a lookup, not a regex alternation, per word. */
 function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(' '));
@@ -233,29 +197,6 @@ function opensClause(words: readonly string[], i: number): boolean {
   if (/ing$/iu.test(words[i] ?? '')) return true;
   for (let j = i; j < words.length; j += 1) if (isFiniteVerbAt(words, j, true)) return true;
   return false;
-}
-
-/**
- * True when every character of `word` is an ASCII letter (or an apostrophe, when allowed): then
- * stripping non-letters would change nothing, and the Unicode regex pass can be skipped.
- */
-function isAsciiWord(word: string, apostrophe: boolean): boolean {
-  for (let k = 0; k < word.length; k += 1) {
-    const c = word.charCodeAt(k) | 32; // folds A–Z onto a–z
-    if ((c < 97 || c > 122) && !(apostrophe && word.charCodeAt(k) === 39)) return false;
-  }
-  return true;
-}
-
-/** A word in lower case with everything but letters and apostrophes removed. */
-function verbForm(word: string): string {
-  const lower = word.toLowerCase();
-  return isAsciiWord(word, true) ? lower : lower.replace(/[^\p{L}']/gu, '');
-}
-
-/** A word with everything but letters removed, in lower case. */
-function letterForm(word: string): string {
-  return (isAsciiWord(word, false) ? word : word.replace(/[^\p{L}]/gu, '')).toLowerCase();
 }
 
 /** Boundary words that open a verb's object or complement rather than an adjunct. */
