@@ -1,5 +1,14 @@
 import { isStopword } from '@newsloom/text';
 import { isCut } from './headline-rules';
+import {
+  endsInPause,
+  hasOpenQuote,
+  letterForm,
+  opensQuote,
+  verbForm,
+  withoutTrailingPunctuation,
+  wordCount,
+} from './word-scans';
 
 // Hedge-Trimmer-style sentence compression for headlines: keep subject, main verb, object and
 // key modifiers; drop datelines, attributions, hedges, time expressions, quotes and asides.
@@ -89,35 +98,53 @@ const TIME_HINT =
  * ```
  */
 export function compressSentence(sentence: string, maxWords: number): string | undefined {
-  const key = `${maxWords}\u0000${sentence}`;
-  const hit = recent.get(key);
+  // One memo per length, keyed by the sentence itself: a joined "length + sentence" key would
+  // be a fresh string to build and hash on every call.
+  let recent = recentByLength.get(maxWords);
+  if (recent === undefined) {
+    if (recentByLength.size >= 8) recentByLength.clear();
+    recent = new Map();
+    recentByLength.set(maxWords, recent);
+  }
+  const hit = recent.get(sentence);
   if (hit !== undefined) return hit ?? undefined;
   const out = compress(sentence, maxWords);
   if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(key, out ?? null);
+  recent.set(sentence, out ?? null);
   return out;
 }
 
 // A story compresses its titles and lead sentences for the headline and again for section
-// titles: the last few hundred results are kept (one story's worth; no growth on a long run).
+// titles: the last few hundred results of each length are kept (one story's worth; no growth on
+// a long run). Callers use two lengths; the outer map is bounded all the same.
 const RECENT_LIMIT = 256;
-const recent = new Map<string, string | null>();
+const recentByLength = new Map<number, Map<string, string | null>>();
 
 function compress(sentence: string, maxWords: number): string | undefined {
   const start = trimmed(sentence);
   if (start === undefined) return undefined;
   let text = start;
-  for (let i = 0; i < 3 && wordCount(text) > maxWords; i += 1) {
+  // Each text's word count is taken once: the loop and the checks below reuse it.
+  let words = wordCount(text);
+  for (let i = 0; i < 3 && words > maxWords; i += 1) {
     const cut = text.replace(TRAILING_CLAUSE, '');
-    if (cut === text || wordCount(cut) < 5) break;
+    if (cut === text) break;
+    const cutWords = wordCount(cut);
+    if (cutWords < 5) break;
     text = cut;
+    words = cutWords;
   }
-  if (wordCount(text) > maxWords) {
+  if (words > maxWords) {
     const cut = text.replace(INLINE_TRAILING, '');
-    if (wordCount(cut) >= 5) text = cut;
+    const cutWords = wordCount(cut);
+    if (cutWords >= 5) {
+      text = cut;
+      words = cutWords;
+    }
   }
-  text = text.replace(/[,;:—–-]+$/u, '').trim();
-  return wordCount(text) >= 4 && wordCount(text) <= maxWords + 4 ? text : undefined;
+  const bare = withoutTrailingPunctuation(text).trim();
+  if (bare !== text) words = wordCount(bare);
+  return words >= 4 && words <= maxWords + 4 ? bare : undefined;
 }
 
 const recentTrims = new Map<string, string | null>();
@@ -148,18 +175,6 @@ function trim(sentence: string): string | undefined {
   return collapseSpaces(dropAsides(text));
 }
 
-/** Words of a text: runs of non-spaces between single spaces (counted without splitting). */
-function wordCount(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const space = text.charCodeAt(i) === 32;
-    if (!space && !inWord) count += 1;
-    inWord = !space;
-  }
-  return count;
-}
-
 /** Word lists are Sets of lower-case words: a lookup, not a regex alternation, per word. */
 function wordSet(words: string): ReadonlySet<string> {
   return new Set(words.split(' '));
@@ -180,7 +195,8 @@ const BOUNDARY = wordSet(
 /** True when the words from `i` on read as a clause: a participle or a finite verb. */
 function opensClause(words: readonly string[], i: number): boolean {
   if (/ing$/iu.test(words[i] ?? '')) return true;
-  return words.slice(i).some((_, j) => isFiniteVerbAt(words, i + j, true));
+  for (let j = i; j < words.length; j += 1) if (isFiniteVerbAt(words, j, true)) return true;
+  return false;
 }
 
 /** Boundary words that open a verb's object or complement rather than an adjunct. */
@@ -188,10 +204,10 @@ const OBJECT_OPENER = wordSet('that to than about for into and or but');
 
 /** True when word `i` of `words` reads as a finite verb (an auxiliary or a -s/-ed word). */
 export function isFiniteVerbAt(words: readonly string[], i: number, titleCased = false): boolean {
-  const lower = (words[i] ?? '').toLowerCase().replace(/[^\p{L}']/gu, '');
+  const lower = verbForm(words[i] ?? '');
   if (AUXILIARY.has(lower) || (i > 0 && IRREGULAR.has(lower))) return true;
   if (i === 0 || lower.length < 4 || isStopword(lower)) return false;
-  if (DETERMINER.has((words[i - 1] ?? '').replace(/[^\p{L}]/gu, '').toLowerCase())) return false;
+  if (DETERMINER.has(letterForm(words[i - 1] ?? ''))) return false;
   if (!titleCased && /^\p{Lu}/u.test(words[i] ?? '')) return false;
   return /(?:[^su]s|ed)$/u.test(lower) && !/(?:ss|ous|ness|ics|ies|ers)$/u.test(lower);
 }
@@ -215,13 +231,9 @@ export function mainClause(text: string, maxWords: number): string | undefined {
   for (let end = Math.min(words.length - 1, maxWords); end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
-      continue;
-    const cut = words
-      .slice(0, end)
-      .join(' ')
-      .replace(/[,;:—–-]+$/u, '');
-    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) return cut;
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next)) continue;
+    const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
+    if (!isCut(cut) && !hasOpenQuote(cut)) return cut;
   }
   return undefined;
 }
@@ -245,18 +257,14 @@ export function clauseCuts(text: string): string[] {
   for (let end = words.length - 1; end >= verb + 2; end -= 1) {
     const next = words[end] ?? '';
     const prev = words[end - 1] ?? '';
-    if (!BOUNDARY.has(next.toLowerCase()) && !/[,;:]$/u.test(prev) && !/^["“‘(]/u.test(next))
-      continue;
+    if (!BOUNDARY.has(next.toLowerCase()) && !endsInPause(prev) && !opensQuote(next)) continue;
     // A verb's object or complement starts here ("claimed that …", "called for …"): keep it.
-    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !/[,;:]$/u.test(prev)))
-      continue;
+    if (end === verb + 1 || (OBJECT_OPENER.has(next.toLowerCase()) && !endsInPause(prev))) continue;
     // A comma inside a list ("Broad, Longer-Term Immunity") is no clause boundary.
-    if (/,$/u.test(prev) && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end)) continue;
-    const cut = words
-      .slice(0, end)
-      .join(' ')
-      .replace(/[,;:—–-]+$/u, '');
-    if (!isCut(cut) && !/["“‘]/u.test(cut.replace(/“[^”]*”|"[^"]*"/gu, ''))) out.push(cut);
+    if (prev.endsWith(',') && !BOUNDARY.has(next.toLowerCase()) && !opensClause(words, end))
+      continue;
+    const cut = withoutTrailingPunctuation(words.slice(0, end).join(' '));
+    if (!isCut(cut) && !hasOpenQuote(cut)) out.push(cut);
   }
   return out;
 }

@@ -30,9 +30,39 @@ const CONSENSUS = {
 /** Word forms of a text as ROUGE compares them: lower case, letters and digits, stemmed. */
 export function wordForms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (raw !== '') out.push(raw.length > 3 ? stem(raw) : raw);
+  for (const raw of wordsOf(text.toLowerCase())) out.push(raw.length > 3 ? stem(raw) : raw);
+  return out;
+}
+
+/** A letter or digit at the sticky position (one code point, astral ones whole). */
+const WORD_CHAR_AT = /[\p{L}\p{N}]/uy;
+
+/**
+ * The non-empty pieces of `text.split(/[^\p{L}\p{N}]+/u)`, by one scan: ASCII is classified by
+ * its code, only other code points by the regex, and no array of pieces and separators is built.
+ */
+function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let width = 1;
+    let isWord: boolean;
+    if (c < 128) isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      WORD_CHAR_AT.lastIndex = i;
+      isWord = WORD_CHAR_AT.test(text);
+    }
+    if (isWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+    i += width;
   }
+  if (start >= 0) out.push(text.slice(start));
   return out;
 }
 

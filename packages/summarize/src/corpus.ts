@@ -1,7 +1,13 @@
 import { type Article, NewsloomError, type Story } from '@newsloom/core';
 import { normalize, type Sentence, type SparseVector, splitSentences } from '@newsloom/text';
 import { featuresOf, inverseDocumentFrequencies, type TextFeatures, tfidfVector } from './features';
-import { hasUnbalancedQuotes, needsAntecedent, rejectReason, stripDateline } from './hygiene';
+import {
+  hasUnbalancedQuotes,
+  needsAntecedent,
+  rejectReason,
+  splitWordCount,
+  stripDateline,
+} from './hygiene';
 import type { ResolvedOptions } from './options';
 
 /** A sentence that may be extracted, with where it came from. */
@@ -116,12 +122,16 @@ function bodyField(article: Article): 'text' | 'summary' {
   return text.length < SHORT_TEXT && summary.length > text.length ? 'summary' : 'text';
 }
 
-/** Extractable sentences of one article's body (full text when present, else its snippet). */
+/**
+ * Extractable sentences of one article's body (full text when present, else its snippet), each
+ * with its TF-IDF vector over the story's `idf` (set here, not copied onto each afterwards).
+ */
 function articleCandidates(
   article: Article,
   member: number,
   limit: number,
-): Omit<Candidate, 'vector'>[] {
+  idf: ReadonlyMap<string, number>,
+): Candidate[] {
   const field = bodyField(article);
   const body = article[field] ?? '';
   // Only the opening is needed: split a prefix and drop its last, possibly cut, sentence.
@@ -135,7 +145,9 @@ function articleCandidates(
       const text = body.slice(start, sentence.end);
       if (rejectReason(text, { allowDependent: position > 0 }) !== undefined) return [];
       const dependent = needsAntecedent(text);
-      const words = text.split(/\s+/).length;
+      const words = splitWordCount(text);
+      const features = featuresOf(text);
+      const vector = tfidfVector(features.terms, idf);
       return [
         {
           member,
@@ -146,7 +158,8 @@ function articleCandidates(
           position,
           dependent,
           words,
-          features: featuresOf(text),
+          features,
+          vector,
         },
       ];
     });
@@ -189,10 +202,7 @@ export function buildCorpus(
     Math.max(2, Math.min(12, Math.floor(MAX_CANDIDATES / repIndexes.length)));
   const stats = repIndexes.length === 1 ? lazyStats(members) : storyStats(members, repIndexes);
   const candidates = repIndexes.flatMap((i) =>
-    articleCandidates(members[i] as Article, i, perArticle).map((c) => ({
-      ...c,
-      vector: tfidfVector(c.features.terms, stats.idf),
-    })),
+    articleCandidates(members[i] as Article, i, perArticle, stats.idf),
   );
   // Getters, not a spread: a spread would run the lazy getters of a one-group story.
   const { idf, conceptGroups } = stats;

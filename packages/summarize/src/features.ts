@@ -18,7 +18,40 @@ export interface TextFeatures {
 
 const NUMBER_RE = /\d+(?:[.,]\d+)*/g;
 const CAPITALISED_RE = /[\p{Lu}][\p{L}'’-]+/gu;
-const SENTENCE_START_BEFORE = /(?:^|[.!?"“‘(:])\s*$/u;
+
+/** Whether a term opens with an ASCII digit (a number term), without a regex call. */
+function startsWithDigit(term: string): boolean {
+  const c = term.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether the (up to) three characters before `index`, trailing white space skipped, are
+ * empty or end in a sentence stop, quote, bracket or colon: `/(?:^|[.!?"“‘(:])\s*$/u` on that
+ * slice, without cutting it out.
+ */
+function followsSentenceStart(text: string, index: number): boolean {
+  const from = Math.max(0, index - 3);
+  let k = index - 1;
+  while (k >= from && isSpaceAt(text, k)) k -= 1;
+  return k < from || OPENERS.includes(text.charAt(k));
+}
+
+const OPENERS = '.!?"“‘(:';
+const SPACE_RE = /\s/u;
+
+/** `\s` at one position: a space or a printable ASCII character decides without a regex. */
+function isSpaceAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c === 32) return true;
+  if (c > 32 && c < 127) return false;
+  return SPACE_RE.test(text.charAt(k));
+}
+
+/** A lower-case word without a final "'s" or "’s". */
+function withoutPossessive(word: string): string {
+  return word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+}
 
 /** Normalises a number token so "1,200" and "1200" match. */
 function normaliseNumber(token: string): string {
@@ -37,7 +70,7 @@ function normaliseNumber(token: string): string {
 export function termCounts(text: string): Map<string, number> {
   const terms = new Map<string, number>();
   for (const term of contentTerms(text)) {
-    if (!/^\d/.test(term)) terms.set(term, (terms.get(term) ?? 0) + 1);
+    if (!startsWithDigit(term)) terms.set(term, (terms.get(term) ?? 0) + 1);
   }
   return terms;
 }
@@ -58,7 +91,7 @@ export function featuresOf(text: string, options: { entities?: boolean } = {}): 
   for (const term of contentTerms(text)) {
     if (previous !== '') bigrams.add(`${previous} ${term}`);
     previous = term;
-    if (/^\d/.test(term)) continue;
+    if (startsWithDigit(term)) continue;
     terms.set(term, (terms.get(term) ?? 0) + 1);
   }
   const numbers = new Set<string>();
@@ -79,8 +112,8 @@ export function featuresOf(text: string, options: { entities?: boolean } = {}): 
   if (options.entities === false) return { terms, bigrams, numbers, quantities, claims, entities };
   for (const match of text.matchAll(CAPITALISED_RE)) {
     // Capitalised after a sentence start, quote or colon says nothing about being a name.
-    if (SENTENCE_START_BEFORE.test(text.slice(Math.max(0, match.index - 3), match.index))) continue;
-    const word = match[0].toLowerCase().replace(/['’]s$/u, '');
+    if (followsSentenceStart(text, match.index)) continue;
+    const word = withoutPossessive(match[0].toLowerCase());
     if (!isStopword(word)) entities.add(stem(word));
   }
   return { terms, bigrams, numbers, quantities, claims, entities };

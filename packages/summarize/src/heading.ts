@@ -82,15 +82,14 @@ export function sectionHeading(
       const weights = run.map(weight);
       for (let i = 0; i < run.length; i += 1) {
         for (let len = 1; len <= 4 && i + len <= run.length; len += 1) {
-          const span = run.slice(i, i + len);
-          if (SMALL_WORDS.test(span[0] ?? '') || SMALL_WORDS.test(span[len - 1] ?? '')) continue;
-          const phrase = span.join(' ');
-          const score =
-            weights.slice(i, i + len).reduce((sum, w) => sum + w, 0) / Math.sqrt(len) -
-            (len === 1 ? 0.5 : 0) -
-            0.1 * rank;
-          if (score > best.score && !used.has(titleCase(phrase).toLowerCase()))
-            best = { phrase, score };
+          if (SMALL_WORDS.test(run[i] ?? '') || SMALL_WORDS.test(run[i + len - 1] ?? '')) continue;
+          let sum = 0;
+          for (let k = i; k < i + len; k += 1) sum += weights[k] ?? 0;
+          const score = sum / Math.sqrt(len) - (len === 1 ? 0.5 : 0) - 0.1 * rank;
+          // The phrase is only joined for a span that would beat the best so far.
+          if (!(score > best.score)) continue;
+          const phrase = run.slice(i, i + len).join(' ');
+          if (!used.has(titleCase(phrase).toLowerCase())) best = { phrase, score };
         }
       }
     }

@@ -67,14 +67,20 @@ function headlineTitle(article: Article, names: readonly string[]): string {
  */
 export function headlineCandidates(corpus: Corpus, names: readonly string[]): HeadlineCandidate[] {
   const out: HeadlineCandidate[] = [];
-  const seen = new Set<string>();
+  // Per text, the (member, from a lead) pairs it was added for, as member × 2 + lead: no
+  // joined key string to build and hash per candidate.
+  const seen = new Map<string, Set<number>>();
   const groups = corpus.members.filter((_, i) => corpus.representative[i] === i).length;
   const make = makeCandidate(groups > 1 ? corpus.idf : undefined);
   // The same text twice from one article scores the same (same origin kind): keep the first.
   const add = (text: string, member: number, origin: HeadlineOrigin): void => {
-    const key = `${member}|${origin === 'lead' || origin === 'lead-cut'}|${text}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = member * 2 + (origin === 'lead' || origin === 'lead-cut' ? 1 : 0);
+    let added = seen.get(text);
+    if (added === undefined) {
+      added = new Set();
+      seen.set(text, added);
+    } else if (added.has(key)) return;
+    added.add(key);
     out.push(make(text, member, origin));
   };
   corpus.members.forEach((article, member) => {

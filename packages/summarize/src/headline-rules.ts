@@ -49,7 +49,7 @@ export function titleCase(headline: string): string {
   const words = headline.split(' ');
   return words
     .map((word, i) => {
-      const inner = i > 0 && i < words.length - 1 && !/[:—–]$/u.test(words[i - 1] ?? '');
+      const inner = i > 0 && i < words.length - 1 && !endsClause(words[i - 1] ?? '');
       // Plain words ("budget", "Budget") are most of a headline: no Unicode regex needed.
       if (PLAIN_WORD.test(word)) {
         const lower = word.toLowerCase();
@@ -62,6 +62,12 @@ export function titleCase(headline: string): string {
       return capitaliseWord(word);
     })
     .join(' ');
+}
+
+/** True when a word ends in a colon or dash (`/[:—–]$/u`, without the regex). */
+function endsClause(word: string): boolean {
+  const last = word.charAt(word.length - 1);
+  return last === ':' || last === '—' || last === '–';
 }
 
 /** A lower-case word, or one capital then lower case: title-cased without Unicode classes. */
@@ -119,9 +125,16 @@ export function problemsExceptCase(
 /** True when a headline ends like a sentence cut mid-way (dangling word, ellipsis, comma). */
 export function isCut(headline: string): boolean {
   const text = headline.trim();
-  if (/(?:…|\.\.\.|[,;:—–-])$/u.test(text)) return true;
+  // `/(?:…|\.\.\.|[,;:—–-])$/u` by its last character: an end-anchored regex is tried from
+  // every position of the text.
+  const last = text.charAt(text.length - 1);
+  if (last !== '' && CUT_ENDINGS.includes(last)) return true;
+  if (text.endsWith('...')) return true;
   return DANGLING.has(lastWord(text).toLowerCase());
 }
+
+/** Last characters of a text cut mid-way: an ellipsis, a comma, semicolon, colon or dash. */
+const CUT_ENDINGS = '…,;:—–-';
 
 const WORD_CHAR = /[\p{L}\p{N}']/u;
 

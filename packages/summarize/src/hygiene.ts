@@ -81,6 +81,24 @@ export function hasUnbalancedQuotes(sentence: string): boolean {
   return open !== close || straight % 2 === 1;
 }
 
+const SPACE_RE = /\s/;
+
+/**
+ * How many pieces `text.split(/\s+/)` gives (empty ends included), counted without the array:
+ * one more than the runs of white space. ASCII decides without a regex.
+ */
+export function splitWordCount(text: string): number {
+  let count = 1;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE_RE.test(text.charAt(i)));
+    if (space && !inSpace) count += 1;
+    inSpace = space;
+  }
+  return count;
+}
+
 /**
  * Why a sentence may not appear in a summary, or `undefined` when it may. With
  * `allowDependent`, a sentence opening with a pronoun or connective passes: the caller keeps it
@@ -95,7 +113,7 @@ export function rejectReason(
   sentence: string,
   options: { allowDependent?: boolean } = {},
 ): string | undefined {
-  const words = sentence.split(/\s+/).length;
+  const words = splitWordCount(sentence);
   if (words < 6) return 'too-short';
   if (words > 60) return 'too-long';
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(sentence)) return 'fragment';

@@ -12,8 +12,19 @@ function hasFiniteVerb(phrase: string): boolean {
 /** True when a phrase names something: a capitalised word past its first, or a number. */
 function namesSomething(phrase: string, keyTerms: ReadonlySet<string>): boolean {
   const words = phrase.split(' ');
-  if (words.slice(1).some((w) => /^["“‘(]?[\p{Lu}\p{N}]/u.test(w))) return true;
-  return words.some((w) => keyTerms.has(stem(w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))));
+  for (let i = 1; i < words.length; i += 1)
+    if (/^["“‘(]?[\p{Lu}\p{N}]/u.test(words[i] ?? '')) return true;
+  return words.some((w) => keyTerms.has(stem(lettersAndDigits(w.toLowerCase()))));
+}
+
+/** A word without anything but letters and digits; ASCII alphanumerics need no regex pass. */
+function lettersAndDigits(word: string): string {
+  for (let k = 0; k < word.length; k += 1) {
+    const c = word.charCodeAt(k) | 32; // folds A–Z onto a–z; digits keep their codes
+    if (!((c >= 97 && c <= 122) || (word.charCodeAt(k) >= 48 && word.charCodeAt(k) <= 57)))
+      return word.replace(/[^\p{L}\p{N}]/gu, '');
+  }
+  return word;
 }
 
 /**
@@ -60,6 +71,7 @@ export function sectionTitle(
   const others = new Set(
     all.filter((s) => !group.includes(s)).flatMap((s) => [...s.candidate.features.terms.keys()]),
   );
+  const keyTerms: ReadonlySet<string> = new Set(inside.keys());
   let best = { title: '', score: Number.NEGATIVE_INFINITY };
   // The section's sentences first, then the titles of the articles they come from.
   const texts = [
@@ -71,8 +83,7 @@ export function sectionTitle(
     const short = compressed && mainClause(compressed, 9);
     if (!short) return;
     const title = titleCase(short);
-    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, new Set(inside.keys())).length)
-      return;
+    if (used.has(title.toLowerCase()) || sectionTitleProblems(title, keyTerms).length) return;
     if (problemsExceptCase(title).length > 0) return;
     const stems = title
       .toLowerCase()
