@@ -50,7 +50,7 @@ export function wordCount(text: string): number {
  * True when every character of `word` is an ASCII letter (or an apostrophe, when allowed): then
  * stripping non-letters would change nothing, and the Unicode regex pass can be skipped.
  */
-export function isAsciiWord(word: string, apostrophe: boolean): boolean {
+function isAsciiWord(word: string, apostrophe: boolean): boolean {
   for (let k = 0; k < word.length; k += 1) {
     const c = word.charCodeAt(k) | 32; // folds A–Z onto a–z
     if ((c < 97 || c > 122) && !(apostrophe && word.charCodeAt(k) === 39)) return false;
